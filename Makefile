@@ -1,0 +1,94 @@
+# tally -- build, test, demo.
+#
+#   make demo    install what is missing, build, run on the bundled samples
+#   make test    install what is missing, build under ASan+UBSan, run every test
+#   make bench   benchmarks (print figures; never pass/fail)
+#   make eval    score on ../shared/data when it is there
+#
+# Sources are picked up by wildcard: a new src/x.c joins libtally, a new
+# tests/test_x.c becomes a test program.
+
+CC      ?= cc
+CSTD    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+INC     := -Iinclude -Isrc
+PATHS   := -DTALLY_DATADIR='"$(CURDIR)/data"' -DTALLY_GAZETTEER='"$(CURDIR)/build/gazetteer.bin"'
+LIBS    := -lutf8proc -lcjson -lsqlite3 -lm -lpthread
+
+SRC     := $(wildcard src/*.c)
+OBJ     := $(SRC:src/%.c=build/rel/%.o)
+SANOBJ  := $(SRC:src/%.c=build/san/%.o)
+TESTS   := $(patsubst tests/%.c,build/san/%,$(wildcard tests/test_*.c))
+GAZ     := build/gazetteer.bin
+
+.PHONY: all deps demo test check bench eval clean fuzz
+all: tally $(GAZ)
+
+# ---- dependencies -------------------------------------------------------
+build/.deps: scripts/deps.sh package.json
+	@mkdir -p build
+	sh scripts/deps.sh
+	@touch $@
+deps: build/.deps
+
+node_modules/.package-lock.json: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# ---- library and CLI ----------------------------------------------------
+build/rel/%.o: src/%.c $(wildcard src/*.h include/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) $(PATHS) -MMD -c $< -o $@
+
+build/san/%.o: src/%.c $(wildcard src/*.h include/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(SANFLAGS) $(INC) $(PATHS) -c $< -o $@
+
+build/libtally.a: $(OBJ)
+	ar rcs $@ $^
+
+build/san/libtally.a: $(SANOBJ)
+	ar rcs $@ $^
+
+tally: cli/main.c build/libtally.a
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) $(PATHS) $< build/libtally.a $(LIBS) -o $@
+
+build/san/tally: cli/main.c build/san/libtally.a
+	$(CC) $(CSTD) $(WARN) $(SANFLAGS) $(INC) $(PATHS) $< build/san/libtally.a $(LIBS) -o $@
+
+build/gazbuild: tools/gazbuild.c build/libtally.a
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) $< build/libtally.a $(LIBS) -o $@
+
+$(GAZ): build/gazbuild node_modules/.package-lock.json data/places.tsv
+	./build/gazbuild node_modules $@ data/places.tsv
+
+# ---- tests --------------------------------------------------------------
+build/san/test_%: tests/test_%.c tests/testutil.h build/san/libtally.a
+	$(CC) $(CSTD) $(WARN) $(SANFLAGS) $(INC) $< build/san/libtally.a $(LIBS) -lcmocka -o $@
+
+check: $(TESTS) build/san/tally $(GAZ)
+	sh tests/run.sh $(TESTS)
+
+test: deps
+	$(MAKE) check
+
+# ---- the sample ---------------------------------------------------------
+demo: deps
+	$(MAKE) all
+	./tally extract examples/ $(wildcard ../shared/examples/*.txt)
+
+bench: all
+	sh bench/run.sh
+
+eval: all
+	sh eval/run.sh
+
+fuzz:
+	sh fuzz/run.sh
+
+clean:
+	rm -rf build tally
+
+-include $(OBJ:.o=.d)

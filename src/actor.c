@@ -1,0 +1,178 @@
+/* actor.c -- see actor.h. */
+#include "actor.h"
+
+#include <string.h>
+
+static void country_name(const analysis *a, const char *iso2, char *out, size_t cap)
+{
+    gaz_country c;
+    if (iso2[0] && gaz_country_by_iso(a->t->gaz, iso2, &c))
+        snprintf(out, cap, "%s", c.name);
+    else
+        out[0] = '\0';
+}
+
+/* Country named by the token(s) at i: a demonym ("Malian") or a country name
+ * followed by the possessive ("Mali's").  Returns the number of tokens used. */
+static size_t country_ref(const analysis *a, size_t i, size_t end, char iso2[3])
+{
+    const text_doc *td = &a->td;
+    const char *text = a->doc->text;
+    if (i >= end || !(td->tok[i].flags & TOK_CAP))
+        return 0;
+    gaz_country c;
+    if (gaz_demonym(a->t->gaz, text + td->tok[i].start, td->tok[i].end - td->tok[i].start, &c)) {
+        memcpy(iso2, c.iso2, 3);
+        return 1;
+    }
+    for (size_t len = 3; len >= 1; len--) {
+        if (i + len >= end || !(td->tok[i + len].flags & TOK_POSS))
+            continue;
+        gaz_place g[4];
+        size_t n = gaz_lookup(a->t->gaz, text + td->tok[i].start, td->tok[i + len - 1].end - td->tok[i].start, g, 4);
+        for (size_t k = 0; k < n && k < 4; k++)
+            if (g[k].kind == GAZ_COUNTRY) {
+                memcpy(iso2, g[k].iso2, 3);
+                return len + 1;
+            }
+    }
+    return 0;
+}
+
+int attribution_near(const analysis *a, size_t first, size_t end, size_t after, size_t before, int window)
+{
+    size_t n;
+    for (size_t k = after; k < end && k < after + (size_t)window; k++) {
+        const lex_entry *e = lex_match(a->t->attribution, &a->td, k, end, &n);
+        if (e && (strcmp(e->attr[0], "after") == 0 || strcmp(e->attr[0], "both") == 0))
+            return 1;
+    }
+    /* "according to a local rights group": the verb may stand a few words back. */
+    for (size_t back = 1; back <= 5 && back <= before - first; back++) {
+        const lex_entry *e = lex_match(a->t->attribution, &a->td, before - back, end, &n);
+        if (e && before - back + n <= before && before - back + n + 2 >= before &&
+            (strcmp(e->attr[0], "before") == 0 || strcmp(e->attr[0], "both") == 0))
+            return 1;
+    }
+    return 0;
+}
+
+static void push(analysis *a, const actor_m *m)
+{
+    /* The same actor named twice in a row ("Russian mercenaries from the
+     * Wagner group") is one mention. */
+    if (a->nactors) {
+        actor_m *last = &a->actors[a->nactors - 1];
+        if (last->sentence == m->sentence && strcmp(last->name, m->name) == 0 && m->tok <= last->tok + last->ntok + 3) {
+            last->ntok = m->tok + m->ntok - last->tok;
+            last->sp.end = m->sp.end;
+            return;
+        }
+    }
+    a->actors = grow_array(a->actors, &a->capactors, a->nactors, sizeof *a->actors);
+    a->actors[a->nactors++] = *m;
+}
+
+/* A force word used as a modifier ("army officer", "military leaders",
+ * "police station") names a person or thing, not the force acting. */
+static int modifier_use(const text_doc *td, size_t j)
+{
+    static const char *const heads[] = {"officer", "officers", "leader", "leaders", "chief", "chiefs", "spokesman",
+                                        "spokesperson", "source", "sources", "base", "bases", "camp", "camps",
+                                        "station", "vehicle", "vehicles", "convoy", "court", "courts", "rule",
+                                        "regime", "operation", "operations", "commander", "commanders", "statement",
+                                        "post", "posts", "checkpoint", "positions", "position", "official",
+                                        "officials", "personnel", "uniform", "uniforms", "helicopter", "aircraft"};
+    for (size_t k = 0; k < ARRAY_LEN(heads); k++)
+        if (tok_is(td, j, heads[k]))
+            return 1;
+    return 0;
+}
+
+static int side_of(const analysis *a, size_t i, size_t first)
+{
+    /* Look back over determiners only: "on the Malian army", "by gunmen". */
+    for (size_t back = 1; back <= 3 && back <= i - first; back++) {
+        const char *k = tok_key(&a->td, i - back);
+        if (!strcmp(k, "on") || !strcmp(k, "against") || !strcmp(k, "targeting") || !strcmp(k, "targeted"))
+            return 2;
+        if (!strcmp(k, "by"))
+            return 1;
+        if (strcmp(k, "the") && strcmp(k, "its") && strcmp(k, "their") && strcmp(k, "a") && strcmp(k, "an"))
+            break;
+    }
+    return 0;
+}
+
+void actors_scan(analysis *a)
+{
+    const text_doc *td = &a->td;
+    for (size_t s = 0; s < td->nsent; s++) {
+        const sentence *se = &td->sent[s];
+        size_t end = se->first + se->count;
+        for (size_t i = se->first; i < end; i++) {
+            actor_m m = {0};
+            size_t n = 0;
+            char iso2[3] = "";
+            size_t c = country_ref(a, i, end, iso2);
+            const lex_entry *e = NULL;
+            const lex_entry *named = lex_match(a->t->actors, td, i, end, &n);
+            if (named) {
+                snprintf(m.name, sizeof m.name, "%s", named->attr[0]);
+                m.inter = named->attr[1][0] - '0';
+                const char *cc = named->attr[2];
+                if (!strcmp(cc, "*"))
+                    cc = a->country;
+                snprintf(m.iso2, sizeof m.iso2, "%s", cc);
+            } else if (c && (e = lex_match(a->t->forces, td, i + c, end, &n))) {
+                n += c;
+                memcpy(m.iso2, iso2, 3);
+            } else if ((e = lex_match(a->t->forces, td, i, end, &n))) {
+                /* A bare force word: "the army", "troops".  Singular nouns
+                 * need a determiner, so "army officer" style modifiers and
+                 * "military" as an adjective ("military leaders") pass. */
+                size_t j = i + n;
+                if (j < end && modifier_use(td, j))
+                    continue;
+                /* "the army of the Malian junta", "forces of Mali" */
+                if (tok_is(td, j, "of")) {
+                    size_t k = j + 1;
+                    if (tok_is(td, k, "the"))
+                        k++;
+                    char iso[3] = "";
+                    size_t cc = country_ref(a, k, end, iso);
+                    if (cc) {
+                        size_t n2;
+                        if (lex_match(a->t->forces, td, k + cc, end, &n2))
+                            cc += n2;
+                        n = k + cc - i;
+                        memcpy(m.iso2, iso, 3);
+                    }
+                }
+                if (!m.iso2[0])
+                    memcpy(m.iso2, a->country, 3);
+            } else
+                continue;
+            if (e) {
+                char cname[64];
+                country_name(a, m.iso2, cname, sizeof cname);
+                if (!cname[0])
+                    continue; /* state forces of no known state */
+                /* The template has exactly one %s (checked by the tests). */
+                const char *pct = strstr(e->attr[0], "%s");
+                if (!pct)
+                    continue;
+                snprintf(m.name, sizeof m.name, "%.*s%s%s", (int)(pct - e->attr[0]), e->attr[0], cname, pct + 2);
+                m.inter = e->attr[1][0] - '0';
+            }
+            m.tok = (uint32_t)i;
+            m.ntok = (uint32_t)n;
+            m.sp = (span){td->tok[i].start, td->tok[i + n - 1].end};
+            m.sentence = (int)s;
+            m.speaker = attribution_near(a, se->first, end, i + n, i, 2);
+            m.side = side_of(a, i, se->first);
+            push(a, &m);
+            i += n - 1;
+        }
+    }
+}

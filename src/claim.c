@@ -1,0 +1,361 @@
+/* claim.c -- see claim.h. */
+#include "claim.h"
+
+#include <string.h>
+
+#include "actor.h"
+#include "number.h"
+
+/* Words after a number that make it a measure, not a head count. */
+static const char *const units[] = {
+    "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "years", "year",
+    "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "percent", "per",
+    "pm", "am", "dollars", "euros", "million", "billion", "kg", "tonnes", "tons", "times", "o'clock", "st", "nd",
+    "rd", "th", "%", "vehicles", "houses", "homes", "buildings", "shops", "cars", "rounds", "shells", "rockets",
+    "missiles", "drones", "bombs", "acres", "hectares"};
+
+static int is_unit(const text_doc *td, size_t j)
+{
+    if (j >= td->ntok)
+        return 0;
+    for (size_t k = 0; k < ARRAY_LEN(units); k++)
+        if (tok_is(td, j, units[k]))
+            return 1;
+    return 0;
+}
+
+static int is_month(const char *k)
+{
+    static const char *const m[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+                                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+    for (size_t i = 0; i < ARRAY_LEN(m); i++)
+        if (!strcmp(k, m[i]))
+            return 1;
+    return 0;
+}
+
+static int is_aux(const text_doc *td, size_t j)
+{
+    static const char *const aux[] = {"were", "was", "had", "have", "has", "been", "are", "is", "be", "being",
+                                      "reportedly", "also", "later", "left", "all", "subsequently", "allegedly",
+                                      "believed", "feared", "confirmed", "found", "reported", "to", "said"};
+    for (size_t k = 0; k < ARRAY_LEN(aux); k++)
+        if (tok_is(td, j, aux[k]))
+            return 1;
+    return 0;
+}
+
+/* Token index of the first token starting at or after byte `at`. */
+static size_t token_at(const text_doc *td, size_t from, size_t end, size_t at)
+{
+    while (from < end && td->tok[from].start < at)
+        from++;
+    return from;
+}
+
+static enum outcome outcome_of(const lex_entry *e)
+{
+    const char *o = e->attr[0];
+    for (int k = 0; k < OUT_N; k++)
+        if (!strcmp(o, outcome_name[k]))
+            return (enum outcome)k;
+    return OUT_KILLED;
+}
+
+/* A source phrase or speaking actor before/after the claim. */
+typedef struct {
+    size_t tok, ntok;
+    span sp;
+    enum source_kind kind;
+    char text[96];
+} speaker;
+
+static enum source_kind kind_of(const char *s)
+{
+    for (int k = 0; k < 6; k++)
+        if (!strcmp(s, source_kind_name[k]))
+            return (enum source_kind)k;
+    return SRC_UNKNOWN;
+}
+
+static void strip_det(char *s)
+{
+    static const char *const det[] = {"the ", "The ", "a ", "A ", "an ", "An "};
+    for (size_t k = 0; k < ARRAY_LEN(det); k++) {
+        size_t n = strlen(det[k]);
+        if (!strncmp(s, det[k], n)) {
+            memmove(s, s + n, strlen(s + n) + 1);
+            return;
+        }
+    }
+}
+
+static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t max)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count, n = 0;
+    for (size_t i = se->first; i < end && n < max; i++) {
+        size_t len;
+        const lex_entry *e = lex_match(a->t->sources, td, i, end, &len);
+        if (!e)
+            continue;
+        /* "told AFP": the outlet is the recipient, not the source. */
+        if (i > se->first && (tok_is(td, i - 1, "told") || tok_is(td, i - 1, "to"))) {
+            i += len - 1;
+            continue;
+        }
+        if (!attribution_near(a, se->first, end, i + len, i, 3)) {
+            i += len - 1;
+            continue;
+        }
+        speaker *sp = &out[n++];
+        sp->tok = i;
+        sp->ntok = len;
+        sp->sp = (span){td->tok[i].start, td->tok[i + len - 1].end};
+        sp->kind = kind_of(e->attr[0]);
+        span_copy(a->doc->text, sp->sp, sp->text, sizeof sp->text);
+        /* "separatist spokesperson Mohamed ... said": a party's spokesperson. */
+        i += len - 1;
+    }
+    for (size_t k = 0; k < a->nactors && n < max; k++) {
+        const actor_m *m = &a->actors[k];
+        if (m->sentence != (int)s || !m->speaker)
+            continue;
+        int dup = 0;
+        for (size_t j = 0; j < n; j++)
+            dup |= (m->tok < out[j].tok + out[j].ntok && out[j].tok < m->tok + m->ntok);
+        if (dup)
+            continue;
+        speaker *sp = &out[n++];
+        sp->tok = m->tok;
+        sp->ntok = m->ntok;
+        sp->sp = m->sp;
+        sp->kind = SRC_PARTY;
+        span_copy(a->doc->text, m->sp, sp->text, sizeof sp->text);
+    }
+    for (size_t j = 0; j < n; j++)
+        strip_det(out[j].text);
+    return n;
+}
+
+/* The speaker of a claim at tokens [i, k): the nearest speaker before it with
+ * an attribution verb in between, else the nearest after it. */
+static const speaker *speaker_for(const analysis *a, const speaker *sp, size_t n, size_t i, size_t k)
+{
+    const speaker *best = NULL;
+    for (size_t j = 0; j < n; j++)
+        if (sp[j].tok + sp[j].ntok <= i && (!best || sp[j].tok > best->tok))
+            best = &sp[j];
+    if (best)
+        return best;
+    for (size_t j = 0; j < n; j++)
+        if (sp[j].tok >= k && (!best || sp[j].tok < best->tok))
+            best = &sp[j];
+    (void)a;
+    return best;
+}
+
+static void push(analysis *a, const claim *c)
+{
+    a->claims = grow_array(a->claims, &a->capclaims, a->nclaims, sizeof *a->claims);
+    a->claims[a->nclaims++] = *c;
+}
+
+void claims_scan(analysis *a)
+{
+    const text_doc *td = &a->td;
+    const char *text = a->doc->text;
+    for (size_t s = 0; s < td->nsent; s++) {
+        const sentence *se = &td->sent[s];
+        if (se->heading)
+            continue;
+        size_t end = se->first + se->count;
+        speaker sp[16];
+        size_t nsp = 0;
+        int speakers_done = 0;
+        size_t first_claim = a->nclaims;
+        for (size_t i = se->first; i < end; i++) {
+            number_t num;
+            size_t used = number_parse(text + td->tok[i].start, se->end - td->tok[i].start, &num);
+            if (!used)
+                continue;
+            size_t num_end = td->tok[i].start + used;
+            size_t j = token_at(td, i, end, num_end);
+            /* Dates and measures are not head counts. */
+            if ((i > se->first && is_month(tok_key(td, i - 1))) || (j < end && is_month(tok_key(td, j))) ||
+                is_unit(td, j) || (i > se->first && text[td->tok[i - 1].start] == '$')) {
+                i = j - 1 > i ? j - 1 : i;
+                continue;
+            }
+            if (!num.vague && num.min >= 1900 && num.min <= 2100 && !num.words)
+                continue; /* a year */
+            claim c = {0};
+            c.part_of = c.restates = c.event = -1;
+            c.sentence = (int)s;
+            c.min = num.min;
+            c.max = num.vague ? 0 : num.max;
+            c.vague = num.vague;
+            c.q = num.vague ? Q_AT_LEAST : Q_EXACT;
+            if (num.vague)
+                span_copy(text, (span){td->tok[i].start, (uint32_t)num_end}, c.words, sizeof c.words);
+            size_t cstart = i;
+            /* Range: "10-15", "10 to 15", "between 10 and 15". */
+            int between = i > se->first && tok_is(td, i - 1, "between");
+            if (num_end < se->end && text[num_end] == '-') {
+                number_t n2;
+                size_t u2 = number_parse(text + num_end + 1, se->end - num_end - 1, &n2);
+                if (u2 && !n2.vague && n2.min > c.min) {
+                    c.max = n2.min;
+                    c.q = Q_RANGE;
+                    num_end += 1 + u2;
+                    j = token_at(td, i, end, num_end);
+                }
+            } else if (j + 1 < end && (tok_is(td, j, "to") || (between && tok_is(td, j, "and")))) {
+                number_t n2;
+                size_t u2 = number_parse(text + td->tok[j + 1].start, se->end - td->tok[j + 1].start, &n2);
+                if (u2 && !n2.vague && n2.min > c.min) {
+                    c.max = n2.min;
+                    c.q = Q_RANGE;
+                    num_end = td->tok[j + 1].start + u2;
+                    j = token_at(td, j + 1, end, num_end);
+                }
+            }
+            if (between && c.q == Q_RANGE)
+                cstart = i - 1;
+            /* Qualifier before the number. */
+            for (size_t back = 1; back <= 4 && back <= i - se->first && c.q == Q_EXACT; back++) {
+                size_t n;
+                const lex_entry *e = lex_match(a->t->qualifiers, td, i - back, i, &n);
+                if (e && n == back) {
+                    const char *q = e->attr[0];
+                    c.q = !strcmp(q, "at_least") ? Q_AT_LEAST : !strcmp(q, "at_most") ? Q_AT_MOST : Q_ABOUT;
+                    if (c.q == Q_AT_MOST) {
+                        c.max = c.min;
+                    }
+                    cstart = i - back;
+                }
+            }
+            if (c.q == Q_AT_LEAST && !c.vague)
+                c.max = c.min;
+            /* Part of the claim before: "including 11 children". */
+            size_t pre = cstart;
+            if (pre > se->first && (tok_is(td, pre - 1, "including") || tok_is(td, pre - 1, "includes"))) {
+                if (a->nclaims > first_claim)
+                    c.part_of = (int)a->nclaims - 1;
+            } else if (pre > se->first + 1 && tok_is(td, pre - 1, "them") &&
+                       (tok_is(td, pre - 2, "among") || tok_is(td, pre - 2, "of"))) {
+                if (a->nclaims > first_claim)
+                    c.part_of = (int)a->nclaims - 1;
+            }
+            /* Who: "of" after vague words, up to three modifiers, a victim word. */
+            size_t k = j;
+            if (k < end && tok_is(td, k, "of") && (c.vague || num.words))
+                k++;
+            size_t vstart = k, vend = 0, n = 0;
+            const lex_entry *victim = NULL;
+            for (size_t skip = 0; skip <= 3 && k + skip < end; skip++) {
+                size_t at = k + skip;
+                if (td->tok[at].flags & (TOK_PUNCT | TOK_NUM))
+                    break;
+                if ((victim = lex_match(a->t->victims, td, at, end, &n))) {
+                    vend = at + n;
+                    break;
+                }
+                if (is_aux(td, at) || lex_match(a->t->outcomes, td, at, end, &n))
+                    break;
+            }
+            size_t after = victim ? vend : j;
+            if (victim) {
+                span_copy(text, (span){td->tok[vstart].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
+                c.vcat = !strcmp(victim->attr[0], "civilian") ? VIC_CIVILIAN
+                         : !strcmp(victim->attr[0], "state")  ? VIC_STATE
+                         : !strcmp(victim->attr[0], "nonstate") ? VIC_NONSTATE
+                                                                : VIC_UNKNOWN;
+            }
+            /* What happened: after the count (passive), else before it. */
+            const lex_entry *out = NULL;
+            size_t oend = 0, ostart = 0;
+            for (size_t m = after; m < end && m < after + 9; m++) {
+                if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ";"))
+                    break;
+                if (tok_is(td, m, "and") && m + 1 < end && (td->tok[m + 1].flags & TOK_NUM))
+                    break;
+                const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                if (e && strcmp(e->attr[1], "before") != 0) {
+                    out = e;
+                    ostart = m;
+                    oend = m + n;
+                    break;
+                }
+                if (!victim && m > after + 2)
+                    break; /* "20 dead" needs the outcome close when nothing is counted */
+            }
+            if (!out) {
+                size_t lim = cstart > se->first + 8 ? cstart - 8 : se->first;
+                for (size_t m = cstart; m-- > lim;) {
+                    const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                    if (e && strcmp(e->attr[1], "after") != 0 && m + n <= cstart && m + n + 4 >= cstart) {
+                        out = e;
+                        ostart = m;
+                        oend = m + n;
+                        break;
+                    }
+                    if (td->tok[m].flags & TOK_NUM)
+                        break;
+                }
+            }
+            int inherit = -1;
+            if (!out && c.part_of >= 0)
+                inherit = c.part_of;
+            /* "killed 84 fighters and 47 soldiers": the second count shares the verb. */
+            if (!out && inherit < 0 && a->nclaims > first_claim && cstart > se->first &&
+                (tok_is(td, cstart - 1, "and") || tok_is(td, cstart - 1, ",")) && victim) {
+                const claim *prev = &a->claims[a->nclaims - 1];
+                if (prev->sp.end <= td->tok[cstart - 1].start + 1)
+                    inherit = (int)a->nclaims - 1;
+            }
+            if (!out && inherit < 0)
+                continue;
+            if (!victim && !out)
+                continue;
+            if (!victim)
+                snprintf(c.victims, sizeof c.victims, "people");
+            c.outcome = out ? outcome_of(out) : a->claims[inherit].outcome;
+            size_t sb = cstart, se_tok = victim ? vend : j;
+            if (out && ostart < sb)
+                sb = ostart;
+            if (out && oend > se_tok)
+                se_tok = oend;
+            if (se_tok <= sb)
+                se_tok = sb + 1;
+            c.sp = (span){td->tok[sb].start, td->tok[se_tok - 1].end};
+            /* Source. */
+            if (!speakers_done) {
+                nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+                speakers_done = 1;
+            }
+            const speaker *who = inherit >= 0 && c.part_of < 0 ? NULL : speaker_for(a, sp, nsp, sb, se_tok);
+            if (inherit >= 0 && c.part_of < 0) {
+                const claim *p = &a->claims[inherit];
+                memcpy(c.source, p->source, sizeof c.source);
+                c.kind = p->kind;
+                c.source_span = p->source_span;
+            } else if (who) {
+                snprintf(c.source, sizeof c.source, "%s", who->text);
+                c.kind = who->kind;
+                c.source_span = who->sp;
+            } else if (a->doc->source && a->doc->source[0]) {
+                snprintf(c.source, sizeof c.source, "%s", a->doc->source);
+                c.kind = SRC_MEDIA;
+            } else {
+                snprintf(c.source, sizeof c.source, "unknown");
+                c.kind = SRC_UNKNOWN;
+            }
+            push(a, &c);
+            if (se_tok > i + 1)
+                i = (victim ? vend : j) - 1;
+        }
+    }
+}

@@ -1,0 +1,644 @@
+/* event.c -- see event.h. */
+#include "event.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "when.h"
+
+static const char *const negators[] = {"not", "no", "never", "denied", "deny", "denies", "denying", "threatened",
+                                       "threatens", "threatening", "would", "could", "might", "may", "plan",
+                                       "plans", "planned", "planning", "vowed", "vows", "warned", "warns", "if",
+                                       "prevent", "prevented", "foiled", "thwarted", "without"};
+
+static int negated(const text_doc *td, size_t i, size_t first)
+{
+    for (size_t back = 1; back <= 4 && back <= i - first; back++)
+        for (size_t k = 0; k < ARRAY_LEN(negators); k++)
+            if (tok_is(td, i - back, negators[k]))
+                return 1;
+    return 0;
+}
+
+static int cue_present(const text_doc *td, const sentence *se, const char *cues)
+{
+    if (!cues || !*cues)
+        return 1;
+    for (size_t i = se->first; i < se->first + se->count; i++) {
+        const char *k = tok_key(td, i);
+        size_t n = strlen(k);
+        const char *p = cues;
+        while (*p) {
+            const char *bar = strchr(p, '|');
+            size_t m = bar ? (size_t)(bar - p) : strlen(p);
+            if (m == n && memcmp(p, k, n) == 0)
+                return 1;
+            p += m + (bar ? 1 : 0);
+        }
+    }
+    return 0;
+}
+
+static int is_weekday_key(const char *k)
+{
+    static const char *const d[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                    "saturday", "yesterday", "today", "week", "weekend", "night"};
+    for (size_t i = 0; i < ARRAY_LEN(d); i++)
+        if (!strcmp(k, d[i]))
+            return 1;
+    return 0;
+}
+
+/* "the strikes", "these attacks", "Sunday's strikes": a reference back. */
+static int anaphoric(const text_doc *td, size_t i, size_t first)
+{
+    size_t k = i;
+    /* skip adjectives: "the deadly drone strikes" */
+    for (int n = 0; n < 2 && k > first && (td->tok[k - 1].flags & TOK_WORD) && !(td->tok[k - 1].flags & TOK_CAP) &&
+                    !tok_is(td, k - 1, "the") && !tok_is(td, k - 1, "these") && !tok_is(td, k - 1, "those") &&
+                    !tok_is(td, k - 1, "a") && !tok_is(td, k - 1, "an");
+         n++)
+        k--;
+    if (k == first)
+        return 0;
+    if (tok_is(td, k - 1, "the") || tok_is(td, k - 1, "these") || tok_is(td, k - 1, "those") ||
+        tok_is(td, k - 1, "this") || tok_is(td, k - 1, "that"))
+        return 1;
+    if ((td->tok[k - 1].flags & TOK_POSS) && k - 1 > first && is_weekday_key(tok_key(td, k - 2)))
+        return 1;
+    return 0;
+}
+
+typedef struct {
+    const lex_entry *e;
+    size_t tok, ntok;
+    int anaphor;
+} trigger_m;
+
+static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count;
+    int found = 0;
+    int bestp = -1;
+    for (size_t i = se->first; i < end; i++) {
+        size_t n;
+        const lex_entry *e = lex_match(a->t->triggers, td, i, end, &n);
+        if (!e)
+            continue;
+        int p = atoi(e->attr[2]);
+        if (p > bestp && !negated(td, i, se->first) && cue_present(td, se, e->attr[3])) {
+            bestp = p;
+            out->e = e;
+            out->tok = i;
+            out->ntok = n;
+            out->anaphor = anaphoric(td, i, se->first);
+            found = 1;
+        }
+        i += n - 1;
+    }
+    return found;
+}
+
+static int ranges_overlap(const event *e, civil_date first, civil_date last)
+{
+    if (!e->date_known)
+        return 1;
+    return date_to_days(first) <= date_to_days(e->last) && date_to_days(e->first) <= date_to_days(last);
+}
+
+static int places_differ(const event *e, const place_m *p)
+{
+    if (!e->has_place || !p)
+        return 0;
+    if (e->place.precision == 3 || p->precision == 3)
+        return 0; /* a region or country does not contradict a town in it */
+    return strcmp(e->place.name, p->name) != 0;
+}
+
+static void add_int(int **arr, size_t *n, size_t *cap, int v)
+{
+    for (size_t k = 0; k < *n; k++)
+        if ((*arr)[k] == v)
+            return;
+    *arr = grow_array(*arr, cap, *n, sizeof **arr);
+    (*arr)[(*n)++] = v;
+}
+
+/* Place of a sentence: its first locative place, else its first place. */
+static const place_m *sentence_place(const analysis *a, int s)
+{
+    const place_m *best = NULL;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (p->sentence != s)
+            continue;
+        int rank = (p->precision < 3 ? 2 : 0) + p->locative;
+        int brank = best ? (best->precision < 3 ? 2 : 0) + best->locative : -1;
+        if (rank > brank)
+            best = p;
+    }
+    return best;
+}
+
+static void set_place(event *e, const place_m *p)
+{
+    if (!p)
+        return;
+    if (!e->has_place || p->precision < e->place.precision ||
+        (p->precision == e->place.precision && !e->place.resolved && p->resolved && p->precision < 3)) {
+        e->place = *p;
+        e->has_place = 1;
+    }
+}
+
+static void set_date(event *e, civil_date first, civil_date last, int prec, span sp)
+{
+    int64_t f = date_to_days(first), l = date_to_days(last);
+    if (!e->date_known) {
+        e->first = first;
+        e->last = last;
+        e->time_precision = prec;
+        e->date_sp = sp;
+        e->date_known = 1;
+        return;
+    }
+    /* A more precise date inside the known range refines it ("late July"
+     * then "on July 25"); a wider one that overlaps extends it only when it
+     * is a continuation (same precision). */
+    if (prec < e->time_precision || (l - f) < (date_to_days(e->last) - date_to_days(e->first))) {
+        if (prec == 1 && e->time_precision == 1) {
+            /* two day-precise ranges: keep the union */
+            if (f < date_to_days(e->first))
+                e->first = first;
+            if (l > date_to_days(e->last))
+                e->last = last;
+        } else {
+            e->first = first;
+            e->last = last;
+            e->time_precision = prec;
+            e->date_sp = sp;
+        }
+    } else if (prec == e->time_precision && prec == 1 && l > date_to_days(e->last))
+        e->last = last;
+}
+
+static event *new_event(tally_events *out, const char *type, const char *sub, int prio)
+{
+    out->ev = grow_array(out->ev, &out->cap, out->n, sizeof *out->ev);
+    event *e = &out->ev[out->n++];
+    memset(e, 0, sizeof *e);
+    e->event_type = type;
+    e->sub_event_type = sub;
+    e->priority = prio;
+    return e;
+}
+
+/* Type for a sentence that reports casualties without a trigger word. */
+static void type_from_claims(const analysis *a, int s, const char **type, const char **sub)
+{
+    *type = NULL;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        const claim *c = &a->claims[k];
+        if (c->sentence != s)
+            continue;
+        if (c->outcome == OUT_ABDUCTED) {
+            *type = "Violence against civilians";
+            *sub = "Abduction/forced disappearance";
+        } else if (c->outcome == OUT_ARRESTED) {
+            *type = "Strategic developments";
+            *sub = "Arrests";
+        } else if (c->vcat == VIC_STATE || c->vcat == VIC_NONSTATE) {
+            *type = "Battles";
+            *sub = "Armed clash";
+        } else {
+            *type = "Violence against civilians";
+            *sub = "Attack";
+        }
+        return;
+    }
+}
+
+/* Tokens between two mentions that keep them in one group ("X and Y",
+ * "X and its Y", "X, Y", "X with Y"). */
+static int coordinated(const analysis *a, const actor_m *x, const actor_m *y)
+{
+    if (x->sentence != y->sentence)
+        return 0;
+    const actor_m *l = x->tok < y->tok ? x : y, *r = x->tok < y->tok ? y : x;
+    static const char *const glue[] = {"and", ",", "its", "their", "the", "allied", "allies", "with", "from",
+                                       "backed", "by", "\"", "“", "”", "russian"};
+    for (size_t i = l->tok + l->ntok; i < r->tok; i++) {
+        int ok = 0;
+        for (size_t k = 0; k < ARRAY_LEN(glue) && !ok; k++)
+            ok = tok_is(&a->td, i, glue[k]);
+        if (!ok)
+            return 0;
+    }
+    return r->tok - (l->tok + l->ntok) <= 6;
+}
+
+static void append_name(char *list, size_t cap, const char *name)
+{
+    if (strstr(list, name))
+        return;
+    size_t n = strlen(list);
+    snprintf(list + n, cap - n, "%s%s", n ? "; " : "", name);
+}
+
+static int in_victims(const analysis *a, const actor_m *m)
+{
+    for (size_t k = 0; k < a->nclaims; k++) {
+        const claim *c = &a->claims[k];
+        if (c->sentence == m->sentence && m->sp.start >= c->sp.start && m->sp.end <= c->sp.end)
+            return 1;
+        if (c->sentence == m->sentence && c->source_span.end > c->source_span.start &&
+            m->sp.start < c->source_span.end && c->source_span.start < m->sp.end)
+            return 1;
+    }
+    return 0;
+}
+
+static void assign_actors(const analysis *a, event *e, const claim *claims)
+{
+    int battle = !strcmp(e->event_type, "Battles");
+    const actor_m *a1 = NULL, *a2 = NULL;
+    for (size_t si = 0; si < e->nsents; si++) {
+        int s = e->sents[si];
+        for (size_t k = 0; k < a->nactors; k++) {
+            const actor_m *m = &a->actors[k];
+            if (m->sentence != s || in_victims(a, m))
+                continue;
+            int side = m->side;
+            /* a mention coordinated with a target is a target too */
+            for (size_t j = 0; j < k && !side; j++)
+                if (a->actors[j].side == 2 && coordinated(a, &a->actors[j], m))
+                    side = 2;
+            if (!strcmp(m->name, e->actor1) || !strcmp(m->name, e->actor2))
+                continue;
+            if (side == 2) {
+                if (!e->actor2[0]) {
+                    snprintf(e->actor2, sizeof e->actor2, "%s", m->name);
+                    e->inter2 = m->inter;
+                    e->actor2_sp = m->sp;
+                    a2 = m;
+                } else if (a2 && coordinated(a, a2, m))
+                    append_name(e->assoc2, sizeof e->assoc2, m->name);
+                continue;
+            }
+            if (!e->actor1[0]) {
+                snprintf(e->actor1, sizeof e->actor1, "%s", m->name);
+                e->inter1 = m->inter;
+                e->actor1_sp = m->sp;
+                a1 = m;
+            } else if (coordinated(a, a1 ? a1 : m, m) || (a1 && m->sentence != a1->sentence && 0)) {
+                append_name(e->assoc1, sizeof e->assoc1, m->name);
+            } else {
+                /* named with another mention of actor1 in this sentence? */
+                int joined = 0;
+                for (size_t j = 0; j < a->nactors && !joined; j++)
+                    joined = a->actors[j].sentence == s && !strcmp(a->actors[j].name, e->actor1) &&
+                             coordinated(a, &a->actors[j], m);
+                if (joined)
+                    append_name(e->assoc1, sizeof e->assoc1, m->name);
+                else if (battle && !e->actor2[0]) {
+                    snprintf(e->actor2, sizeof e->actor2, "%s", m->name);
+                    e->inter2 = m->inter;
+                    e->actor2_sp = m->sp;
+                    a2 = m;
+                }
+            }
+        }
+    }
+    /* "the army said it had killed 30 militants": with no other actor, the
+     * speaker is the one who acted. */
+    if (!e->actor1[0]) {
+        for (size_t si = 0; si < e->nsents && !e->actor1[0]; si++)
+            for (size_t k = 0; k < a->nactors; k++) {
+                const actor_m *m = &a->actors[k];
+                if (m->sentence == e->sents[si] && m->speaker && strcmp(m->name, e->actor2)) {
+                    snprintf(e->actor1, sizeof e->actor1, "%s", m->name);
+                    e->inter1 = m->inter;
+                    e->actor1_sp = m->sp;
+                    break;
+                }
+            }
+    }
+    if (!e->actor2[0] && !battle) {
+        for (size_t k = 0; k < e->nclaims; k++) {
+            const claim *c = &claims[e->claims[k]];
+            if (c->vcat == VIC_CIVILIAN && c->restates < 0) {
+                gaz_country gc;
+                const char *iso = e->place.g.iso2[0] ? e->place.g.iso2 : a->country;
+                if (iso[0] && gaz_country_by_iso(a->t->gaz, iso, &gc))
+                    snprintf(e->actor2, sizeof e->actor2, "Civilians (%s)", gc.name);
+                else
+                    snprintf(e->actor2, sizeof e->actor2, "Civilians");
+                e->inter2 = 7;
+                break;
+            }
+        }
+    }
+}
+
+static int generic_source(const claim *c, const char *outlet)
+{
+    return c->kind == SRC_UNKNOWN || strstr(c->source, "sources") != NULL || !strcmp(c->source, "unknown") ||
+           (outlet && !strcmp(c->source, outlet));
+}
+
+static void mark_restatements(event *e, claim *claims, const char *outlet)
+{
+    for (size_t i = 0; i < e->nclaims; i++) {
+        claim *c = &claims[e->claims[i]];
+        if (c->part_of >= 0 || !generic_source(c, outlet))
+            continue;
+        for (size_t j = 0; j < e->nclaims; j++) {
+            const claim *d = &claims[e->claims[j]];
+            if (i == j || d->part_of >= 0 || generic_source(d, outlet) || d->restates >= 0)
+                continue;
+            if (d->outcome == c->outcome && d->min == c->min && d->max == c->max && d->q == c->q) {
+                c->restates = e->claims[j];
+                break;
+            }
+        }
+    }
+}
+
+static int cmp_ll(const void *x, const void *y)
+{
+    long long a = *(const long long *)x, b = *(const long long *)y;
+    return (a > b) - (a < b);
+}
+
+static void reconcile_outcome(event *e, const claim *claims, enum outcome o, toll *t)
+{
+    long long lo[64], hi[64], pt[64];
+    int stmt_sentence[64];
+    const char *stmt_source[64];
+    size_t n = 0;
+    for (size_t k = 0; k < e->nclaims; k++) {
+        const claim *c = &claims[e->claims[k]];
+        if (c->outcome != o || c->part_of >= 0 || c->restates >= 0)
+            continue;
+        long long clo = c->min, chi = c->max ? c->max : c->min;
+        long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
+        if (c->q == Q_AT_MOST)
+            clo = c->max;
+        size_t j = 0;
+        for (; j < n; j++)
+            if (stmt_sentence[j] == c->sentence && !strcmp(stmt_source[j], c->source))
+                break;
+        if (j < n) { /* one statement, several groups: they add up */
+            lo[j] += clo;
+            hi[j] += chi;
+            pt[j] += cpt;
+            continue;
+        }
+        if (n == ARRAY_LEN(lo))
+            break;
+        stmt_sentence[n] = c->sentence;
+        stmt_source[n] = c->source;
+        lo[n] = clo;
+        hi[n] = chi;
+        pt[n] = cpt;
+        n++;
+    }
+    if (!n) {
+        t->known = 0;
+        return;
+    }
+    t->known = 1;
+    t->low = lo[0];
+    t->high = hi[0];
+    for (size_t j = 1; j < n; j++) {
+        if (lo[j] < t->low)
+            t->low = lo[j];
+        if (hi[j] > t->high)
+            t->high = hi[j];
+    }
+    qsort(pt, n, sizeof pt[0], cmp_ll);
+    t->best = pt[(n - 1) / 2];
+}
+
+void event_reconcile(event *e, const claim *claims)
+{
+    reconcile_outcome(e, claims, OUT_KILLED, &e->fatalities);
+    reconcile_outcome(e, claims, OUT_INJURED, &e->injured);
+}
+
+void event_free(event *e)
+{
+    free(e->claims);
+    free(e->triggers);
+    free(e->sents);
+    buf_free(&e->notes);
+}
+
+/* The place as it is written out.  An unresolved name keeps its words as
+ * the location and takes the main country's point, at region precision 3:
+ * a wrong town is worse than an honest country. */
+static void fill_place(const analysis *a, event *e)
+{
+    if (!e->has_place)
+        return;
+    const place_m *p = &e->place;
+    const char *iso = p->resolved ? p->g.iso2 : a->country;
+    gaz_country gc;
+    int have_country = iso[0] && gaz_country_by_iso(a->t->gaz, iso, &gc);
+    snprintf(e->location, sizeof e->location, "%s", p->resolved ? p->g.name : p->name);
+    if (have_country) {
+        snprintf(e->country, sizeof e->country, "%s", gc.name);
+        memcpy(e->iso2, gc.iso2, 3);
+        memcpy(e->iso3, gc.iso3, 4);
+    }
+    if (p->resolved) {
+        snprintf(e->admin1, sizeof e->admin1, "%s", p->g.kind == GAZ_COUNTRY ? "" : p->g.admin1);
+        snprintf(e->admin2, sizeof e->admin2, "%s", p->g.kind == GAZ_PLACE ? p->g.admin2 : "");
+        e->lat = p->g.lat;
+        e->lon = p->g.lon;
+        e->has_coords = 1;
+        e->geo_precision = p->precision;
+    } else if (have_country) {
+        e->lat = gc.lat;
+        e->lon = gc.lon;
+        e->has_coords = 1;
+        e->geo_precision = 3;
+        buf_printf(&e->notes, "'%s' is not in the gazetteer: placed at the country's point (add it with a "
+                              "user gazetteer file). ", p->name);
+    }
+}
+
+static int event_index(const tally_events *out, const event *e) { return (int)(e - out->ev); }
+
+void events_build(analysis *a, tally_events *out)
+{
+    const text_doc *td = &a->td;
+    int focus = -1; /* the event the narrative is about */
+    when_mention wm[16];
+    for (size_t s = 0; s < td->nsent; s++) {
+        const sentence *se = &td->sent[s];
+        if (se->heading)
+            continue;
+        trigger_m tr = {0};
+        int has_trigger = find_trigger(a, se, &tr);
+        int nclaims = 0;
+        for (size_t k = 0; k < a->nclaims; k++)
+            nclaims += a->claims[k].sentence == (int)s;
+        if (!has_trigger && !nclaims)
+            continue;
+
+        /* Dates of this sentence. */
+        size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+        if (nw > ARRAY_LEN(wm))
+            nw = ARRAY_LEN(wm);
+        int have_date = 0, background = 0, duration = 0;
+        civil_date df = {0, 0, 0}, dl = {0, 0, 0};
+        int prec = 0;
+        span dsp = {0, 0};
+        for (size_t k = 0; k < nw; k++) {
+            const when_mention *w = &wm[k];
+            background |= w->background;
+            if (w->background || have_date)
+                continue;
+            span sp = {se->start + (uint32_t)w->start, se->start + (uint32_t)w->end};
+            if (w->kind == WHEN_DATE) {
+                df = w->first;
+                dl = w->last;
+                prec = w->precision;
+                dsp = sp;
+                have_date = 1;
+            } else if (w->kind == WHEN_ANCHORED && focus >= 0 && out->ev[focus].date_known) {
+                const event *fe = &out->ev[focus];
+                int64_t base = w->off_start >= 0 ? date_to_days(fe->last) : date_to_days(fe->first);
+                df = days_to_date(base + w->off_start);
+                dl = days_to_date(base + w->off_end);
+                prec = (w->off_end - w->off_start) > 0 ? 2 : 1;
+                dsp = sp;
+                have_date = 1;
+            } else if (w->kind == WHEN_DURATION && w->ndays > 1 && w->ndays <= 31)
+                duration = w->ndays; /* "three days of fighting"; an "eight-year lull" is context */
+        }
+        if (background && !have_date)
+            continue; /* context: "since a 2020 coup", "resumed in August 2023" */
+        if (duration && !have_date && focus >= 0 && out->ev[focus].date_known) {
+            df = out->ev[focus].first;
+            dl = days_to_date(date_to_days(df) + duration - 1);
+            prec = out->ev[focus].time_precision;
+            have_date = 1;
+        } else if (duration && have_date && prec == 1)
+            dl = days_to_date(date_to_days(df) + duration - 1);
+
+        const char *type = NULL, *sub = NULL;
+        int prio = 0;
+        if (has_trigger) {
+            type = tr.e->attr[0];
+            sub = tr.e->attr[1];
+            prio = atoi(tr.e->attr[2]);
+        } else
+            type_from_claims(a, (int)s, &type, &sub);
+        if (!type)
+            continue;
+        const place_m *pl = sentence_place(a, (int)s);
+
+        /* Which event is this? */
+        event *target = NULL;
+        if ((!has_trigger || tr.anaphor) && focus >= 0) {
+            event *fe = &out->ev[focus];
+            if ((!has_trigger || !strcmp(fe->event_type, type)) &&
+                (!have_date || ranges_overlap(fe, df, dl)))
+                target = fe;
+        }
+        if (!target && (has_trigger && tr.anaphor)) {
+            for (size_t k = out->n; k-- > 0 && !target;)
+                if (!strcmp(out->ev[k].event_type, type) && (!have_date || ranges_overlap(&out->ev[k], df, dl)))
+                    target = &out->ev[k];
+        }
+        if (!target && has_trigger) {
+            for (size_t k = 0; k < out->n && !target; k++) {
+                event *e = &out->ev[k];
+                if (!strcmp(e->event_type, type) && have_date && e->date_known && ranges_overlap(e, df, dl) &&
+                    !places_differ(e, pl))
+                    target = e;
+            }
+        }
+        if (!target && !has_trigger && focus >= 0 && !have_date)
+            target = &out->ev[focus];
+        /* The narrative goes on: an undated mention of the same kind of event
+         * as the one in focus ("Police fired tear gas" after "protesters
+         * marched") is that event. */
+        if (!target && has_trigger && !have_date && focus >= 0 && !strcmp(out->ev[focus].event_type, type) &&
+            !places_differ(&out->ev[focus], pl))
+            target = &out->ev[focus];
+        if (!target) {
+            event *prev = focus >= 0 ? &out->ev[focus] : NULL;
+            civil_date pf = {0, 0, 0}, plast = {0, 0, 0};
+            int pprec = 0, pknown = prev && prev->date_known;
+            if (pknown) {
+                pf = prev->first;
+                plast = prev->last;
+                pprec = prev->time_precision;
+            }
+            target = new_event(out, type, sub, prio);
+            /* An undated sentence after a dated one continues its time
+             * ("Boko Haram fighters later ambushed a rescue team"). */
+            if (!have_date && pknown) {
+                set_date(target, pf, plast, pprec, (span){0, 0});
+                buf_puts(&target->notes, "Date taken from the preceding event in the report. ");
+            }
+        }
+        else if (has_trigger && prio > target->priority && !strcmp(target->event_type, type)) {
+            target->sub_event_type = sub;
+            target->priority = prio;
+        }
+        if (has_trigger) {
+            target->triggers = grow_array(target->triggers, &target->captriggers, target->ntriggers,
+                                          sizeof *target->triggers);
+            target->triggers[target->ntriggers++] =
+                (span){td->tok[tr.tok].start, td->tok[tr.tok + tr.ntok - 1].end};
+        }
+        if (have_date)
+            set_date(target, df, dl, prec, dsp);
+        set_place(target, pl);
+        add_int(&target->sents, &target->nsents, &target->capsents, (int)s);
+        int ti = event_index(out, target);
+        for (size_t k = 0; k < a->nclaims; k++)
+            if (a->claims[k].sentence == (int)s && a->claims[k].event < 0) {
+                a->claims[k].event = ti;
+                add_int(&target->claims, &target->nclaims, &target->capclaims, (int)k);
+            }
+        focus = ti;
+    }
+
+    for (size_t k = 0; k < out->n; k++) {
+        event *e = &out->ev[k];
+        if (!e->date_known) {
+            e->first = e->last = a->report;
+            e->time_precision = 2;
+            buf_puts(&e->notes, "No date in the text: the report date is used. ");
+        }
+        e->date = e->first;
+        if (!e->has_place && a->country[0]) {
+            gaz_country gc;
+            if (gaz_country_by_iso(a->t->gaz, a->country, &gc)) {
+                place_m p = {0};
+                snprintf(p.name, sizeof p.name, "%s", gc.name);
+                p.resolved = 1;
+                p.precision = 3;
+                p.g.kind = GAZ_COUNTRY;
+                p.g.name = gc.name;
+                p.g.lat = gc.lat;
+                p.g.lon = gc.lon;
+                memcpy(p.g.iso2, gc.iso2, 3);
+                p.g.admin1 = p.g.admin2 = "";
+                e->place = p;
+                e->has_place = 1;
+                buf_puts(&e->notes, "No place in the event's sentences: the report's main country is used. ");
+            }
+        }
+        fill_place(a, e);
+        mark_restatements(e, a->claims, a->doc->source);
+        assign_actors(a, e, a->claims);
+        event_reconcile(e, a->claims);
+    }
+}

@@ -1,0 +1,40 @@
+/* event.h -- from mentions to the events an analyst would code.
+ *
+ * Contract: events_build turns one report's mentions into events.
+ *   - A sentence's trigger (triggers.tsv) says what happened; of several,
+ *     the highest priority wins.  A trigger under negation, denial, threat
+ *     or hypothesis ("denied carrying out strikes", "threatened to attack")
+ *     does not count.  Headings are skipped.
+ *   - One incident, one event: a definite or possessive reference ("the
+ *     strikes", "Sunday's strikes") and a sentence with claims but no
+ *     trigger join the event in focus; a new mention joins an earlier event
+ *     of the same type whose dates overlap and whose place does not differ;
+ *     otherwise it opens a new event.
+ *   - Dates (when.h): the sentence's own date; "in the following days" and
+ *     durations resolve against the event in focus; a sentence whose only
+ *     dates are background ("since a 2020 coup") codes no event.  An event
+ *     with no date evidence takes the report date, time_precision 2.
+ *   - Place: the most specific place in the event's sentences (a town
+ *     before a region before a country); none gives the main country.
+ *   - Actors: actor1 the first acting actor, assoc_actor_1 those named
+ *     with it ("X and Y"); for battles actor2 the other side; otherwise the
+ *     targeted actor or, when civilians were counted, "Civilians (Country)".
+ *     Speakers of claims and counted victims are not actors.
+ *   - Tolls: claims that restate another source's figure or are parts of a
+ *     claim are kept but not counted; counts in one statement of one source
+ *     add up ("84 fighters and 47 soldiers"); across sources low is the
+ *     smallest, high the largest, best the lower median.
+ */
+#ifndef TALLY_EVENT_H
+#define TALLY_EVENT_H
+
+#include "model.h"
+
+void events_build(analysis *a, tally_events *out);
+
+/* Reconciles one event's claims into fatalities/injured (exposed for tests). */
+void event_reconcile(event *e, const claim *claims);
+
+void event_free(event *e);
+
+#endif

@@ -1,0 +1,292 @@
+/* gazetteer.c -- the lookup side of the gazetteer (see gazetteer.h; the file
+ * format is described at the top of gazbuild.c).
+ *
+ * gaz_open maps the file and checks only what can be checked in constant
+ * time: the header, that every section lies inside the file, and that record
+ * sizes divide the sections.  Everything else (a string offset, a posting
+ * range, an entry index) is bounds-checked where it is read, so a file that
+ * passes the header check but is damaged inside yields wrong or empty
+ * answers, never a read outside the mapping.  That keeps opening at one mmap
+ * and a few comparisons, however big the index grows. */
+#include "gazetteer.h"
+
+#include "norm.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the gazetteer file is little-endian and is read in place"
+#endif
+
+/* Longest key we look up; a longer query cannot be a place name. */
+#define GAZ_KEYMAX 512
+
+struct gaz {
+    const unsigned char *map;
+    size_t map_len;
+    const char *pool;
+    size_t pool_len;
+    const gazf_entry *entries;
+    size_t n_entries;
+    const gazf_key *keys;      /* n_keys real keys, then one sentinel */
+    size_t n_keys;
+    const uint32_t *post;
+    size_t n_post;
+    const gazf_country *countries;
+    size_t n_countries;
+    const gazf_demonym *dem;
+    size_t n_dem;
+    size_t n_admin1, n_places;
+};
+
+static const char *str_at(const gaz *g, uint32_t off)
+{
+    /* The pool ends in NUL (checked at open), so any in-range offset starts a
+     * terminated string. */
+    return off < g->pool_len ? g->pool + off : "";
+}
+
+static double from_e6(int32_t v) { return (double)v / 1e6; }
+
+static void fail(char *err, size_t errlen, const char *path, const char *why)
+{
+    if (err && errlen)
+        snprintf(err, errlen, "%s: %s", path, why);
+}
+
+gaz *gaz_open(const char *path, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        fail(err, errlen, path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        fail(err, errlen, path, strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size < sizeof(gazf_header)) {
+        fail(err, errlen, path, "not a gazetteer index (too short; rebuild with gazbuild)");
+        close(fd);
+        return NULL;
+    }
+    size_t len = (size_t)st.st_size;
+    void *m = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd); /* the mapping keeps the file alive */
+    if (m == MAP_FAILED) {
+        fail(err, errlen, path, strerror(errno));
+        return NULL;
+    }
+    const char *why = NULL;
+    gazf_header h;
+    memcpy(&h, m, sizeof h);
+    if (memcmp(h.magic, GAZF_MAGIC, sizeof h.magic) != 0)
+        why = "not a gazetteer index (bad magic)";
+    else if (h.version != GAZF_VERSION || h.nsec != GAZF_NSEC)
+        why = "gazetteer index of another version; rebuild with gazbuild";
+    else if (h.file_size != (uint64_t)len)
+        why = "gazetteer index is truncated or has trailing bytes";
+    static const size_t recsize[GAZF_NSEC] = {1, sizeof(gazf_entry), sizeof(gazf_key), sizeof(uint32_t),
+                                             sizeof(gazf_country), sizeof(gazf_demonym)};
+    for (int i = 0; !why && i < GAZF_NSEC; i++) {
+        uint64_t off = h.sec[i].off, sz = h.sec[i].size;
+        /* Written as two comparisons so that a huge off cannot wrap. */
+        if (off < sizeof h || off > len || sz > len - off || off % 8 != 0 || sz % recsize[i] != 0)
+            why = "corrupt gazetteer index (a section lies outside the file)";
+    }
+    gaz *g = NULL;
+    if (!why) {
+        g = calloc(1, sizeof *g);
+        if (!g)
+            why = "out of memory";
+    }
+    if (!why) {
+        const unsigned char *base = m;
+        g->map = base;
+        g->map_len = len;
+        g->pool = (const char *)base + h.sec[GAZF_SEC_POOL].off;
+        g->pool_len = h.sec[GAZF_SEC_POOL].size;
+        g->entries = (const gazf_entry *)(const void *)(base + h.sec[GAZF_SEC_ENTRIES].off);
+        g->n_entries = h.sec[GAZF_SEC_ENTRIES].size / sizeof(gazf_entry);
+        g->keys = (const gazf_key *)(const void *)(base + h.sec[GAZF_SEC_KEYS].off);
+        g->n_keys = h.sec[GAZF_SEC_KEYS].size / sizeof(gazf_key);
+        g->post = (const uint32_t *)(const void *)(base + h.sec[GAZF_SEC_POSTINGS].off);
+        g->n_post = h.sec[GAZF_SEC_POSTINGS].size / sizeof(uint32_t);
+        g->countries = (const gazf_country *)(const void *)(base + h.sec[GAZF_SEC_COUNTRIES].off);
+        g->n_countries = h.sec[GAZF_SEC_COUNTRIES].size / sizeof(gazf_country);
+        g->dem = (const gazf_demonym *)(const void *)(base + h.sec[GAZF_SEC_DEMONYMS].off);
+        g->n_dem = h.sec[GAZF_SEC_DEMONYMS].size / sizeof(gazf_demonym);
+        g->n_admin1 = h.n_admin1;
+        g->n_places = h.n_places;
+        if (g->pool_len == 0 || g->pool[g->pool_len - 1] != '\0' || g->pool[0] != '\0')
+            why = "corrupt gazetteer index (string pool)";
+        else if (g->n_keys == 0) /* the sentinel is always there */
+            why = "corrupt gazetteer index (key table)";
+        else if (g->n_countries != h.n_countries ||
+                 (uint64_t)h.n_countries + h.n_admin1 + h.n_places != g->n_entries)
+            why = "corrupt gazetteer index (entry counts disagree)";
+        g->n_keys--; /* drop the sentinel from the searchable range */
+    }
+    if (why) {
+        fail(err, errlen, path, why);
+        free(g);
+        munmap(m, len);
+        return NULL;
+    }
+    return g;
+}
+
+void gaz_close(gaz *g)
+{
+    if (!g)
+        return;
+    munmap((void *)g->map, g->map_len);
+    free(g);
+}
+
+void gaz_counts(const gaz *g, size_t *places, size_t *admin1, size_t *countries)
+{
+    if (places)
+        *places = g->n_places;
+    if (admin1)
+        *admin1 = g->n_admin1;
+    if (countries)
+        *countries = g->n_countries;
+}
+
+/* First index in a hash-sorted array of n records (stride bytes apart, hash
+ * at offset 0) whose hash is >= h. */
+static size_t lower_bound(const void *arr, size_t stride, size_t n, uint64_t h)
+{
+    const unsigned char *a = arr;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint64_t mh;
+        memcpy(&mh, a + mid * stride, sizeof mh);
+        if (mh < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int key_equal(const gaz *g, uint32_t off, const char *key, size_t klen)
+{
+    if (off >= g->pool_len || g->pool_len - off <= klen)
+        return 0;
+    return memcmp(g->pool + off, key, klen) == 0 && g->pool[off + klen] == '\0';
+}
+
+static void fill_place(const gaz *g, const gazf_entry *e, gaz_place *p)
+{
+    p->kind = e->kind <= GAZ_COUNTRY ? (enum gaz_kind)e->kind : GAZ_PLACE;
+    p->id = e->id;
+    p->name = str_at(g, e->name);
+    p->lat = from_e6(e->lat_e6);
+    p->lon = from_e6(e->lon_e6);
+    memcpy(p->iso2, e->iso2, 2);
+    p->iso2[2] = '\0';
+    p->admin1 = str_at(g, e->admin1);
+    p->admin2 = str_at(g, e->admin2);
+    p->population = e->population;
+    memcpy(p->fcode, e->fcode, sizeof p->fcode);
+    p->fcode[sizeof p->fcode - 1] = '\0';
+}
+
+size_t gaz_lookup(const gaz *g, const char *name, size_t len, gaz_place *out, size_t max)
+{
+    char key[GAZ_KEYMAX];
+    size_t klen = norm_key(name, len, NORM_NAME, key, sizeof key);
+    if (klen == (size_t)-1 || klen == 0)
+        return 0;
+    uint64_t h = hash64(key, klen);
+    size_t total = 0;
+    for (size_t i = lower_bound(g->keys, sizeof *g->keys, g->n_keys, h); i < g->n_keys && g->keys[i].hash == h;
+         i++) {
+        if (!key_equal(g, g->keys[i].key, key, klen))
+            continue; /* a different key with the same 64-bit hash */
+        /* Postings are stored in entry order, and entries are laid out
+         * countries, admin-1, places by population: so this is already the
+         * order the contract promises. */
+        size_t first = g->keys[i].first, end = g->keys[i + 1].first;
+        if (end > g->n_post)
+            end = g->n_post;
+        for (size_t j = first; j < end; j++) {
+            uint32_t e = g->post[j];
+            if (e >= g->n_entries)
+                continue;
+            if (total < max)
+                fill_place(g, &g->entries[e], &out[total]);
+            total++;
+        }
+        break; /* keys are unique */
+    }
+    return total;
+}
+
+static void fill_country(const gaz *g, const gazf_country *c, gaz_country *out)
+{
+    memcpy(out->iso2, c->iso2, 2);
+    out->iso2[2] = '\0';
+    memcpy(out->iso3, c->iso3, 3);
+    out->iso3[3] = '\0';
+    out->name = str_at(g, c->name);
+    out->capital = str_at(g, c->capital);
+    out->lat = from_e6(c->lat_e6);
+    out->lon = from_e6(c->lon_e6);
+}
+
+int gaz_demonym(const gaz *g, const char *word, size_t len, gaz_country *out)
+{
+    char key[GAZ_KEYMAX];
+    size_t klen = norm_key(word, len, NORM_NAME, key, sizeof key);
+    if (klen == (size_t)-1 || klen == 0)
+        return 0;
+    uint64_t h = hash64(key, klen);
+    /* Within one key the records are sorted by preference (English before
+     * French, states before territories), so the first match is the answer. */
+    for (size_t i = lower_bound(g->dem, sizeof *g->dem, g->n_dem, h); i < g->n_dem && g->dem[i].hash == h; i++) {
+        if (!key_equal(g, g->dem[i].key, key, klen) || g->dem[i].country >= g->n_countries)
+            continue;
+        fill_country(g, &g->countries[g->dem[i].country], out);
+        return 1;
+    }
+    return 0;
+}
+
+int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out)
+{
+    if (!iso2 || !iso2[0] || !iso2[1] || iso2[2])
+        return 0;
+    char want[2] = {iso2[0], iso2[1]};
+    if (want[0] >= 'a' && want[0] <= 'z')
+        want[0] = (char)(want[0] - 32);
+    if (want[1] >= 'a' && want[1] <= 'z')
+        want[1] = (char)(want[1] - 32);
+    size_t lo = 0, hi = g->n_countries;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = memcmp(g->countries[mid].iso2, want, 2);
+        if (c == 0) {
+            fill_country(g, &g->countries[mid], out);
+            return 1;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}

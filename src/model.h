@@ -1,0 +1,149 @@
+/* model.h -- what the extraction stages hand each other.
+ *
+ * Contract: the stages run in this order on one report, each filling its
+ * part of `analysis`:
+ *   text_split        tokens and sentences            (text.h)
+ *   places_scan       place mentions, the main country (place.h)
+ *   actors_scan       actor mentions                   (actor.h)
+ *   claims_scan       casualty claims with sources     (claim.h)
+ *   events_build      events: trigger, date, place, actors, claims,
+ *                     reconciled tolls                  (event.h)
+ * and record.c writes the events out.  All spans are byte offsets into the
+ * report text.
+ */
+#ifndef TALLY_MODEL_H
+#define TALLY_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "tally.h"
+#include "text.h"
+#include "util.h"
+
+typedef struct {
+    uint32_t start, end;
+} span;
+
+/* Loaded resources (tally.h's opaque `tally`). */
+struct tally {
+    lexicon *triggers, *actors, *forces, *victims, *outcomes, *qualifiers, *sources, *attribution, *locatives,
+        *notplaces;
+    gaz *gaz;
+};
+
+enum outcome { OUT_KILLED, OUT_INJURED, OUT_ABDUCTED, OUT_ARRESTED, OUT_MISSING, OUT_N };
+enum qualifier { Q_EXACT, Q_AT_LEAST, Q_AT_MOST, Q_ABOUT, Q_RANGE };
+enum source_kind { SRC_UNKNOWN, SRC_PARTY, SRC_OFFICIAL, SRC_NGO, SRC_LOCAL, SRC_MEDIA };
+enum victim_cat { VIC_UNKNOWN, VIC_CIVILIAN, VIC_STATE, VIC_NONSTATE };
+
+extern const char *const outcome_name[OUT_N];
+extern const char *const qualifier_name[5];
+extern const char *const source_kind_name[6];
+extern const char *const victim_cat_name[4];
+
+typedef struct {
+    char source[96];
+    enum source_kind kind;
+    span source_span;          /* empty when the source is not in the text */
+    enum outcome outcome;
+    char victims[48];          /* "civilians", "children", "Wagner fighters" */
+    enum victim_cat vcat;
+    long long min, max;        /* max == 0: open-ended */
+    enum qualifier q;
+    int vague;                 /* "dozens": min is ACLED's conservative value */
+    char words[48];            /* the quantity as written, for vague ones */
+    span sp;                   /* evidence: from qualifier to outcome word */
+    int sentence;
+    int part_of;               /* index of the claim this one is part of ("including 11 children"), -1 */
+    int restates;              /* index of the claim this one repeats (a lede's unattributed figure), -1 */
+    int event;                 /* event index, -1 until assigned */
+} claim;
+
+typedef struct {
+    span sp;
+    uint32_t tok, ntok;
+    int sentence;
+    char name[96];
+    int inter;
+    char iso2[3];
+    int speaker;               /* gives a statement ("X said") */
+    int side;                  /* 1 doer (before the trigger, after "by"), 2 target (after "on/against") */
+} actor_m;
+
+typedef struct {
+    span sp;
+    uint32_t tok, ntok;
+    int sentence;
+    char name[96];             /* the words of the text */
+    gaz_place g;               /* resolved entry (g.name empty when unresolved) */
+    int resolved;
+    int precision;             /* 1 town, 2 near it, 3 region/country */
+    int locative;              /* introduced by "in/at/near/..." */
+} place_m;
+
+typedef struct {
+    const struct tally *t;
+    const tally_doc *doc;
+    civil_date report;
+    text_doc td;
+    char country[3];           /* the report's main country, "" if none */
+    place_m *places;
+    size_t nplaces, capplaces;
+    actor_m *actors;
+    size_t nactors, capactors;
+    claim *claims;
+    size_t nclaims, capclaims;
+} analysis;
+
+typedef struct {
+    long long low, best, high;
+    int known;
+} toll;
+
+typedef struct {
+    const char *event_type, *sub_event_type;
+    int priority;
+    civil_date date, first, last;
+    int time_precision;        /* 1 day, 2 week, 3 month */
+    int date_known;
+    span date_sp;
+    place_m place;
+    int has_place;
+    /* the place as written out (filled once the event is complete) */
+    char location[96], country[64], iso2[3], iso3[4], admin1[64], admin2[64];
+    double lat, lon;
+    int geo_precision, has_coords;
+    char actor1[96], assoc1[192], actor2[96], assoc2[192];
+    int inter1, inter2;
+    span actor1_sp, actor2_sp;
+    int *claims;               /* indices into analysis.claims */
+    size_t nclaims, capclaims;
+    span *triggers;            /* evidence of what happened */
+    size_t ntriggers, captriggers;
+    int *sents;                /* sentences that speak of this event, in order */
+    size_t nsents, capsents;
+    toll fatalities, injured;
+    buf notes;
+} event;
+
+struct tally_events {
+    buf doc_id;
+    buf text;                  /* a copy, so spans stay meaningful for writers */
+    civil_date report;
+    char country[3];
+    event *ev;
+    size_t n, cap;
+    claim *claims;
+    size_t nclaims;
+};
+
+/* Growable-array helper: ensures room for one more element. */
+void *grow_array(void *p, size_t *cap, size_t n, size_t elem);
+
+/* Copies text[sp] into out (cap bytes), squeezing whitespace. */
+void span_copy(const char *text, span sp, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,306 @@
+/* record.c -- writing events: JSON Lines (docs/format.md) and ACLED-style CSV.
+ *
+ * Field names follow ACLED and UCDP-GED where those exist, so that an
+ * analyst's existing scripts read tally's output.  Later versions add
+ * fields; they never rename them. */
+#include <string.h>
+
+#include "model.h"
+
+const char *const outcome_name[OUT_N] = {"killed", "injured", "abducted", "arrested", "missing"};
+const char *const qualifier_name[5] = {"exact", "at_least", "at_most", "about", "range"};
+const char *const source_kind_name[6] = {"unknown", "party", "official", "ngo", "local", "media"};
+const char *const victim_cat_name[4] = {"unknown", "civilian", "state", "nonstate"};
+
+static void json_str(buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '"': buf_puts(b, "\\\""); break;
+        case '\\': buf_puts(b, "\\\\"); break;
+        case '\n': buf_puts(b, "\\n"); break;
+        case '\r': buf_puts(b, "\\r"); break;
+        case '\t': buf_puts(b, "\\t"); break;
+        default:
+            if (c < 0x20)
+                buf_printf(b, "\\u%04x", c);
+            else
+                buf_putc(b, (char)c);
+        }
+    }
+    buf_putc(b, '"');
+}
+
+static void json_key_str(buf *b, const char *key, const char *val)
+{
+    buf_printf(b, ",\"%s\":", key);
+    json_str(b, val);
+}
+
+static void json_span(buf *b, const char *doc_id, span sp)
+{
+    buf_puts(b, "{\"doc_id\":");
+    json_str(b, doc_id);
+    buf_printf(b, ",\"start\":%u,\"end\":%u}", sp.start, sp.end);
+}
+
+static void json_toll(buf *b, const toll *t)
+{
+    if (!t->known)
+        buf_puts(b, "null");
+    else
+        buf_printf(b, "{\"low\":%lld,\"best\":%lld,\"high\":%lld}", t->low, t->best, t->high);
+}
+
+static void claim_json(buf *b, const char *doc_id, const claim *c)
+{
+    buf_puts(b, "{\"source\":");
+    json_str(b, c->source);
+    json_key_str(b, "source_kind", source_kind_name[c->kind]);
+    json_key_str(b, "outcome", outcome_name[c->outcome]);
+    json_key_str(b, "victims", c->victims);
+    json_key_str(b, "victim_category", victim_cat_name[c->vcat]);
+    buf_printf(b, ",\"min\":%lld,\"max\":", c->min);
+    if (c->max)
+        buf_printf(b, "%lld", c->max);
+    else
+        buf_puts(b, "null");
+    json_key_str(b, "qualifier", qualifier_name[c->q]);
+    if (c->vague)
+        json_key_str(b, "vague", c->words);
+    buf_puts(b, ",\"evidence\":");
+    json_span(b, doc_id, c->sp);
+    if (c->source_span.end > c->source_span.start) {
+        buf_puts(b, ",\"source_evidence\":");
+        json_span(b, doc_id, c->source_span);
+    }
+    buf_puts(b, "}");
+}
+
+static void event_json(buf *b, const tally_events *ev, size_t k)
+{
+    const event *e = &ev->ev[k];
+    const char *id = ev->doc_id.data;
+    char d0[11], d1[11], d2[11];
+    date_format(e->date, d0);
+    date_format(e->first, d1);
+    date_format(e->last, d2);
+    buf_puts(b, "{\"event_id\":");
+    buf tmp = {0};
+    buf_printf(&tmp, "%s#%zu", id, k + 1);
+    json_str(b, tmp.data);
+    buf_free(&tmp);
+    json_key_str(b, "doc_id", id);
+    buf_printf(b, ",\"event_date\":\"%s\",\"date_start\":\"%s\",\"date_end\":\"%s\",\"time_precision\":%d", d0, d1,
+               d2, e->time_precision);
+    json_key_str(b, "event_type", e->event_type);
+    json_key_str(b, "sub_event_type", e->sub_event_type);
+    json_key_str(b, "actor1", e->actor1);
+    json_key_str(b, "assoc_actor_1", e->assoc1);
+    buf_printf(b, ",\"inter1\":%d", e->inter1);
+    json_key_str(b, "actor2", e->actor2);
+    json_key_str(b, "assoc_actor_2", e->assoc2);
+    buf_printf(b, ",\"inter2\":%d", e->inter2);
+    json_key_str(b, "country", e->country);
+    json_key_str(b, "iso", e->iso3);
+    json_key_str(b, "admin1", e->admin1);
+    json_key_str(b, "admin2", e->admin2);
+    json_key_str(b, "location", e->location);
+    if (e->has_coords)
+        buf_printf(b, ",\"latitude\":%.5f,\"longitude\":%.5f,\"geo_precision\":%d", e->lat, e->lon,
+                   e->geo_precision);
+    else
+        buf_puts(b, ",\"latitude\":null,\"longitude\":null,\"geo_precision\":null");
+    buf_puts(b, ",\"fatalities\":");
+    json_toll(b, &e->fatalities);
+    buf_puts(b, ",\"injured\":");
+    json_toll(b, &e->injured);
+    buf_puts(b, ",\"claims\":[");
+    int first = 1;
+    for (size_t i = 0; i < e->nclaims; i++) {
+        const claim *c = &ev->claims[e->claims[i]];
+        if (c->restates >= 0 || c->part_of >= 0)
+            continue;
+        if (!first)
+            buf_putc(b, ',');
+        first = 0;
+        claim_json(b, id, c);
+        /* parts ride inside their whole: never added to the toll */
+        int np = 0;
+        for (size_t j = 0; j < e->nclaims; j++) {
+            const claim *p = &ev->claims[e->claims[j]];
+            if (p->part_of != e->claims[i])
+                continue;
+            if (np++ == 0) {
+                b->len--; /* reopen the claim object */
+                buf_puts(b, ",\"including\":[");
+            } else
+                buf_putc(b, ',');
+            claim_json(b, id, p);
+        }
+        if (np)
+            buf_puts(b, "]}");
+    }
+    buf_puts(b, "],\"evidence\":{\"event\":[");
+    for (size_t i = 0; i < e->ntriggers; i++) {
+        if (i)
+            buf_putc(b, ',');
+        json_span(b, id, e->triggers[i]);
+    }
+    buf_puts(b, "]");
+    if (e->date_sp.end > e->date_sp.start) {
+        buf_puts(b, ",\"date\":");
+        json_span(b, id, e->date_sp);
+    }
+    if (e->has_place && e->place.sp.end > e->place.sp.start) {
+        buf_puts(b, ",\"location\":");
+        json_span(b, id, e->place.sp);
+    }
+    if (e->actor1_sp.end > e->actor1_sp.start) {
+        buf_puts(b, ",\"actor1\":");
+        json_span(b, id, e->actor1_sp);
+    }
+    if (e->actor2_sp.end > e->actor2_sp.start) {
+        buf_puts(b, ",\"actor2\":");
+        json_span(b, id, e->actor2_sp);
+    }
+    buf_puts(b, "}");
+    /* Notes: restated figures are named so an analyst sees nothing vanished. */
+    buf notes = {0};
+    if (e->notes.len)
+        buf_put(&notes, e->notes.data, e->notes.len);
+    for (size_t i = 0; i < e->nclaims; i++) {
+        const claim *c = &ev->claims[e->claims[i]];
+        if (c->restates < 0)
+            continue;
+        const claim *d = &ev->claims[c->restates];
+        buf_printf(&notes, "The figure %lld (%s, bytes %u-%u) restates the claim of %s and is not counted twice. ",
+                   c->min, c->source, c->sp.start, c->sp.end, d->source);
+    }
+    while (notes.len && notes.data[notes.len - 1] == ' ')
+        notes.len--;
+    json_key_str(b, "notes", notes.len ? buf_cstr(&notes) : "");
+    buf_free(&notes);
+    buf_puts(b, "}\n");
+}
+
+void tally_write_jsonl(const tally_events *ev, FILE *out)
+{
+    buf b = {0};
+    for (size_t k = 0; k < ev->n; k++) {
+        b.len = 0;
+        event_json(&b, ev, k);
+        fwrite(b.data, 1, b.len, out);
+    }
+    buf_free(&b);
+}
+
+/* ---- CSV ----------------------------------------------------------------- */
+
+static const char *const csv_cols[] = {
+    "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+    "inter1", "actor2", "assoc_actor_2", "inter2", "country", "iso3", "admin1", "admin2", "location", "latitude",
+    "longitude", "geo_precision", "source", "fatalities", "fatalities_low", "fatalities_high", "injured",
+    "date_start", "date_end", "doc_id", "notes"};
+
+static void csv_field(buf *b, const char *s, int last)
+{
+    int quote = strpbrk(s, ",\"\n\r") != NULL;
+    if (quote) {
+        buf_putc(b, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                buf_putc(b, '"');
+            buf_putc(b, *s);
+        }
+        buf_putc(b, '"');
+    } else
+        buf_puts(b, s);
+    buf_putc(b, last ? '\n' : ',');
+}
+
+void tally_write_csv_header(FILE *out)
+{
+    for (size_t i = 0; i < ARRAY_LEN(csv_cols); i++)
+        fprintf(out, "%s%c", csv_cols[i], i + 1 == ARRAY_LEN(csv_cols) ? '\n' : ',');
+}
+
+void tally_write_csv(const tally_events *ev, FILE *out)
+{
+    buf b = {0}, t = {0};
+    for (size_t k = 0; k < ev->n; k++) {
+        const event *e = &ev->ev[k];
+        b.len = 0;
+#define FIELD(...)                                                                                                     \
+    do {                                                                                                               \
+        t.len = 0;                                                                                                     \
+        buf_printf(&t, __VA_ARGS__);                                                                                   \
+        csv_field(&b, buf_cstr(&t), 0);                                                                                \
+    } while (0)
+        char d0[11], d1[11], d2[11];
+        date_format(e->date, d0);
+        date_format(e->first, d1);
+        date_format(e->last, d2);
+        FIELD("%s#%zu", ev->doc_id.data, k + 1);
+        FIELD("%s", d0);
+        FIELD("%d", e->time_precision);
+        FIELD("%s", e->event_type);
+        FIELD("%s", e->sub_event_type);
+        FIELD("%s", e->actor1);
+        FIELD("%s", e->assoc1);
+        FIELD("%d", e->inter1);
+        FIELD("%s", e->actor2);
+        FIELD("%s", e->assoc2);
+        FIELD("%d", e->inter2);
+        FIELD("%s", e->country);
+        FIELD("%s", e->iso3);
+        FIELD("%s", e->admin1);
+        FIELD("%s", e->admin2);
+        FIELD("%s", e->location);
+        if (e->has_coords) {
+            FIELD("%.5f", e->lat);
+            FIELD("%.5f", e->lon);
+            FIELD("%d", e->geo_precision);
+        } else {
+            FIELD("%s", "");
+            FIELD("%s", "");
+            FIELD("%s", "");
+        }
+        /* ACLED's "source" column: every source of a counted claim */
+        t.len = 0;
+        buf src = {0};
+        for (size_t i = 0; i < e->nclaims; i++) {
+            const claim *c = &ev->claims[e->claims[i]];
+            if (c->restates >= 0 || c->part_of >= 0 || (src.len && strstr(src.data, c->source)))
+                continue;
+            buf_printf(&src, "%s%s", src.len ? "; " : "", c->source);
+        }
+        csv_field(&b, src.len ? buf_cstr(&src) : "", 0);
+        buf_free(&src);
+        if (e->fatalities.known) {
+            FIELD("%lld", e->fatalities.best);
+            FIELD("%lld", e->fatalities.low);
+            FIELD("%lld", e->fatalities.high);
+        } else {
+            FIELD("%d", 0);
+            FIELD("%s", "");
+            FIELD("%s", "");
+        }
+        if (e->injured.known)
+            FIELD("%lld", e->injured.best);
+        else
+            FIELD("%s", "");
+        FIELD("%s", d1);
+        FIELD("%s", d2);
+        FIELD("%s", ev->doc_id.data);
+        t.len = 0;
+        buf_printf(&t, "%s", e->notes.len ? e->notes.data : "");
+        csv_field(&b, buf_cstr(&t), 1);
+#undef FIELD
+        fwrite(b.data, 1, b.len, out);
+    }
+    buf_free(&b);
+    buf_free(&t);
+}

@@ -1,0 +1,156 @@
+/* tally.c -- the library's front door: loading resources, running the stages
+ * on one report (see model.h for the order), freeing results. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actor.h"
+#include "claim.h"
+#include "event.h"
+#include "model.h"
+#include "place.h"
+
+#ifndef TALLY_DATADIR
+#define TALLY_DATADIR "data"
+#endif
+#ifndef TALLY_GAZETTEER
+#define TALLY_GAZETTEER "build/gazetteer.bin"
+#endif
+
+void *grow_array(void *p, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return p;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *q = realloc(p, c * elem);
+    if (!q) {
+        fputs("tally: out of memory\n", stderr);
+        abort();
+    }
+    *cap = c;
+    return q;
+}
+
+void span_copy(const char *text, span sp, char *out, size_t cap)
+{
+    size_t n = 0;
+    int space = 0;
+    for (uint32_t i = sp.start; i < sp.end && n + 1 < cap; i++) {
+        char c = text[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (space && n + 2 < cap)
+            out[n++] = ' ';
+        space = 0;
+        out[n++] = c;
+    }
+    /* never cut a UTF-8 sequence in half */
+    while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80 && n + 1 >= cap)
+        n--;
+    if (n > 0 && (unsigned char)out[n - 1] >= 0xC0)
+        n--;
+    out[n] = '\0';
+}
+
+static const struct {
+    const char *file;
+    int min_attrs;
+    size_t off;
+} lexicons[] = {
+    {"triggers.tsv", 3, offsetof(struct tally, triggers)},
+    {"actors.tsv", 3, offsetof(struct tally, actors)},
+    {"forces.tsv", 2, offsetof(struct tally, forces)},
+    {"victims.tsv", 2, offsetof(struct tally, victims)},
+    {"outcomes.tsv", 2, offsetof(struct tally, outcomes)},
+    {"qualifiers.tsv", 1, offsetof(struct tally, qualifiers)},
+    {"sources.tsv", 1, offsetof(struct tally, sources)},
+    {"attribution.tsv", 1, offsetof(struct tally, attribution)},
+    {"locatives.tsv", 1, offsetof(struct tally, locatives)},
+    {"notplaces.tsv", 0, offsetof(struct tally, notplaces)},
+};
+
+tally *tally_open(const char *datadir, const char *gazetteer, char *err, size_t errlen)
+{
+    if (!datadir)
+        datadir = getenv("TALLY_DATA");
+    if (!datadir)
+        datadir = TALLY_DATADIR;
+    if (!gazetteer)
+        gazetteer = getenv("TALLY_GAZETTEER");
+    if (!gazetteer)
+        gazetteer = TALLY_GAZETTEER;
+    tally *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    for (size_t i = 0; i < ARRAY_LEN(lexicons); i++) {
+        buf path = {0};
+        buf_printf(&path, "%s/%s", datadir, lexicons[i].file);
+        lexicon *lx = lex_load(path.data, lexicons[i].min_attrs, err, errlen);
+        buf_free(&path);
+        if (!lx) {
+            tally_close(t);
+            return NULL;
+        }
+        *(lexicon **)((char *)t + lexicons[i].off) = lx;
+    }
+    t->gaz = gaz_open(gazetteer, err, errlen);
+    if (!t->gaz) {
+        tally_close(t);
+        return NULL;
+    }
+    return t;
+}
+
+void tally_close(tally *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < ARRAY_LEN(lexicons); i++)
+        lex_free(*(lexicon **)((char *)t + lexicons[i].off));
+    gaz_close(t->gaz);
+    free(t);
+}
+
+tally_events *tally_extract(const tally *t, const tally_doc *doc)
+{
+    tally_events *out = calloc(1, sizeof *out);
+    if (!out)
+        abort();
+    buf_puts(&out->doc_id, doc->id ? doc->id : "");
+    buf_put(&out->text, doc->text, doc->len);
+    analysis a = {0};
+    a.t = t;
+    a.doc = doc;
+    a.report = (civil_date){doc->date.year, doc->date.month, doc->date.day};
+    out->report = a.report;
+    if (text_split(&a.td, doc->text, doc->len) == 0) {
+        places_scan(&a);
+        actors_scan(&a);
+        claims_scan(&a);
+        events_build(&a, out);
+    }
+    memcpy(out->country, a.country, 3);
+    out->claims = a.claims;
+    out->nclaims = a.nclaims;
+    text_free(&a.td);
+    free(a.places);
+    free(a.actors);
+    return out;
+}
+
+size_t tally_events_count(const tally_events *ev) { return ev->n; }
+
+void tally_events_free(tally_events *ev)
+{
+    if (!ev)
+        return;
+    for (size_t k = 0; k < ev->n; k++)
+        event_free(&ev->ev[k]);
+    free(ev->ev);
+    free(ev->claims);
+    buf_free(&ev->doc_id);
+    buf_free(&ev->text);
+    free(ev);
+}

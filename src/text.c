@@ -1,0 +1,304 @@
+/* text.c -- see text.h. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "norm.h"
+
+static void *grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return p;
+    size_t c = *cap ? *cap : 256;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(p, c * elem);
+    if (!q)
+        abort();
+    *cap = c;
+    return q;
+}
+
+static int is_alnum_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Multi-byte punctuation that must not be glued into words: curly quotes,
+ * dashes, the arrow bullets of web page furniture.  Returns its length. */
+static size_t utf8_punct(const unsigned char *s, size_t n, int *quote)
+{
+    *quote = 0;
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80) {
+        unsigned char c = s[2];
+        if (c == 0x9C || c == 0x9D || c == 0x98 || c == 0x99 || c == 0x9E)
+            *quote = (c != 0x99); /* U+2019 is mostly an apostrophe */
+        if ((c >= 0x90 && c <= 0x9F) || c == 0xA2 || c == 0xA6)
+            return 3;
+    }
+    if (n >= 3 && s[0] == 0xE2 && (s[1] == 0x9E || s[1] == 0x96 || s[1] == 0x97 || s[1] == 0x86))
+        return 3; /* arrows, geometric shapes */
+    if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB)) {
+        *quote = 1;
+        return 2; /* guillemets */
+    }
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2; /* no-break space: treated as punctuation-free space below */
+    return 0;
+}
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+static const char *const abbrev[] = {
+    "col", "gen", "lt", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "mr", "mrs", "ms", "dr",
+    "prof", "st", "sen", "rep", "gov", "pres", "rev", "fr", "no", "nos", "vs", "etc", "approx", "dept", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "inc", "corp", "ltd", "co",
+    "jr", "sr", "est", "govt", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m"};
+
+static int is_abbrev(const char *key, size_t n)
+{
+    if (n == 1)
+        return 1; /* initials: "J. Smith", "U." */
+    for (size_t i = 0; i < sizeof abbrev / sizeof abbrev[0]; i++)
+        if (strlen(abbrev[i]) == n && memcmp(abbrev[i], key, n) == 0)
+            return 1;
+    return 0;
+}
+
+int tok_is(const text_doc *t, size_t i, const char *key)
+{
+    return i < t->ntok && strcmp(t->keys + t->tok[i].key, key) == 0;
+}
+
+static void add_token(text_doc *t, size_t start, size_t end, int flags)
+{
+    t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);
+    size_t n = end - start;
+    t->keys = grow(t->keys, &t->keycap, t->keylen + n * 3 + 8, 1);
+    size_t k;
+    if (flags & TOK_PUNCT) {
+        memcpy(t->keys + t->keylen, t->text + start, n);
+        k = n;
+    } else {
+        k = norm_key(t->text + start, n, NORM_WORD, t->keys + t->keylen, n * 3 + 8);
+        if (k == (size_t)-1)
+            k = strlen(t->keys + t->keylen);
+    }
+    t->keys[t->keylen + k] = '\0';
+    token *tk = &t->tok[t->ntok++];
+    tk->start = (uint32_t)start;
+    tk->end = (uint32_t)end;
+    tk->key = (uint32_t)t->keylen;
+    tk->keylen = (uint16_t)(k > 65535 ? 65535 : k);
+    unsigned char c0 = (unsigned char)t->text[start];
+    if (c0 >= 'A' && c0 <= 'Z')
+        flags |= TOK_CAP;
+    else if (c0 >= 0x80 && !(flags & TOK_PUNCT)) {
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)t->text + start, (utf8proc_ssize_t)n, &cp) > 0 &&
+            utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
+            flags |= TOK_CAP;
+    }
+    tk->flags = (uint16_t)flags;
+    t->keylen += k + 1;
+}
+
+static void add_sentence(text_doc *t, size_t first, size_t end_tok, uint32_t para, int line_alone)
+{
+    if (end_tok <= first)
+        return;
+    t->sent = grow(t->sent, &t->capsent, t->nsent + 1, sizeof *t->sent);
+    sentence *s = &t->sent[t->nsent++];
+    s->first = (uint32_t)first;
+    s->count = (uint32_t)(end_tok - first);
+    s->start = t->tok[first].start;
+    s->end = t->tok[end_tok - 1].end;
+    s->paragraph = para;
+    size_t words = 0;
+    for (size_t i = first; i < end_tok; i++)
+        words += !(t->tok[i].flags & TOK_PUNCT);
+    const token *last = &t->tok[end_tok - 1];
+    char lc = t->text[last->start];
+    int terminal = (last->flags & TOK_PUNCT) && (lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == '"' ||
+                                                 (unsigned char)lc == 0xE2);
+    s->heading = line_alone && !terminal && words <= 12;
+}
+
+/* Pass 1: tokens.  Pass 2: sentences over the tokens, looking at the raw
+ * bytes between tokens for line breaks. */
+int text_split(text_doc *t, const char *text, size_t len)
+{
+    if (len >= 0xFFFFFFF0u)
+        return -1;
+    t->text = text;
+    t->len = len;
+    t->ntok = t->nsent = t->keylen = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (is_space(c)) {
+            i++;
+            continue;
+        }
+        int quote;
+        size_t pl = c >= 0x80 ? utf8_punct(s + i, len - i, &quote) : 0;
+        if (pl) {
+            if (!(s[i] == 0xC2 && s[i + 1] == 0xA0)) {
+                /* A typographic apostrophe + s after a word is the possessive. */
+                if (s[i] == 0xE2 && s[i + 2] == 0x99 && i + 3 < len && (s[i + 3] == 's' || s[i + 3] == 'S') &&
+                    (i + 4 >= len || !is_alnum_byte(s[i + 4])) && t->ntok && t->tok[t->ntok - 1].end == i) {
+                    add_token(t, i, i + 4, TOK_POSS);
+                    i += 4;
+                    continue;
+                }
+                add_token(t, i, i + pl, TOK_PUNCT | (quote ? TOK_QUOTE : 0));
+            }
+            i += pl;
+            continue;
+        }
+        if (c == '\'' && i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+            (i + 2 >= len || !is_alnum_byte(s[i + 2])) && t->ntok && t->tok[t->ntok - 1].end == i) {
+            add_token(t, i, i + 2, TOK_POSS);
+            i += 2;
+            continue;
+        }
+        if (!is_alnum_byte(c)) {
+            add_token(t, i, i + 1, TOK_PUNCT | (c == '"' ? TOK_QUOTE : 0));
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int digit_start = (c >= '0' && c <= '9');
+        while (j < len) {
+            unsigned char d = s[j];
+            if (d >= 0x80) {
+                int q;
+                if (utf8_punct(s + j, len - j, &q))
+                    break;
+                j++;
+                continue;
+            }
+            if (is_alnum_byte(d)) {
+                j++;
+                continue;
+            }
+            if (d == '-' && j + 1 < len && is_alnum_byte(s[j + 1]) && j > i) {
+                j++;
+                continue;
+            }
+            if ((d == ',' || d == '.') && digit_start && j + 1 < len && s[j + 1] >= '0' && s[j + 1] <= '9' &&
+                s[j - 1] >= '0' && s[j - 1] <= '9') {
+                j++;
+                continue;
+            }
+            /* Inner apostrophe of a name ("N'Djamena", "Ma'arat"), not "'s". */
+            if (d == '\'' && j + 1 < len && is_alnum_byte(s[j + 1]) &&
+                !((s[j + 1] == 's' || s[j + 1] == 'S') && (j + 2 >= len || !is_alnum_byte(s[j + 2])))) {
+                j++;
+                continue;
+            }
+            /* Dotted abbreviations: "U.S.", "U.N." */
+            if (d == '.' && j + 2 < len && j - i == 1 && s[j + 1] >= 'A' && s[j + 1] <= 'Z' && s[j + 2] == '.') {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        add_token(t, i, j, digit_start ? TOK_NUM : TOK_WORD);
+        i = j;
+    }
+
+    /* Sentences. */
+    size_t first = 0;
+    uint32_t para = 0;
+    int line_alone = 1; /* the current sentence started at the start of a line */
+    for (size_t k = 0; k < t->ntok; k++) {
+        const token *tk = &t->tok[k];
+        size_t gap_from = tk->end, gap_to = (k + 1 < t->ntok) ? t->tok[k + 1].start : len;
+        int newlines = 0;
+        for (size_t g = gap_from; g < gap_to; g++)
+            newlines += s[g] == '\n';
+        char c = text[tk->start];
+        int is_stop = (tk->flags & TOK_PUNCT) && (c == '.' || c == '!' || c == '?');
+        int boundary = 0;
+        size_t end_tok = k + 1;
+        if (is_stop) {
+            /* Swallow closing quotes/brackets after the stop. */
+            size_t m = k + 1;
+            while (m < t->ntok && t->tok[m].start == t->tok[m - 1].end &&
+                   ((t->tok[m].flags & TOK_QUOTE) || text[t->tok[m].start] == ')' || text[t->tok[m].start] == '\''))
+                m++;
+            end_tok = m;
+            int abbrev_before = 0;
+            if (c == '.' && k > first && t->tok[k - 1].end == tk->start && !(t->tok[k - 1].flags & TOK_NUM)) {
+                const token *w = &t->tok[k - 1];
+                abbrev_before = is_abbrev(t->keys + w->key, w->keylen) ||
+                                (w->end - w->start >= 3 && text[w->end - 2] == '.'); /* "U.S" + "." */
+            }
+            size_t next = end_tok;
+            int next_lower = 0;
+            if (next < t->ntok) {
+                unsigned char nc = (unsigned char)text[t->tok[next].start];
+                next_lower = (nc >= 'a' && nc <= 'z');
+            }
+            if (next >= t->ntok)
+                boundary = 1;
+            else if (next_lower)
+                boundary = 0;
+            else if (abbrev_before) {
+                /* "the U.S. Army" continues; "...in the U.S. The next day" ends: an
+                 * abbreviation ends a sentence only before a paragraph break. */
+                size_t g2 = t->tok[end_tok - 1].end, nl = 0;
+                for (; g2 < t->tok[next].start; g2++)
+                    nl += s[g2] == '\n';
+                boundary = nl > 0;
+            } else
+                boundary = 1;
+            if (boundary) {
+                gap_from = t->tok[end_tok - 1].end;
+                gap_to = end_tok < t->ntok ? t->tok[end_tok].start : len;
+                newlines = 0;
+                for (size_t g = gap_from; g < gap_to; g++)
+                    newlines += s[g] == '\n';
+                k = end_tok - 1;
+            }
+        }
+        if (!boundary && newlines > 0) {
+            if (newlines >= 2)
+                boundary = 1; /* paragraph break */
+            else {
+                /* A single line break: a heading or furniture line ends here when
+                 * the line is short and the next one starts with a capital. */
+                size_t line_start = t->tok[first].start;
+                unsigned char nc = k + 1 < t->ntok ? (unsigned char)text[t->tok[k + 1].start] : 'A';
+                if (tk->end - line_start < 80 && !(nc >= 'a' && nc <= 'z'))
+                    boundary = 1;
+                else if (c == ':' || c == ';')
+                    boundary = 1;
+            }
+        }
+        if (boundary) {
+            int alone = line_alone && (newlines > 0 || end_tok >= t->ntok);
+            add_sentence(t, first, end_tok, para, alone);
+            first = end_tok;
+            line_alone = newlines > 0;
+            if (newlines >= 2)
+                para++;
+        }
+    }
+    if (first < t->ntok)
+        add_sentence(t, first, t->ntok, para, line_alone);
+    return 0;
+}
+
+void text_free(text_doc *t)
+{
+    free(t->tok);
+    free(t->sent);
+    free(t->keys);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,79 @@
+/* text.h -- a report's text as tokens and sentences.
+ *
+ * Contract: text_split cuts a UTF-8 text into tokens and sentences with byte
+ * offsets into that same text, so every later stage can point back at the
+ * exact words (evidence spans).  Each token also carries its matching key
+ * (norm_key NORM_WORD: case-folded, accents stripped) so that no later stage
+ * normalises a word twice.
+ *
+ * Tokens: a word is a run of letters/digits (any non-ASCII byte counts as a
+ * letter); an inner hyphen joins ("twenty-one", "Tuareg-led", "al-Shabaab");
+ * a digit group joins across "," or "." followed by a digit ("1,200", "2.5");
+ * the possessive "'s" (ASCII or typographic apostrophe) is its own token;
+ * every other non-space character is a one-character punctuation token
+ * (multi-byte quote marks included).
+ *
+ * Sentences end at . ! ? (and a closing quote or bracket right after), unless
+ * the word before the full stop is an abbreviation (Col., Gen., Mr., U.S.,
+ * Aug., No., a single capital letter...) or the next word starts in lower
+ * case; a blank line (paragraph break) always ends one.  A single line break
+ * ends a sentence only when the line looks complete: it ends in terminal
+ * punctuation or the next line starts a new thought in upper case after a
+ * short line (a heading, a caption, page furniture).
+ *
+ * A sentence is a heading when it is a whole line without terminal
+ * punctuation and has at most 12 words ("Intense fighting"); extraction
+ * skips headings because a sub-head repeats what the body says.
+ *
+ * Memory: one allocation per array, grown geometrically; nothing per token.
+ */
+#ifndef TALLY_TEXT_H
+#define TALLY_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    TOK_WORD = 1,     /* letters (may contain digits/hyphens) */
+    TOK_NUM = 2,      /* starts with a digit */
+    TOK_PUNCT = 4,
+    TOK_CAP = 8,      /* first character is an upper-case letter */
+    TOK_QUOTE = 16,   /* a quotation mark, straight or curly */
+    TOK_POSS = 32     /* the possessive 's */
+};
+
+typedef struct {
+    uint32_t start, end;   /* bytes in the text */
+    uint32_t key;          /* offset of the NUL-terminated key in text_doc.keys */
+    uint16_t keylen;
+    uint16_t flags;
+} token;
+
+typedef struct {
+    uint32_t first, count;  /* tokens [first, first+count) */
+    uint32_t start, end;    /* bytes */
+    uint32_t paragraph;
+    int heading;
+} sentence;
+
+typedef struct {
+    const char *text;
+    size_t len;
+    token *tok;
+    size_t ntok, captok;
+    sentence *sent;
+    size_t nsent, capsent;
+    char *keys;
+    size_t keylen, keycap;
+} text_doc;
+
+/* Splits text (which must outlive t).  Returns 0, or -1 if the text is too
+ * large for 32-bit offsets (4 GiB). Reuses t's arrays if called again. */
+int text_split(text_doc *t, const char *text, size_t len);
+void text_free(text_doc *t);
+
+static inline const char *tok_key(const text_doc *t, size_t i) { return t->keys + t->tok[i].key; }
+/* 1 if token i's key equals the given key. */
+int tok_is(const text_doc *t, size_t i, const char *key);
+
+#endif

@@ -1,0 +1,1164 @@
+/* when.c -- time expressions in one sentence; see when.h and docs/dates.md.
+ *
+ * The sentence is cut into tokens (words, digit runs, single punctuation
+ * marks) in a fixed stack array; each word is looked up once in a sorted
+ * keyword table.  Matchers then run at each token, in a fixed order, and the
+ * first that matches consumes its tokens.  No allocation, no regex.
+ */
+#include "when.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* ---- keywords ----------------------------------------------------------- */
+
+enum {
+    K_NONE = 0,
+    K_MONTH, K_MONTHA, K_MONTHX, K_MONTHAX, /* full, abbreviation, May/March, "Mar" */
+    K_WDAY, K_NUMW, K_A, K_FEW, K_UNIT, K_UNITP, K_HOUR, K_HOURP,
+    K_YESTERDAY, K_TODAY, K_TONIGHT, K_OVERNIGHT, K_LAST, K_NEXT, K_COMING, K_THIS,
+    K_EARLIER, K_LATER, K_AGO, K_THE, K_FOLLOWING, K_BEFORE, K_AFTER, K_PREVIOUS,
+    K_SINCE, K_IN, K_ON, K_FOR, K_OF, K_OVER, K_DURING, K_PAST, K_EARLY, K_MID,
+    K_LATE, K_END, K_START, K_MIDDLE, K_TOD, K_WEEKEND, K_UNTIL, K_BY, K_FROM,
+    K_THAT, K_FOLLOWED, K_LASTED, K_YNOUN, K_CNOUN
+};
+
+typedef struct {
+    const char *w;
+    unsigned char len;
+    unsigned char kw;
+    short val;
+} keyword;
+
+/* Sorted by w (byte order): looked up by binary search. */
+static const keyword KW[] = {
+    {"a", 1, K_A, 1},
+    {"accord", 6, K_YNOUN, 0},
+    {"after", 5, K_AFTER, 0},
+    {"afternoon", 9, K_TOD, 0},
+    {"ago", 3, K_AGO, 0},
+    {"agreement", 9, K_YNOUN, 0},
+    {"an", 2, K_A, 1},
+    {"apr", 3, K_MONTHA, 4},
+    {"april", 5, K_MONTH, 4},
+    {"aug", 3, K_MONTHA, 8},
+    {"august", 6, K_MONTH, 8},
+    {"before", 6, K_BEFORE, 0},
+    {"beginning", 9, K_START, 1},
+    {"by", 2, K_BY, 0},
+    {"ceasefire", 9, K_YNOUN, 0},
+    {"children", 8, K_CNOUN, 0},
+    {"civilians", 9, K_CNOUN, 0},
+    {"coming", 6, K_COMING, 0},
+    {"coup", 4, K_YNOUN, 0},
+    {"crisis", 6, K_YNOUN, 0},
+    {"day", 3, K_UNIT, 1},
+    {"days", 4, K_UNITP, 1},
+    {"dead", 4, K_CNOUN, 0},
+    {"deal", 4, K_YNOUN, 0},
+    {"dec", 3, K_MONTHA, 12},
+    {"december", 8, K_MONTH, 12},
+    {"died", 4, K_CNOUN, 0},
+    {"during", 6, K_DURING, 0},
+    {"earlier", 7, K_EARLIER, 0},
+    {"early", 5, K_EARLY, 1},
+    {"earthquake", 10, K_YNOUN, 0},
+    {"eight", 5, K_NUMW, 8},
+    {"election", 8, K_YNOUN, 0},
+    {"elections", 9, K_YNOUN, 0},
+    {"eleven", 6, K_NUMW, 11},
+    {"end", 3, K_END, 3},
+    {"evening", 7, K_TOD, 0},
+    {"feb", 3, K_MONTHA, 2},
+    {"february", 8, K_MONTH, 2},
+    {"few", 3, K_FEW, 0},
+    {"fifteen", 7, K_NUMW, 15},
+    {"fighters", 8, K_CNOUN, 0},
+    {"five", 4, K_NUMW, 5},
+    {"followed", 8, K_FOLLOWED, 0},
+    {"following", 9, K_FOLLOWING, 0},
+    {"for", 3, K_FOR, 0},
+    {"four", 4, K_NUMW, 4},
+    {"fourteen", 8, K_NUMW, 14},
+    {"friday", 6, K_WDAY, 5},
+    {"from", 4, K_FROM, 0},
+    {"genocide", 8, K_YNOUN, 0},
+    {"hour", 4, K_HOUR, 0},
+    {"hours", 5, K_HOURP, 0},
+    {"in", 2, K_IN, 0},
+    {"injured", 7, K_CNOUN, 0},
+    {"invasion", 8, K_YNOUN, 0},
+    {"jan", 3, K_MONTHA, 1},
+    {"january", 7, K_MONTH, 1},
+    {"jul", 3, K_MONTHA, 7},
+    {"july", 4, K_MONTH, 7},
+    {"jun", 3, K_MONTHA, 6},
+    {"june", 4, K_MONTH, 6},
+    {"killed", 6, K_CNOUN, 0},
+    {"last", 4, K_LAST, 0},
+    {"lasted", 6, K_LASTED, 0},
+    {"lasting", 7, K_LASTED, 0},
+    {"late", 4, K_LATE, 3},
+    {"later", 5, K_LATER, 0},
+    {"mar", 3, K_MONTHAX, 3},
+    {"march", 5, K_MONTHX, 3},
+    {"massacre", 8, K_YNOUN, 0},
+    {"may", 3, K_MONTHX, 5},
+    {"men", 3, K_CNOUN, 0},
+    {"mid", 3, K_MID, 2},
+    {"middle", 6, K_MIDDLE, 2},
+    {"militants", 9, K_CNOUN, 0},
+    {"monday", 6, K_WDAY, 1},
+    {"month", 5, K_UNIT, 30},
+    {"months", 6, K_UNITP, 30},
+    {"more", 4, K_CNOUN, 0},
+    {"morning", 7, K_TOD, 0},
+    {"next", 4, K_NEXT, 0},
+    {"night", 5, K_TOD, 0},
+    {"nine", 4, K_NUMW, 9},
+    {"nov", 3, K_MONTHA, 11},
+    {"november", 8, K_MONTH, 11},
+    {"oct", 3, K_MONTHA, 10},
+    {"october", 7, K_MONTH, 10},
+    {"of", 2, K_OF, 0},
+    {"offensive", 9, K_YNOUN, 0},
+    {"on", 2, K_ON, 0},
+    {"one", 3, K_NUMW, 1},
+    {"others", 6, K_CNOUN, 0},
+    {"over", 4, K_OVER, 0},
+    {"overnight", 9, K_OVERNIGHT, 0},
+    {"past", 4, K_PAST, 0},
+    {"people", 6, K_CNOUN, 0},
+    {"police", 6, K_CNOUN, 0},
+    {"polls", 5, K_YNOUN, 0},
+    {"previous", 8, K_PREVIOUS, 0},
+    {"prior", 5, K_PREVIOUS, 0},
+    {"protesters", 10, K_CNOUN, 0},
+    {"protests", 8, K_YNOUN, 0},
+    {"referendum", 10, K_YNOUN, 0},
+    {"revolution", 10, K_YNOUN, 0},
+    {"saturday", 8, K_WDAY, 6},
+    {"sep", 3, K_MONTHA, 9},
+    {"sept", 4, K_MONTHA, 9},
+    {"september", 9, K_MONTH, 9},
+    {"seven", 5, K_NUMW, 7},
+    {"several", 7, K_FEW, 0},
+    {"since", 5, K_SINCE, 0},
+    {"six", 3, K_NUMW, 6},
+    {"soldiers", 8, K_CNOUN, 0},
+    {"start", 5, K_START, 1},
+    {"sunday", 6, K_WDAY, 0},
+    {"ten", 3, K_NUMW, 10},
+    {"that", 4, K_THAT, 0},
+    {"the", 3, K_THE, 0},
+    {"thirteen", 8, K_NUMW, 13},
+    {"thirty", 6, K_NUMW, 30},
+    {"this", 4, K_THIS, 0},
+    {"three", 5, K_NUMW, 3},
+    {"thursday", 8, K_WDAY, 4},
+    {"till", 4, K_UNTIL, 0},
+    {"today", 5, K_TODAY, 0},
+    {"tonight", 7, K_TONIGHT, 0},
+    {"tuesday", 7, K_WDAY, 2},
+    {"twelve", 6, K_NUMW, 12},
+    {"twenty", 6, K_NUMW, 20},
+    {"two", 3, K_NUMW, 2},
+    {"until", 5, K_UNTIL, 0},
+    {"uprising", 8, K_YNOUN, 0},
+    {"vote", 4, K_YNOUN, 0},
+    {"war", 3, K_YNOUN, 0},
+    {"wednesday", 9, K_WDAY, 3},
+    {"week", 4, K_UNIT, 7},
+    {"weekend", 7, K_WEEKEND, 0},
+    {"weeks", 5, K_UNITP, 7},
+    {"were", 4, K_CNOUN, 0},
+    {"women", 5, K_CNOUN, 0},
+    {"wounded", 7, K_CNOUN, 0},
+    {"year", 4, K_UNIT, 365},
+    {"years", 5, K_UNITP, 365},
+    {"yesterday", 9, K_YESTERDAY, 0},
+};
+
+#define KW_MAXLEN 10
+
+/* Looks up an ASCII word; returns its index in KW or -1. */
+static int kw_find(const char *w, size_t n)
+{
+    char low[KW_MAXLEN + 1];
+    if (n == 0 || n > KW_MAXLEN)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80)
+            return -1;
+        low[i] = (char)(c | 0x20); /* words hold letters only */
+    }
+    int lo = 0, hi = (int)ARRAY_LEN(KW) - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        const keyword *k = &KW[mid];
+        size_t m = k->len < n ? k->len : n;
+        int c = memcmp(k->w, low, m);
+        if (c == 0)
+            c = (int)k->len - (int)n;
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+/* ---- tokens ------------------------------------------------------------- */
+
+enum { T_WORD = 1, T_NUM, T_PUNCT };
+
+enum {
+    F_CAP = 1,     /* word starts with an ASCII capital */
+    F_ORD = 2,     /* number with an ordinal suffix: "25th" */
+    F_GLUED = 4,   /* number touching letters: "M23", "3pm", "2020s" */
+    F_GROUP = 8,   /* part of "1,200", "2.5" */
+    F_TIME = 16    /* part of "10:30" */
+};
+
+typedef struct {
+    uint32_t b, e;        /* byte span */
+    unsigned char type, kw, flags, ndig;
+    int val;              /* number value, keyword value, or punctuation char */
+} tok;
+
+#define TOK_CAP 512
+#define TOK_OVERLAP 48
+
+static int is_alpha_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Width of a non-ASCII punctuation or space sequence at s[i] (0 if none) and
+ * the ASCII character it stands for (' ' for spaces). */
+static size_t uni_punct(const unsigned char *s, size_t i, size_t len, int *ch)
+{
+    if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0xA0 && s[i + 1] <= 0xBF) {
+        *ch = s[i + 1] == 0xA0 ? ' ' : '"'; /* no-break space; Latin-1 signs, << >> */
+        return 2;
+    }
+    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] >= 0x80 && s[i + 2] <= 0xBF) {
+        unsigned char c = s[i + 2];
+        if (c <= 0x8F || c == 0xAF)
+            *ch = ' ';          /* U+2000..U+200F spaces, U+202F */
+        else if (c == 0x93)
+            *ch = '-';          /* en dash: ranges */
+        else if (c == 0x98 || c == 0x99)
+            *ch = '\'';         /* curly apostrophes */
+        else
+            *ch = '"';          /* other dashes, quotes, bullets */
+        return 3;
+    }
+    return 0;
+}
+
+/* Tokenises s[pos..len) into t[0..cap); returns the count.  *more is set when
+ * the array filled before the end. */
+static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t cap, int *more)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t n = 0, i = pos;
+    *more = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            i++;
+            continue;
+        }
+        if (n == cap) {
+            *more = 1;
+            break;
+        }
+        tok *k = &t[n];
+        memset(k, 0, sizeof *k);
+        k->b = (uint32_t)i;
+        int ch;
+        size_t w = c >= 0x80 ? uni_punct(s, i, len, &ch) : 0;
+        if (w) {
+            i += w;
+            if (ch == ' ')
+                continue;
+            k->type = T_PUNCT;
+            k->val = ch;
+        } else if (c >= '0' && c <= '9') {
+            long v = 0;
+            size_t j = i;
+            while (j < len && s[j] >= '0' && s[j] <= '9') {
+                if (v < 100000000)
+                    v = v * 10 + (s[j] - '0');
+                j++;
+            }
+            k->type = T_NUM;
+            k->val = (int)v;
+            k->ndig = (unsigned char)(j - i > 255 ? 255 : j - i);
+            if (i > 0 && is_alpha_byte(s[i - 1]))
+                k->flags |= F_GLUED;
+            if (j < len && is_alpha_byte(s[j])) {
+                size_t e = j;
+                while (e < len && is_alpha_byte(s[e]))
+                    e++;
+                if (e - j == 2) {
+                    char a = (char)(s[j] | 0x20), b = (char)(s[j + 1] | 0x20);
+                    if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+                        (a == 't' && b == 'h')) {
+                        k->flags |= F_ORD;
+                        j = e;
+                    }
+                }
+                if (!(k->flags & F_ORD))
+                    k->flags |= F_GLUED;
+            }
+            /* digit-punct-digit: thousands groups, decimals, clock times */
+            if (j + 1 < len && s[j + 1] >= '0' && s[j + 1] <= '9') {
+                if (s[j] == ',') {
+                    size_t e = j + 1;
+                    while (e < len && s[e] >= '0' && s[e] <= '9')
+                        e++;
+                    if (e - j - 1 == 3)
+                        k->flags |= F_GROUP;
+                } else if (s[j] == '.') {
+                    k->flags |= F_GROUP;
+                } else if (s[j] == ':') {
+                    k->flags |= F_TIME;
+                }
+            }
+            if (i >= 2 && s[i - 2] >= '0' && s[i - 2] <= '9') {
+                if (s[i - 1] == ',' && k->ndig == 3)
+                    k->flags |= F_GROUP;
+                else if (s[i - 1] == '.')
+                    k->flags |= F_GROUP;
+                else if (s[i - 1] == ':')
+                    k->flags |= F_TIME;
+            }
+            i = j;
+        } else if (is_alpha_byte(c)) {
+            size_t j = i;
+            while (j < len && is_alpha_byte(s[j])) {
+                if (s[j] >= 0x80) {
+                    int dummy;
+                    if (uni_punct(s, j, len, &dummy))
+                        break;
+                }
+                j++;
+            }
+            k->type = T_WORD;
+            if (c >= 'A' && c <= 'Z')
+                k->flags |= F_CAP;
+            int x = kw_find(str + i, j - i);
+            if (x >= 0) {
+                k->kw = KW[x].kw;
+                k->val = KW[x].val;
+            }
+            i = j;
+        } else {
+            k->type = T_PUNCT;
+            k->val = c;
+            i++;
+        }
+        k->e = (uint32_t)i;
+        n++;
+    }
+    return n;
+}
+
+/* ---- scanning context --------------------------------------------------- */
+
+typedef struct {
+    const char *s;
+    const tok *t;
+    size_t n;
+    civil_date report;
+    int64_t rd;           /* report day number */
+    int rvalid;
+    when_mention *out;
+    size_t max, count;
+} scan;
+
+static int kwat(const scan *c, size_t i) { return i < c->n && c->t[i].type == T_WORD ? c->t[i].kw : K_NONE; }
+static int punct(const scan *c, size_t i, int ch) { return i < c->n && c->t[i].type == T_PUNCT && c->t[i].val == ch; }
+static int adjacent(const scan *c, size_t i) { return i + 1 < c->n && c->t[i].e == c->t[i + 1].b; }
+static int prevkw(const scan *c, size_t i) { return i > 0 ? kwat(c, i - 1) : K_NONE; }
+
+static int is_month_kw(int k) { return k == K_MONTH || k == K_MONTHA || k == K_MONTHX || k == K_MONTHAX; }
+static int is_unit(int k) { return k == K_UNIT || k == K_UNITP; }
+
+static int64_t ymd(int y, int m, int d)
+{
+    civil_date x = {y, m, d};
+    return date_to_days(x);
+}
+
+static void set_range(when_mention *m, int64_t a, int64_t b, int prec)
+{
+    m->kind = WHEN_DATE;
+    m->first = days_to_date(a);
+    m->last = days_to_date(b);
+    m->precision = prec;
+}
+
+static void set_span(const scan *c, when_mention *m, size_t i, size_t j)
+{
+    m->start = c->t[i].b;
+    m->end = c->t[j - 1].e;
+}
+
+/* A plain day number 1..31 at i ("25", "25th"). */
+static int day_at(const scan *c, size_t i)
+{
+    if (i >= c->n || c->t[i].type != T_NUM || c->t[i].ndig > 2)
+        return 0;
+    if (c->t[i].flags & (F_GLUED | F_GROUP | F_TIME))
+        return 0;
+    int v = c->t[i].val;
+    return v >= 1 && v <= 31 ? v : 0;
+}
+
+/* A four-digit year 1900..2100 at i. */
+static int year_at(const scan *c, size_t i)
+{
+    if (i >= c->n || c->t[i].type != T_NUM || c->t[i].ndig != 4)
+        return 0;
+    if (c->t[i].flags & (F_GLUED | F_GROUP | F_TIME | F_ORD))
+        return 0;
+    int v = c->t[i].val;
+    return v >= 1900 && v <= 2100 ? v : 0;
+}
+
+/* A count at i: digits, "three", "a", "a few", "several".  Returns tokens
+ * used; *lo..*hi is the value (a range for vague counts). */
+static size_t count_at(const scan *c, size_t i, int *lo, int *hi)
+{
+    if (i >= c->n)
+        return 0;
+    const tok *k = &c->t[i];
+    if (k->type == T_NUM) {
+        if (k->ndig > 3 || (k->flags & (F_GLUED | F_GROUP | F_TIME | F_ORD)) || k->val == 0)
+            return 0;
+        *lo = *hi = k->val;
+        return 1;
+    }
+    if (k->kw == K_NUMW) {
+        *lo = *hi = k->val;
+        return 1;
+    }
+    if (k->kw == K_A) {
+        if (kwat(c, i + 1) == K_FEW) {
+            *lo = 2;
+            *hi = 5;
+            return 2;
+        }
+        *lo = *hi = 1;
+        return 1;
+    }
+    if (k->kw == K_FEW) {
+        *lo = 2;
+        *hi = 7;
+        return 1;
+    }
+    return 0;
+}
+
+/* Year for a month-day without one.  mode 0: the report's year unless that
+ * puts the day more than 60 days after the report, then the year before;
+ * 1 ("next"): the first such day after the report; 2 ("last"): the most
+ * recent such day in a month before the report's month. */
+static int infer_year(const scan *c, int month, int day, int mode)
+{
+    int y = c->report.year;
+    if (mode == 1) {
+        if (ymd(y, month, day) <= c->rd)
+            y++;
+    } else if (mode == 2) {
+        if (month >= c->report.month)
+            y--;
+    } else if (ymd(y, month, day) > c->rd + 60) {
+        y--;
+    }
+    return y;
+}
+
+/* ---- matchers: each returns the token index just past its match, or 0 ---- */
+
+/* ISO 2024-07-25; 25/07/2024, 25.07.2024, 25-07-2024 (day first unless the
+ * second part cannot be a month). */
+static size_t m_numeric(const scan *c, size_t i, when_mention *m)
+{
+    const tok *t = c->t;
+    if (i + 4 >= c->n || t[i].type != T_NUM || (t[i].flags & F_GLUED))
+        return 0;
+    for (size_t k = i; k < i + 4; k++)
+        if (!adjacent(c, k))
+            return 0;
+    if (t[i + 2].type != T_NUM || t[i + 4].type != T_NUM || t[i + 1].type != T_PUNCT ||
+        t[i + 3].type != T_PUNCT || t[i + 1].val != t[i + 3].val)
+        return 0;
+    int sep = t[i + 1].val;
+    civil_date d;
+    if (t[i].ndig == 4 && sep == '-' && t[i + 2].ndig == 2 && t[i + 4].ndig == 2) {
+        d.year = t[i].val;
+        d.month = t[i + 2].val;
+        d.day = t[i + 4].val;
+    } else if ((sep == '/' || sep == '.' || sep == '-') && t[i].ndig <= 2 && t[i + 2].ndig <= 2 &&
+               (t[i + 4].ndig == 4 || t[i + 4].ndig == 2)) {
+        int a = t[i].val, b = t[i + 2].val;
+        d.year = t[i + 4].ndig == 2 ? 2000 + t[i + 4].val : t[i + 4].val;
+        if (b > 12 && a <= 12) {
+            d.month = a;
+            d.day = b;
+        } else {
+            d.day = a;
+            d.month = b;
+        }
+    } else {
+        return 0;
+    }
+    /* part of a longer run of numbers ("1.2.3.2024", "2024-07-25-1") */
+    if (i + 5 < c->n && adjacent(c, i + 4) && t[i + 5].type == T_PUNCT && i + 6 < c->n &&
+        adjacent(c, i + 5) && t[i + 6].type == T_NUM)
+        return 0;
+    if (i >= 2 && t[i - 1].type == T_PUNCT && t[i - 1].e == t[i].b && t[i - 2].type == T_NUM &&
+        t[i - 2].e == t[i - 1].b)
+        return 0;
+    if (!date_valid(d))
+        return 0;
+    int64_t x = date_to_days(d);
+    set_range(m, x, x, 1);
+    set_span(c, m, i, i + 5);
+    return i + 5;
+}
+
+/* Is the month word at i a month here?  ctx: a word before it or a day/year
+ * after it licenses the ambiguous ones. */
+static int month_ok(const scan *c, size_t i, int number_follows, int ctx)
+{
+    const tok *k = &c->t[i];
+    switch (k->kw) {
+    case K_MONTH:
+        return 1;
+    case K_MONTHA:
+        return (k->flags & F_CAP) && number_follows;
+    case K_MONTHAX:
+        return (k->flags & F_CAP) && number_follows;
+    case K_MONTHX:
+        return (k->flags & F_CAP) && (number_follows || ctx);
+    default:
+        return 0;
+    }
+}
+
+static int month_ctx_word(int k)
+{
+    return k == K_IN || k == K_EARLY || k == K_LATE || k == K_MID || k == K_SINCE || k == K_LAST ||
+           k == K_NEXT || k == K_THIS || k == K_UNTIL || k == K_DURING || k == K_FROM || k == K_OF ||
+           k == K_BY || k == K_BEFORE || k == K_AFTER;
+}
+
+/* Resolves a day range d1..d2 (d2 = 0: single day) in month/year. */
+static int resolve_days(const scan *c, when_mention *m, int y, int mo, int d1, int d2, int mode)
+{
+    if (d2 && d2 <= d1)
+        d2 = 0;
+    if (!y) {
+        if (!c->rvalid)
+            return 0;
+        y = infer_year(c, mo, d1, mode);
+    }
+    civil_date a = {y, mo, d1}, b = {y, mo, d2 ? d2 : d1};
+    if (!date_valid(a) || !date_valid(b))
+        return 0;
+    int span = b.day - a.day;
+    set_range(m, date_to_days(a), date_to_days(b), span == 0 ? 1 : span < 7 ? 2 : 3);
+    return 1;
+}
+
+/* A month (part) in year y (0: infer).  qual 0 whole, 1 early, 2 mid, 3 late. */
+static int resolve_month(const scan *c, when_mention *m, int y, int mo, int qual, int mode)
+{
+    int d1 = qual == 0 || qual == 1 ? 1 : qual == 2 ? 11 : 21;
+    if (!y) {
+        if (!c->rvalid)
+            return 0;
+        y = infer_year(c, mo, d1, mode);
+    }
+    int dim = days_in_month(y, mo);
+    int d2 = qual == 1 ? 10 : qual == 2 ? 20 : dim;
+    set_range(m, ymd(y, mo, d1), ymd(y, mo, d2), 3);
+    return 1;
+}
+
+/* Optional ", 2024" / "2024" at j; returns the year and advances *j. */
+static int opt_year(const scan *c, size_t *j)
+{
+    int y;
+    if ((y = year_at(c, *j))) {
+        *j += 1;
+        return y;
+    }
+    if (punct(c, *j, ',') && (y = year_at(c, *j + 1))) {
+        *j += 2;
+        return y;
+    }
+    return 0;
+}
+
+/* A second day after a dash: "25-27 July", "July 25-27". */
+static int opt_range(const scan *c, size_t *j)
+{
+    int d2;
+    if (punct(c, *j, '-') && (d2 = day_at(c, *j + 1))) {
+        *j += 2;
+        return d2;
+    }
+    return 0;
+}
+
+/* "25 July 2024", "25th of July", "25-27 July" */
+static size_t m_day_month(const scan *c, size_t i, when_mention *m, int mode)
+{
+    int d1 = day_at(c, i);
+    if (!d1)
+        return 0;
+    size_t j = i + 1;
+    int d2 = opt_range(c, &j);
+    if ((c->t[i].flags & F_ORD) && kwat(c, j) == K_OF)
+        j++;
+    if (!is_month_kw(kwat(c, j)) || !month_ok(c, j, 1, 1))
+        return 0;
+    int mo = c->t[j].val;
+    j++;
+    if ((c->t[j - 1].kw == K_MONTHA || c->t[j - 1].kw == K_MONTHAX) && punct(c, j, '.'))
+        j++;
+    int y = opt_year(c, &j);
+    if (!resolve_days(c, m, y, mo, d1, d2, mode))
+        return 0;
+    set_span(c, m, i, j);
+    return j;
+}
+
+/* "July 25", "Aug. 25, 2024", "July 2024", "July"; qual/mode from a prefix. */
+static size_t m_month(const scan *c, size_t i, when_mention *m, int qual, int mode, int ctx)
+{
+    int k = kwat(c, i);
+    if (!is_month_kw(k))
+        return 0;
+    int mo = c->t[i].val;
+    size_t j = i + 1;
+    if ((k == K_MONTHA || k == K_MONTHAX) && punct(c, j, '.') && adjacent(c, i))
+        j++;
+    int d1 = qual ? 0 : day_at(c, j);
+    /* "In July 25 people were killed": a count, not a day */
+    if (d1 && (kwat(c, j + 1) == K_CNOUN))
+        d1 = 0;
+    if (d1 && (c->t[j].flags & F_ORD) == 0 && j + 1 < c->n && c->t[j + 1].type == T_NUM &&
+        !year_at(c, j + 1))
+        d1 = 0;
+    int y = 0;
+    if (d1) {
+        if (!month_ok(c, i, 1, ctx))
+            return 0;
+        j++;
+        int d2 = opt_range(c, &j);
+        y = opt_year(c, &j);
+        if (!resolve_days(c, m, y, mo, d1, d2, mode))
+            return 0;
+    } else {
+        size_t j2 = j;
+        y = opt_year(c, &j2);
+        if (!month_ok(c, i, y != 0, ctx))
+            return 0;
+        if (y)
+            j = j2;
+        else
+            j = i + 1; /* no "Aug." alone */
+        if (!resolve_month(c, m, y, mo, qual, mode))
+            return 0;
+    }
+    set_span(c, m, i, j);
+    return j;
+}
+
+static int year_prev_word(int k)
+{
+    return k == K_IN || k == K_SINCE || k == K_OF || k == K_DURING || k == K_FROM || k == K_UNTIL ||
+           k == K_BY || k == K_A || k == K_THE || k == K_BEFORE || k == K_AFTER || k == K_LATE ||
+           k == K_EARLY || k == K_MID;
+}
+
+/* A bare year: "in 2020", "a 2020 coup", "since 2022". */
+static size_t m_year(const scan *c, size_t i, when_mention *m, int qual)
+{
+    int y = year_at(c, i);
+    if (!y)
+        return 0;
+    if (!qual && !year_prev_word(prevkw(c, i)) && kwat(c, i + 1) != K_YNOUN)
+        return 0;
+    int m1 = qual == 0 || qual == 1 ? 1 : qual == 2 ? 5 : 9;
+    int m2 = qual == 1 ? 4 : qual == 2 ? 8 : 12;
+    set_range(m, ymd(y, m1, 1), ymd(y, m2, days_in_month(y, m2)), 3);
+    set_span(c, m, i, i + 1);
+    return i + 1;
+}
+
+/* "early/mid/late July", "mid-July", "the end of July", "late 2023",
+ * "next January", "last July". */
+static size_t m_qualified(const scan *c, size_t i, when_mention *m)
+{
+    int k = kwat(c, i);
+    size_t j = i + 1;
+    int qual = 0, mode = 0;
+    if (k == K_EARLY || k == K_MID || k == K_LATE) {
+        qual = c->t[i].val;
+        if (punct(c, j, '-') && adjacent(c, i))
+            j++;
+    } else if (k == K_END || k == K_START || k == K_MIDDLE) {
+        if (kwat(c, j) != K_OF)
+            return 0;
+        qual = c->t[i].val;
+        j++;
+        if (kwat(c, j) == K_THE && kwat(c, j + 1) == K_UNIT && kwat(c, j + 2) == K_OF)
+            j += 3; /* "the end of the month of July" */
+    } else if (k == K_NEXT || k == K_COMING) {
+        mode = 1;
+    } else if (k == K_LAST) {
+        mode = 2;
+    } else {
+        return 0;
+    }
+    size_t e = m_month(c, j, m, qual, mode, 1);
+    if (!e && qual)
+        e = m_year(c, j, m, qual);
+    if (!e)
+        return 0;
+    m->start = c->t[i].b;
+    return e;
+}
+
+/* Weekdays: "Sunday", "on Sunday evening", "Sunday's", "next Monday",
+ * "last Friday"; "Sunday, July 25" is one explicit date. */
+static size_t m_weekday(const scan *c, size_t i, when_mention *m)
+{
+    size_t w = i;
+    int mode = 0;
+    int k = kwat(c, i);
+    if (k == K_NEXT || k == K_COMING)
+        mode = 1, w++;
+    else if (k == K_LAST)
+        mode = 2, w++;
+    else if (k == K_THIS)
+        w++;
+    if (kwat(c, w) != K_WDAY)
+        return 0;
+    /* "Sunday, July 25" / "Sunday 25 July" */
+    if (mode == 0) {
+        size_t j = w + 1;
+        if (punct(c, j, ','))
+            j++;
+        if (kwat(c, j) == K_THE)
+            j++;
+        size_t e = m_day_month(c, j, m, 0);
+        if (!e)
+            e = m_month(c, j, m, 0, 0, 1);
+        if (e && m->precision == 1) {
+            m->start = c->t[i].b;
+            return e;
+        }
+        memset(m, 0, sizeof *m);
+    }
+    if (!c->rvalid)
+        return 0;
+    int wd = c->t[w].val;
+    int rw = date_weekday(c->report);
+    int64_t d;
+    if (mode == 1) {
+        int f = (wd - rw + 7) % 7;
+        d = c->rd + (f ? f : 7);
+    } else {
+        int b = (rw - wd + 7) % 7;
+        if (mode == 2 && b == 0)
+            b = 7;
+        d = c->rd - b;
+    }
+    size_t j = w + 1;
+    if (kwat(c, j) == K_TOD)
+        j++;
+    set_range(m, d, d, 1);
+    set_span(c, m, i, j);
+    return j;
+}
+
+/* Relative to the report: "yesterday", "last week", "three days ago", ... */
+static size_t m_relative(const scan *c, size_t i, when_mention *m)
+{
+    if (!c->rvalid)
+        return 0;
+    int64_t r = c->rd;
+    int k = kwat(c, i);
+    int k1 = kwat(c, i + 1);
+    int wd = date_weekday(c->report);
+    int64_t monday = r - (wd + 6) % 7; /* Monday of the report's week */
+    int y = c->report.year, mo = c->report.month;
+    size_t j = i + 1;
+    switch (k) {
+    case K_YESTERDAY:
+        if (kwat(c, j) == K_TOD)
+            j++;
+        set_range(m, r - 1, r - 1, 1);
+        break;
+    case K_TODAY:
+    case K_TONIGHT:
+        set_range(m, r, r, 1);
+        break;
+    case K_OVERNIGHT:
+        set_range(m, r - 1, r - 1, 1);
+        break;
+    case K_THE:
+        /* "the day before yesterday" */
+        if (k1 == K_UNIT && c->t[i + 1].val == 1 && kwat(c, i + 2) == K_BEFORE &&
+            kwat(c, i + 3) == K_YESTERDAY) {
+            set_range(m, r - 2, r - 2, 1);
+            j = i + 4;
+            break;
+        }
+        /* "the past three days", "the last week", "the past 24 hours" */
+        if (k1 == K_PAST || k1 == K_LAST) {
+            int lo = 1, hi = 1;
+            size_t n = count_at(c, i + 2, &lo, &hi);
+            if (n && lo != hi)
+                return 0;
+            size_t u = i + 2 + n;
+            int ku = kwat(c, u);
+            int64_t back;
+            int prec;
+            if (is_unit(ku)) {
+                back = (int64_t)lo * c->t[u].val;
+                prec = c->t[u].val >= 30 ? 3 : back <= 1 ? 1 : 2;
+            } else if ((ku == K_HOUR || ku == K_HOURP) && n) {
+                back = (lo + 23) / 24;
+                prec = back <= 1 ? 1 : 2;
+            } else {
+                return 0;
+            }
+            if (!n && ku != K_UNIT)
+                return 0;
+            set_range(m, r - back, r, prec);
+            j = u + 1;
+            break;
+        }
+        return 0;
+    case K_LAST:
+        if (k1 == K_TOD) { /* "last night", "last evening" */
+            set_range(m, r - 1, r - 1, 1);
+        } else if (k1 == K_UNIT && c->t[i + 1].val == 7) {
+            set_range(m, monday - 7, monday - 1, 2);
+        } else if (k1 == K_WEEKEND) {
+            int64_t sun = r - (wd == 0 ? 7 : wd);
+            set_range(m, sun - 1, sun, 2);
+        } else if (k1 == K_UNIT && c->t[i + 1].val == 30) {
+            int py = mo == 1 ? y - 1 : y, pm = mo == 1 ? 12 : mo - 1;
+            set_range(m, ymd(py, pm, 1), ymd(py, pm, days_in_month(py, pm)), 3);
+        } else if (k1 == K_UNIT && c->t[i + 1].val == 365) {
+            set_range(m, ymd(y - 1, 1, 1), ymd(y - 1, 12, 31), 3);
+        } else {
+            return 0;
+        }
+        j = i + 2;
+        break;
+    case K_EARLIER:
+    case K_THIS: {
+        size_t u = i + 1;
+        if (k == K_EARLIER) {
+            if (k1 != K_THIS)
+                return 0;
+            u++;
+        }
+        int ku = kwat(c, u);
+        int64_t end = k == K_EARLIER ? r - 1 : r;
+        if (ku == K_UNIT && c->t[u].val == 7) {
+            set_range(m, monday, end < monday ? monday : end, 2);
+        } else if (ku == K_UNIT && c->t[u].val == 30) {
+            int64_t first = ymd(y, mo, 1);
+            set_range(m, first, end < first ? first : end, 3);
+        } else if (ku == K_UNIT && c->t[u].val == 365) {
+            int64_t first = ymd(y, 1, 1);
+            set_range(m, first, end < first ? first : end, 3);
+        } else if (ku == K_WEEKEND && k == K_THIS) {
+            int64_t sun = wd == 0 ? r : wd == 6 ? r + 1 : r - wd;
+            set_range(m, sun - 1, sun, 2);
+        } else if (ku == K_TOD && k == K_THIS) {
+            set_range(m, r, r, 1);
+        } else {
+            return 0;
+        }
+        j = u + 1;
+        break;
+    }
+    default: {
+        /* "three days ago", "a week ago" */
+        int lo, hi;
+        size_t n = count_at(c, i, &lo, &hi);
+        if (!n || lo != hi)
+            return 0;
+        size_t u = i + n;
+        int ku = kwat(c, u);
+        if (!is_unit(ku) || kwat(c, u + 1) != K_AGO)
+            return 0;
+        int per = c->t[u].val;
+        if (per == 30) {
+            int tm = y * 12 + (mo - 1) - lo;
+            int ty = tm / 12, tmo = tm % 12 + 1;
+            set_range(m, ymd(ty, tmo, 1), ymd(ty, tmo, days_in_month(ty, tmo)), 3);
+        } else if (per == 365) {
+            set_range(m, ymd(y - lo, 1, 1), ymd(y - lo, 12, 31), 3);
+        } else {
+            int64_t d = r - (int64_t)lo * per;
+            set_range(m, d, d, per == 1 ? 1 : 2);
+        }
+        j = u + 2;
+        break;
+    }
+    }
+    set_span(c, m, i, j);
+    return j;
+}
+
+static void anchored(when_mention *m, int a, int b, int prec)
+{
+    m->kind = WHEN_ANCHORED;
+    m->off_start = a;
+    m->off_end = b;
+    m->precision = prec;
+}
+
+/* Relative to another event: "the next day", "in the following days",
+ * "two days later", "a day earlier". */
+static size_t m_anchored(const scan *c, size_t i, when_mention *m)
+{
+    int k = kwat(c, i), k1 = kwat(c, i + 1), k2 = kwat(c, i + 2);
+    size_t j;
+    if (k == K_THE) {
+        int unit2 = is_unit(k2) ? c->t[i + 2].val : 0;
+        if ((k1 == K_NEXT || k1 == K_FOLLOWING) && (k2 == K_TOD || (k2 == K_UNIT && unit2 == 1))) {
+            anchored(m, 1, 1, 1);
+        } else if (k1 == K_FOLLOWING && k2 == K_UNITP && unit2 == 1) {
+            anchored(m, 1, 7, 2);
+        } else if ((k1 == K_NEXT || k1 == K_FOLLOWING) && k2 == K_UNIT && unit2 == 7) {
+            anchored(m, 1, 7, 2);
+        } else if (k1 == K_PREVIOUS && (k2 == K_TOD || (k2 == K_UNIT && unit2 == 1))) {
+            anchored(m, -1, -1, 1);
+        } else if (k1 == K_UNIT && c->t[i + 1].val == 1 && (k2 == K_AFTER || k2 == K_BEFORE)) {
+            anchored(m, k2 == K_AFTER ? 1 : -1, k2 == K_AFTER ? 1 : -1, 1);
+        } else if (k1 == K_UNITP && c->t[i + 1].val == 1 && k2 == K_THAT &&
+                   kwat(c, i + 3) == K_FOLLOWED) {
+            anchored(m, 1, 7, 2);
+            j = i + 4;
+            set_span(c, m, i, j);
+            return j;
+        } else if (k1 == K_UNITP && c->t[i + 1].val == 1 && k2 == K_AFTER) {
+            anchored(m, 1, 7, 2);
+        } else {
+            return 0;
+        }
+        j = i + 3;
+        set_span(c, m, i, j);
+        return j;
+    }
+    /* "days later", "weeks later", "hours later" */
+    if ((k == K_UNITP || k == K_HOURP) && (k1 == K_LATER || k1 == K_EARLIER)) {
+        int s = k1 == K_LATER ? 1 : -1;
+        if (k == K_HOURP)
+            anchored(m, s > 0 ? 0 : -1, s > 0 ? 1 : 0, 1);
+        else if (c->t[i].val == 1)
+            anchored(m, s > 0 ? 1 : -7, s > 0 ? 7 : -1, 2);
+        else if (c->t[i].val == 7)
+            anchored(m, s > 0 ? 7 : -28, s > 0 ? 28 : -7, 3);
+        else
+            return 0;
+        j = i + 2;
+        set_span(c, m, i, j);
+        return j;
+    }
+    int lo, hi;
+    size_t n = count_at(c, i, &lo, &hi);
+    if (!n)
+        return 0;
+    size_t u = i + n;
+    int ku = kwat(c, u), kd = kwat(c, u + 1);
+    if (!is_unit(ku) || c->t[u].val > 30)
+        return 0;
+    if (kd != K_LATER && kd != K_EARLIER && kd != K_BEFORE && kd != K_AFTER)
+        return 0;
+    /* "two days after the attack" / "days before the vote" are anchored too */
+    int per = c->t[u].val;
+    int s = kd == K_LATER || kd == K_AFTER ? 1 : -1;
+    int a = lo * per * s, b = hi * per * s;
+    if (a > b) {
+        int t = a;
+        a = b;
+        b = t;
+    }
+    anchored(m, a, b, lo == hi && per == 1 ? 1 : per >= 30 ? 3 : 2);
+    j = u + 2;
+    set_span(c, m, i, j);
+    return j;
+}
+
+/* Lengths: "three days of fighting", "for two weeks", "two-day battle". */
+static size_t m_duration(const scan *c, size_t i, when_mention *m)
+{
+    int lo, hi;
+    size_t n = count_at(c, i, &lo, &hi);
+    if (!n || lo != hi)
+        return 0;
+    size_t u = i + n;
+    int hyphen = n == 1 && punct(c, u, '-') && adjacent(c, i) && adjacent(c, u);
+    if (hyphen)
+        u++;
+    int ku = kwat(c, u);
+    int hour = ku == K_HOUR || ku == K_HOURP;
+    if (!is_unit(ku) && !hour)
+        return 0;
+    int days = hour ? (lo + 23) / 24 : lo * c->t[u].val;
+    int ok;
+    if (hyphen) {
+        ok = ku == K_UNIT || ku == K_HOUR; /* "two-day", "48-hour" */
+    } else {
+        int pk = prevkw(c, i);
+        ok = pk == K_FOR || pk == K_OVER || pk == K_LASTED || kwat(c, u + 1) == K_OF;
+    }
+    if (!ok)
+        return 0;
+    m->kind = WHEN_DURATION;
+    m->ndays = days;
+    set_span(c, m, i, u + 1);
+    return u + 1;
+}
+
+/* ---- background --------------------------------------------------------- */
+
+static void mark_background(const scan *c, when_mention *m, size_t first_tok)
+{
+    if (m->kind != WHEN_DATE)
+        return;
+    int64_t a = date_to_days(m->first), b = date_to_days(m->last);
+    if (c->rvalid && b < c->rd - 180)
+        m->background = 1;
+    /* "since 2022", "after 2020", "since early 2022": a governing word before a
+     * year-level expression */
+    int pk = prevkw(c, first_tok);
+    if ((pk == K_SINCE || pk == K_AFTER) && b - a > 31)
+        m->background = 1;
+}
+
+static void emit(scan *c, when_mention *m, size_t first_tok)
+{
+    mark_background(c, m, first_tok);
+    if (c->count < c->max)
+        c->out[c->count] = *m;
+    c->count++;
+}
+
+/* ---- entry -------------------------------------------------------------- */
+
+/* Cheap pre-check: no digit and no letter that starts a keyword-led pattern. */
+static int worth_scanning(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= '0' && ch <= '9')
+            return 1;
+        if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' && (i == 0 || !is_alpha_byte((unsigned char)s[i - 1]))) {
+            switch (ch | 0x20) {
+            case 'a': case 'b': case 'd': case 'e': case 'f': case 'h': case 'j': case 'l': case 'm':
+            case 'n': case 'o': case 's': case 't': case 'w': case 'y':
+                return 1;
+            default:
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out, size_t max)
+{
+    if (!s || !len || len > UINT32_MAX || !worth_scanning(s, len))
+        return 0;
+    tok toks[TOK_CAP];
+    scan c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.t = toks;
+    c.report = report;
+    c.rvalid = date_valid(report);
+    c.rd = c.rvalid ? date_to_days(report) : 0;
+    c.out = out;
+    c.max = out ? max : 0;
+    size_t pos = 0;
+    for (;;) {
+        int more;
+        c.n = tokenize(s, pos, len, toks, TOK_CAP, &more);
+        size_t limit = more ? c.n - TOK_OVERLAP : c.n;
+        size_t i = 0, resume = limit;
+        while (i < limit) {
+            when_mention m;
+            memset(&m, 0, sizeof m);
+            size_t e = 0;
+            const tok *k = &toks[i];
+            if (k->type == T_NUM) {
+                e = m_numeric(&c, i, &m);
+                if (!e)
+                    e = m_day_month(&c, i, &m, 0);
+            } else if (k->type == T_WORD && k->kw) {
+                int kw = k->kw;
+                if (kw == K_WDAY || kw == K_NEXT || kw == K_COMING || kw == K_LAST || kw == K_THIS)
+                    e = m_weekday(&c, i, &m);
+                if (!e && (kw == K_EARLY || kw == K_MID || kw == K_LATE || kw == K_END ||
+                           kw == K_START || kw == K_MIDDLE || kw == K_NEXT || kw == K_COMING ||
+                           kw == K_LAST)) {
+                    memset(&m, 0, sizeof m);
+                    e = m_qualified(&c, i, &m);
+                }
+                if (!e && is_month_kw(kw)) {
+                    memset(&m, 0, sizeof m);
+                    e = m_month(&c, i, &m, 0, 0, month_ctx_word(prevkw(&c, i)));
+                }
+            }
+            if (!e && k->type != T_PUNCT) {
+                memset(&m, 0, sizeof m);
+                e = m_relative(&c, i, &m);
+                if (!e) {
+                    memset(&m, 0, sizeof m);
+                    e = m_anchored(&c, i, &m);
+                }
+                if (!e) {
+                    memset(&m, 0, sizeof m);
+                    e = m_duration(&c, i, &m);
+                }
+                if (!e && k->type == T_NUM) {
+                    memset(&m, 0, sizeof m);
+                    e = m_year(&c, i, &m, 0);
+                }
+            }
+            if (e) {
+                emit(&c, &m, i);
+                i = e;
+                if (e > resume)
+                    resume = e;
+            } else {
+                i++;
+            }
+        }
+        if (!more)
+            break;
+        pos = resume < c.n ? toks[resume].b : toks[c.n - 1].e;
+    }
+    return c.count;
+}

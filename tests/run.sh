@@ -1,0 +1,32 @@
+#!/bin/sh
+# Runs every test program given on the command line, then the CLI tests, and
+# closes on one line "N passed, N failed" (N counts individual test cases).
+# Exit status is non-zero if anything failed.
+passed=0
+failed=0
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+for t in "$@"; do
+    out=$("$t" 2>&1)
+    rc=$?
+    p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    p=${p:-0}
+    f=${f:-0}
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi   # crashed or sanitizer report
+    if [ "$f" -ne 0 ]; then printf '%s\n' "$out"; fi
+    echo "$(basename "$t"): $p passed, $f failed"
+    passed=$((passed + p))
+    failed=$((failed + f))
+done
+if [ -f tests/cli.sh ]; then
+    out=$(sh tests/cli.sh build/san/tally 2>&1)
+    printf '%s\n' "$out" | grep -v '^ok ' || true
+    p=$(printf '%s\n' "$out" | grep -c '^ok ')
+    f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+    echo "cli: $p passed, $f failed"
+    passed=$((passed + p))
+    failed=$((failed + f))
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,378 @@
+/* test_when.c -- time expressions (src/when.h). */
+#include "testutil.h"
+
+#include <stdio.h>
+
+#include "when.h"
+
+static when_mention g_out[16];
+static size_t g_n;
+
+static civil_date iso(const char *s)
+{
+    civil_date d = {0, 0, 0};
+    assert_true(date_parse_iso(s, strlen(s), &d));
+    return d;
+}
+
+static size_t scan_at(const char *s, const char *report)
+{
+    g_n = when_scan(s, strlen(s), iso(report), g_out, ARRAY_LEN(g_out));
+    return g_n;
+}
+
+/* The mention whose span is exactly `span` (the first occurrence in s). */
+static const when_mention *span_of(const char *s, const char *span)
+{
+    const char *p = strstr(s, span);
+    assert_non_null(p);
+    size_t b = (size_t)(p - s), e = b + strlen(span);
+    for (size_t i = 0; i < g_n && i < ARRAY_LEN(g_out); i++)
+        if (g_out[i].start == b && g_out[i].end == e)
+            return &g_out[i];
+    fprintf(stderr, "no mention [%s] in \"%s\"; have:", span, s);
+    for (size_t i = 0; i < g_n && i < ARRAY_LEN(g_out); i++)
+        fprintf(stderr, " [%.*s]", (int)(g_out[i].end - g_out[i].start), s + g_out[i].start);
+    fprintf(stderr, "\n");
+    fail();
+    return NULL;
+}
+
+static void date_is(const char *s, const char *report, const char *span, const char *first,
+                    const char *last, int prec, int background)
+{
+    scan_at(s, report);
+    const when_mention *m = span_of(s, span);
+    char a[11], b[11];
+    date_format(m->first, a);
+    date_format(m->last, b);
+    assert_int_equal(m->kind, WHEN_DATE);
+    assert_string_equal(a, first);
+    assert_string_equal(b, last);
+    assert_int_equal(m->precision, prec);
+    assert_int_equal(m->background, background);
+}
+
+static void anchored_is(const char *s, const char *span, int off_start, int off_end)
+{
+    scan_at(s, "2024-08-25");
+    const when_mention *m = span_of(s, span);
+    assert_int_equal(m->kind, WHEN_ANCHORED);
+    assert_int_equal(m->off_start, off_start);
+    assert_int_equal(m->off_end, off_end);
+}
+
+static void duration_is(const char *s, const char *span, int ndays)
+{
+    scan_at(s, "2024-08-25");
+    const when_mention *m = span_of(s, span);
+    assert_int_equal(m->kind, WHEN_DURATION);
+    assert_int_equal(m->ndays, ndays);
+}
+
+static void none_in(const char *s)
+{
+    size_t n = scan_at(s, "2024-08-25");
+    if (n) {
+        fprintf(stderr, "unexpected in \"%s\": [%.*s]\n", s, (int)(g_out[0].end - g_out[0].start),
+                s + g_out[0].start);
+    }
+    assert_int_equal(n, 0);
+}
+
+#define R "2024-08-25" /* a Sunday */
+
+/* ---- explicit ---- */
+
+static void test_day_month_year(void **st)
+{
+    (void)st;
+    date_is("Clashes erupted on 25 July 2024 in Gao.", R, "25 July 2024", "2024-07-25", "2024-07-25", 1, 0);
+    date_is("On July 25, 2024, gunmen attacked.", R, "July 25, 2024", "2024-07-25", "2024-07-25", 1, 0);
+    date_is("On the 3rd of August, troops left.", R, "3rd of August", "2024-08-03", "2024-08-03", 1, 0);
+}
+
+static void test_month_day_no_year(void **st)
+{
+    (void)st;
+    date_is("On July 25 gunmen attacked.", R, "July 25", "2024-07-25", "2024-07-25", 1, 0);
+    date_is("On Aug. 25 gunmen attacked.", R, "Aug. 25", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Talks open on Sept. 3 in Doha.", R, "Sept. 3", "2024-09-03", "2024-09-03", 1, 0);
+    date_is("On Sept. 3 a bomb exploded.", "2024-09-20", "Sept. 3", "2024-09-03", "2024-09-03", 1, 0);
+}
+
+static void test_numeric(void **st)
+{
+    (void)st;
+    date_is("Reported 25/07/2024 by officials.", R, "25/07/2024", "2024-07-25", "2024-07-25", 1, 0);
+    date_is("Reported 07/25/2024 by officials.", R, "07/25/2024", "2024-07-25", "2024-07-25", 1, 0);
+    date_is("Reported 2024-07-25 by officials.", R, "2024-07-25", "2024-07-25", "2024-07-25", 1, 0);
+    date_is("Le 25.07.2024, des tirs.", R, "25.07.2024", "2024-07-25", "2024-07-25", 1, 0);
+    none_in("Reported 31/02/2024 by officials.");
+}
+
+static void test_months(void **st)
+{
+    (void)st;
+    date_is("Fighting in July killed many.", R, "July", "2024-07-01", "2024-07-31", 3, 0);
+    date_is("Fighting in July 2024 killed many.", R, "July 2024", "2024-07-01", "2024-07-31", 3, 0);
+    date_is("Fighting in late July killed many.", R, "late July", "2024-07-21", "2024-07-31", 3, 0);
+    date_is("Fighting in early August killed many.", R, "early August", "2024-08-01", "2024-08-10", 3, 0);
+    date_is("Since mid-July, the road is closed.", R, "mid-July", "2024-07-11", "2024-07-20", 3, 0);
+    date_is("By the end of June the town fell.", R, "end of June", "2024-06-21", "2024-06-30", 3, 0);
+    date_is("Elections are due in October.", R, "October", "2024-10-01", "2024-10-31", 3, 0);
+    date_is("The siege began in November.", R, "November", "2023-11-01", "2023-11-30", 3, 1);
+}
+
+static void test_years(void **st)
+{
+    (void)st;
+    date_is("Violence rose sharply in 2020.", R, "2020", "2020-01-01", "2020-12-31", 3, 1);
+    date_is("Since seizing power in a 2020 coup, the junta...", R, "2020", "2020-01-01", "2020-12-31", 3, 1);
+    date_is("Attacks have doubled since 2022.", R, "2022", "2022-01-01", "2022-12-31", 3, 1);
+    date_is("In late 2023 the army withdrew.", R, "late 2023", "2023-09-01", "2023-12-31", 3, 1);
+    date_is("Talks resumed in August 2023.", R, "August 2023", "2023-08-01", "2023-08-31", 3, 1);
+}
+
+static void test_year_inference(void **st)
+{
+    (void)st;
+    /* a December report: "January 3" looks back to this year's January */
+    date_is("On January 3 rebels attacked.", "2024-12-10", "January 3", "2024-01-03", "2024-01-03", 1, 1);
+    date_is("Polls open next January 3.", "2024-12-10", "next January 3", "2025-01-03", "2025-01-03", 1, 0);
+    /* a January report: "December 28" is last December */
+    date_is("On December 28 rebels attacked.", "2025-01-05", "December 28", "2024-12-28", "2024-12-28", 1, 0);
+    /* within 60 days ahead stays in the report's year */
+    date_is("The vote is set for October 10.", R, "October 10", "2024-10-10", "2024-10-10", 1, 0);
+    date_is("It happened on October 30.", R, "October 30", "2023-10-30", "2023-10-30", 1, 1);
+}
+
+/* ---- weekdays ---- */
+
+static void test_weekdays(void **st)
+{
+    (void)st;
+    date_is("Drones struck on Sunday.", R, "Sunday", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Drones struck on Saturday.", R, "Saturday", "2024-08-24", "2024-08-24", 1, 0);
+    date_is("Drones struck on Monday.", R, "Monday", "2024-08-19", "2024-08-19", 1, 0);
+    date_is("Sunday's strikes killed 4.", R, "Sunday", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Sunday’s strikes killed 4.", R, "Sunday", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Gunmen attacked on Sunday evening.", R, "Sunday evening", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Talks resume next Monday.", R, "next Monday", "2024-08-26", "2024-08-26", 1, 0);
+    date_is("Talks collapsed last Sunday.", R, "last Sunday", "2024-08-18", "2024-08-18", 1, 0);
+    date_is("ON SATURDAY troops moved.", R, "SATURDAY", "2024-08-24", "2024-08-24", 1, 0);
+    date_is("On Friday, July 26, troops moved.", R, "Friday, July 26", "2024-07-26", "2024-07-26", 1, 0);
+}
+
+static void test_weekday_plural_is_skipped(void **st)
+{
+    (void)st;
+    none_in("Markets close on Mondays.");
+    none_in("Sundays are quiet.");
+}
+
+/* ---- relative ---- */
+
+static void test_relative_days(void **st)
+{
+    (void)st;
+    date_is("Yesterday, police fired.", R, "Yesterday", "2024-08-24", "2024-08-24", 1, 0);
+    date_is("Police fired yesterday morning.", R, "yesterday morning", "2024-08-24", "2024-08-24", 1, 0);
+    date_is("Police fired today.", R, "today", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Police fired tonight.", R, "tonight", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Shelling overnight killed two.", R, "overnight", "2024-08-24", "2024-08-24", 1, 0);
+    date_is("Shelling last night killed two.", R, "last night", "2024-08-24", "2024-08-24", 1, 0);
+    date_is("It started three days ago.", R, "three days ago", "2024-08-22", "2024-08-22", 1, 0);
+    date_is("It started 10 days ago.", R, "10 days ago", "2024-08-15", "2024-08-15", 1, 0);
+    date_is("It happened the day before yesterday.", R, "the day before yesterday", "2024-08-23", "2024-08-23", 1, 0);
+    date_is("Over the past three days, 40 died.", R, "the past three days", "2024-08-22", "2024-08-25", 2, 0);
+}
+
+static void test_relative_weeks(void **st)
+{
+    (void)st;
+    date_is("Clashes last week left 9 dead.", R, "last week", "2024-08-12", "2024-08-18", 2, 0);
+    date_is("Clashes earlier this week left 9 dead.", R, "earlier this week", "2024-08-19", "2024-08-24", 2, 0);
+    date_is("Clashes this week left 9 dead.", R, "this week", "2024-08-19", "2024-08-25", 2, 0);
+    date_is("Clashes last weekend left 9 dead.", R, "last weekend", "2024-08-17", "2024-08-18", 2, 0);
+    date_is("Clashes last weekend left 9 dead.", "2024-08-26", "last weekend", "2024-08-24", "2024-08-25", 2, 0);
+}
+
+static void test_relative_months_years(void **st)
+{
+    (void)st;
+    date_is("Clashes last month left 9 dead.", R, "last month", "2024-07-01", "2024-07-31", 3, 0);
+    date_is("Clashes last month left 9 dead.", "2024-01-10", "last month", "2023-12-01", "2023-12-31", 3, 0);
+    date_is("Clashes earlier this month left 9 dead.", R, "earlier this month", "2024-08-01", "2024-08-24", 3, 0);
+    date_is("Clashes last year left 9 dead.", R, "last year", "2023-01-01", "2023-12-31", 3, 1);
+    date_is("Clashes last year left 9 dead.", "2024-02-01", "last year", "2023-01-01", "2023-12-31", 3, 0);
+    date_is("Clashes earlier this year left 9 dead.", R, "earlier this year", "2024-01-01", "2024-08-24", 3, 0);
+    date_is("Over the last week, 9 died.", R, "the last week", "2024-08-18", "2024-08-25", 2, 0);
+    date_is("Police fired this morning.", R, "this morning", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Clashes this year left 9 dead.", R, "this year", "2024-01-01", "2024-08-25", 3, 0);
+}
+
+/* ---- contextual ---- */
+
+static void test_anchored(void **st)
+{
+    (void)st;
+    anchored_is("More bodies were found in the following days.", "the following days", 1, 7);
+    anchored_is("The army retook the town the next day.", "the next day", 1, 1);
+    anchored_is("Days later, the army retook it.", "Days later", 1, 7);
+    anchored_is("A day earlier, rebels had struck.", "A day earlier", -1, -1);
+    anchored_is("Two days later, the army retook it.", "Two days later", 2, 2);
+    anchored_is("The previous day, rebels had struck.", "The previous day", -1, -1);
+    anchored_is("A week later, they returned.", "A week later", 7, 7);
+    anchored_is("In the days that followed, 30 died.", "the days that followed", 1, 7);
+    anchored_is("A few days later, they returned.", "A few days later", 2, 5);
+}
+
+static void test_durations(void **st)
+{
+    (void)st;
+    duration_is("After three days of intense fighting, the town fell.", "three days", 3);
+    duration_is("The town was besieged for two weeks.", "two weeks", 14);
+    duration_is("The two-day battle ended.", "two-day", 2);
+    duration_is("A 10-day curfew was imposed.", "10-day", 10);
+    duration_is("A 48-hour strike began.", "48-hour", 2);
+}
+
+/* ---- background ---- */
+
+static void test_background(void **st)
+{
+    (void)st;
+    date_is("On July 25 gunmen attacked.", R, "July 25", "2024-07-25", "2024-07-25", 1, 0);
+    /* just inside / outside 180 days */
+    date_is("On February 27 gunmen attacked.", R, "February 27", "2024-02-27", "2024-02-27", 1, 0);
+    date_is("On February 26 gunmen attacked.", R, "February 26", "2024-02-26", "2024-02-26", 1, 1);
+    /* "since" + a recent month is not background; "since" + a year is */
+    date_is("Fighting since July has killed 40.", R, "July", "2024-07-01", "2024-07-31", 3, 0);
+    date_is("The junta has ruled since 2024.", R, "2024", "2024-01-01", "2024-12-31", 3, 1);
+    date_is("Attacks rose after 2024 began.", R, "2024", "2024-01-01", "2024-12-31", 3, 1);
+}
+
+/* ---- must not fire ---- */
+
+static void test_may_march(void **st)
+{
+    (void)st;
+    none_in("May God protect them, he said.");
+    none_in("Protesters march on the capital.");
+    none_in("March organisers said police fired.");
+    none_in("Officials may march with them.");
+    date_is("In May, rebels struck.", R, "May", "2024-05-01", "2024-05-31", 3, 0);
+    date_is("Rebels struck on May 5.", R, "May 5", "2024-05-05", "2024-05-05", 1, 0);
+    date_is("Rebels struck in early March.", R, "early March", "2024-03-01", "2024-03-10", 3, 0);
+    date_is("Rebels struck on 12 March 2024.", R, "12 March 2024", "2024-03-12", "2024-03-12", 1, 0);
+    none_in("Jan Egeland said aid is blocked.");
+}
+
+static void test_numbers_not_dates(void **st)
+{
+    (void)st;
+    none_in("Gunmen killed 15 people near Gao.");
+    none_in("Some 1,200 people fled.");
+    none_in("About 2020 people fled.");
+    none_in("The M23 rebels advanced 25 km.");
+    none_in("At 10:30 shots were heard.");
+    none_in("The 1990s were violent.");
+    /* "In July 25 people were killed": July, not July 25 */
+    date_is("In July 25 people were killed.", R, "July", "2024-07-01", "2024-07-31", 3, 0);
+}
+
+static void test_year_contexts(void **st)
+{
+    (void)st;
+    date_is("The 2021 election was disputed.", R, "2021", "2021-01-01", "2021-12-31", 3, 1);
+    date_is("Unrest during 2023 spread.", R, "2023", "2023-01-01", "2023-12-31", 3, 1);
+    date_is("2022 elections were disputed.", R, "2022", "2022-01-01", "2022-12-31", 3, 1);
+}
+
+/* ---- mechanics ---- */
+
+static void test_offsets_and_order(void **st)
+{
+    (void)st;
+    const char *s = "On Saturday, three days after the July 20 raid, 4 died.";
+    size_t n = scan_at(s, R);
+    assert_int_equal(n, 3);
+    assert_int_equal(g_out[0].start, 3);
+    assert_int_equal(g_out[0].end, 11);
+    assert_int_equal(g_out[1].kind, WHEN_ANCHORED);
+    assert_int_equal(g_out[1].off_start, 3);
+    assert_int_equal(g_out[2].start, (size_t)(strstr(s, "July 20") - s));
+    assert_int_equal(g_out[2].end, (size_t)(strstr(s, " raid") - s));
+}
+
+static void test_max_and_utf8(void **st)
+{
+    (void)st;
+    const char *s = "Le 25 juillet, «Sunday» et Monday — today.";
+    when_mention one[1];
+    size_t n = when_scan(s, strlen(s), iso(R), one, 1);
+    assert_int_equal(n, 3);
+    assert_int_equal(one[0].start, (size_t)(strstr(s, "Sunday") - s));
+    assert_int_equal(when_scan(s, strlen(s), iso(R), NULL, 0), 3);
+    /* non-ASCII letters join words: "Sundayé" is not a weekday */
+    none_in("Sundayé x");
+    none_in("");
+    none_in("No time words here at all.");
+}
+
+static void test_unknown_report_date(void **st)
+{
+    (void)st;
+    civil_date none = {0, 0, 0};
+    const char *s = "On 25 July 2024, and yesterday, and July 3.";
+    when_mention out[4];
+    size_t n = when_scan(s, strlen(s), none, out, 4);
+    assert_int_equal(n, 1); /* only the fully explicit date */
+    assert_int_equal(out[0].first.year, 2024);
+}
+
+static void test_long_sentence(void **st)
+{
+    (void)st;
+    static char s[20000];
+    size_t len = 0;
+    for (int i = 0; i < 900; i++)
+        len += (size_t)snprintf(s + len, sizeof s - len, "word%d ", i);
+    size_t at = len;
+    len += (size_t)snprintf(s + len, sizeof s - len, "on 25 July 2024 ");
+    for (int i = 0; i < 10; i++)
+        len += (size_t)snprintf(s + len, sizeof s - len, "x ");
+    when_mention out[4];
+    size_t n = when_scan(s, len, iso(R), out, 4);
+    assert_int_equal(n, 1);
+    assert_int_equal(out[0].start, at + 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_day_month_year),
+        cmocka_unit_test(test_month_day_no_year),
+        cmocka_unit_test(test_numeric),
+        cmocka_unit_test(test_months),
+        cmocka_unit_test(test_years),
+        cmocka_unit_test(test_year_inference),
+        cmocka_unit_test(test_weekdays),
+        cmocka_unit_test(test_weekday_plural_is_skipped),
+        cmocka_unit_test(test_relative_days),
+        cmocka_unit_test(test_relative_weeks),
+        cmocka_unit_test(test_relative_months_years),
+        cmocka_unit_test(test_anchored),
+        cmocka_unit_test(test_durations),
+        cmocka_unit_test(test_background),
+        cmocka_unit_test(test_may_march),
+        cmocka_unit_test(test_numbers_not_dates),
+        cmocka_unit_test(test_year_contexts),
+        cmocka_unit_test(test_offsets_and_order),
+        cmocka_unit_test(test_max_and_utf8),
+        cmocka_unit_test(test_unknown_report_date),
+        cmocka_unit_test(test_long_sentence),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
