@@ -5,6 +5,7 @@
 
 #include "actor.h"
 #include "number.h"
+#include "place.h"
 
 /* Words after a number that make it a measure, not a head count. */
 static const char *const units[] = {
@@ -163,6 +164,122 @@ static void push(analysis *a, const claim *c)
     a->claims[a->nclaims++] = *c;
 }
 
+/* A victims.tsv entry that names one person ("chief", "woman", "soldier"),
+ * not a plural. */
+static const lex_entry *singular_person(const analysis *a, size_t i, size_t end, size_t *n)
+{
+    const lex_entry *v = lex_match(a->t->victims, &a->td, i, end, n);
+    if (!v)
+        return NULL;
+    const char *k = tok_key(&a->td, i + *n - 1);
+    size_t len = strlen(k);
+    if (len > 2 && k[len - 1] == 's' && k[len - 2] != 's')
+        return NULL; /* a plural: counted only with a number */
+    static const char *const plural[] = {"people", "men", "women", "children", "police", "others", "persons",
+                                         "security forces", "troops", "militiamen", "policemen", "gunmen"};
+    for (size_t p = 0; p < ARRAY_LEN(plural); p++)
+        if (!strcmp(k, plural[p]))
+            return NULL;
+    return v;
+}
+
+static int is_capword(const text_doc *td, size_t i)
+{
+    return i < td->ntok && (td->tok[i].flags & (TOK_CAP | TOK_NUM)) == TOK_CAP;
+}
+
+/* One named or singular victim and no number: "killed the village chief",
+ * "a muezzin was shot dead", "shot dead Sheikh Ali Othman".  Counts 1. */
+static void singular_claims(analysis *a, size_t s, size_t first_claim)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count;
+    for (size_t k = first_claim; k < a->nclaims; k++)
+        if (a->claims[k].outcome == OUT_KILLED)
+            return; /* the sentence already counts its dead */
+    for (size_t i = se->first; i < end; i++) {
+        size_t n;
+        const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
+        if (!o || outcome_of(o) != OUT_KILLED)
+            continue;
+        size_t vs = 0, ve = 0;
+        const lex_entry *v = NULL;
+        /* active: OUTCOME (a|an|the|his|...) w{0,3} PERSON, or OUTCOME Name Name */
+        if (strcmp(o->attr[1], "after") != 0) {
+            size_t j = i + n;
+            if (j < end && (tok_is(td, j, "a") || tok_is(td, j, "an") || tok_is(td, j, "the") ||
+                            tok_is(td, j, "his") || tok_is(td, j, "her") || tok_is(td, j, "their"))) {
+                for (size_t w = j + 1; w < end && w <= j + 4 && !v; w++) {
+                    if (td->tok[w].flags & TOK_PUNCT)
+                        break;
+                    size_t m;
+                    if ((v = singular_person(a, w, end, &m))) {
+                        vs = j;
+                        ve = w + m;
+                    }
+                }
+            } else if (is_capword(td, j) && is_capword(td, j + 1) && !place_at(a, j)) {
+                vs = j;
+                ve = j + 2;
+                while (is_capword(td, ve) && ve < j + 5)
+                    ve++;
+            }
+        }
+        /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME */
+        if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
+            size_t b = i - 1;
+            if (tok_is(td, b, "reportedly") || tok_is(td, b, "allegedly") || tok_is(td, b, "later"))
+                b--;
+            if (b > se->first && (tok_is(td, b, "was") || (tok_is(td, b, "been") && b > se->first + 1))) {
+                size_t head = tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
+                for (size_t w = head + 1; w-- > se->first && w + 6 > head && !v;) {
+                    size_t m;
+                    if ((v = singular_person(a, w, end, &m)) && w + m == head + 1) {
+                        vs = w;
+                        ve = w + m;
+                    } else
+                        v = NULL;
+                    if (td->tok[w].flags & TOK_PUNCT)
+                        break;
+                }
+                if (!v && is_capword(td, head) && head > se->first && is_capword(td, head - 1)) {
+                    vs = head - 1;
+                    ve = head + 1;
+                }
+            }
+        }
+        if (!ve)
+            continue;
+        claim c = {0};
+        c.part_of = c.restates = c.event = -1;
+        c.sentence = (int)s;
+        c.min = c.max = 1;
+        c.q = Q_EXACT;
+        c.outcome = OUT_KILLED;
+        span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
+        c.vcat = v && !strcmp(v->attr[0], "civilian") ? VIC_CIVILIAN
+                 : v && !strcmp(v->attr[0], "state")  ? VIC_STATE
+                                                       : VIC_UNKNOWN;
+        size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
+        c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
+        speaker sp[16];
+        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        const speaker *who = speaker_for(a, sp, nsp, sb, sbe);
+        if (who) {
+            snprintf(c.source, sizeof c.source, "%s", who->text);
+            c.kind = who->kind;
+            c.source_span = who->sp;
+        } else if (a->doc->source && a->doc->source[0]) {
+            snprintf(c.source, sizeof c.source, "%s", a->doc->source);
+            c.kind = SRC_MEDIA;
+        } else
+            snprintf(c.source, sizeof c.source, "unknown");
+        push(a, &c);
+        return;
+    }
+}
+
 void claims_scan(analysis *a)
 {
     const text_doc *td = &a->td;
@@ -274,13 +391,36 @@ void claims_scan(analysis *a)
                          : !strcmp(victim->attr[0], "nonstate") ? VIC_NONSTATE
                                                                 : VIC_UNKNOWN;
             }
-            /* What happened: after the count (passive), else before it. */
+            /* What happened.  Right before the count first ("killed 32 people
+             * and wounded 68": 32 were killed), then after it ("15 civilians
+             * were killed", "at least 29 people, including 10 foreigners,
+             * were killed"), not crossing into the next clause. */
             const lex_entry *out = NULL;
             size_t oend = 0, ostart = 0;
-            for (size_t m = after; m < end && m < after + 9; m++) {
-                if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ";"))
+            {
+                size_t lim = cstart > se->first + 8 ? cstart - 8 : se->first;
+                for (size_t m = cstart; m-- > lim;) {
+                    const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                    if (e && strcmp(e->attr[1], "after") != 0 && m + n <= cstart && m + n + 4 >= cstart) {
+                        out = e;
+                        ostart = m;
+                        oend = m + n;
+                        break;
+                    }
+                    if (td->tok[m].flags & TOK_NUM || tok_is(td, m, ",") || tok_is(td, m, ";") ||
+                        tok_is(td, m, "and") || tok_is(td, m, "while") || tok_is(td, m, "but"))
+                        break;
+                }
+            }
+            for (size_t m = after; !out && m < end && m < after + 12; m++) {
+                if (tok_is(td, m, ";") || tok_is(td, m, ":"))
                     break;
-                if (tok_is(td, m, "and") && m + 1 < end && (td->tok[m + 1].flags & TOK_NUM))
+                number_t nn;
+                int is_num = (td->tok[m].flags & TOK_NUM) ||
+                             number_parse(text + td->tok[m].start, se->end - td->tok[m].start, &nn) > 0;
+                if (is_num && !(m > 0 && (tok_is(td, m - 1, "including") || tok_is(td, m - 1, "among"))))
+                    break;
+                if ((tok_is(td, m, "and") || tok_is(td, m, "while") || tok_is(td, m, "but")) && m > after)
                     break;
                 const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
                 if (e && strcmp(e->attr[1], "before") != 0) {
@@ -291,20 +431,6 @@ void claims_scan(analysis *a)
                 }
                 if (!victim && m > after + 2)
                     break; /* "20 dead" needs the outcome close when nothing is counted */
-            }
-            if (!out) {
-                size_t lim = cstart > se->first + 8 ? cstart - 8 : se->first;
-                for (size_t m = cstart; m-- > lim;) {
-                    const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
-                    if (e && strcmp(e->attr[1], "after") != 0 && m + n <= cstart && m + n + 4 >= cstart) {
-                        out = e;
-                        ostart = m;
-                        oend = m + n;
-                        break;
-                    }
-                    if (td->tok[m].flags & TOK_NUM)
-                        break;
-                }
             }
             int inherit = -1;
             if (!out && c.part_of >= 0)
@@ -357,5 +483,6 @@ void claims_scan(analysis *a)
             if (se_tok > i + 1)
                 i = (victim ? vend : j) - 1;
         }
+        singular_claims(a, s, first_claim);
     }
 }
