@@ -342,7 +342,10 @@ void claims_scan(analysis *a)
             if (between && c.q == Q_RANGE)
                 cstart = i - 1;
             /* Qualifier before the number. */
-            for (size_t back = 1; back <= 4 && back <= i - se->first && c.q == Q_EXACT; back++) {
+            /* longest first: "no fewer than" is not "fewer than" */
+            for (size_t back = 4; back >= 1 && c.q == Q_EXACT; back--) {
+                if (back > i - se->first)
+                    continue;
                 size_t n;
                 const lex_entry *e = lex_match(a->t->qualifiers, td, i - back, i, &n);
                 if (e && n == back) {
@@ -361,6 +364,18 @@ void claims_scan(analysis *a)
             if (pre > se->first && (tok_is(td, pre - 1, "including") || tok_is(td, pre - 1, "includes"))) {
                 if (a->nclaims > first_claim)
                     c.part_of = (int)a->nclaims - 1;
+            } else if (a->nclaims > first_claim) {
+                /* "including a nurse and three minors": still inside the list */
+                size_t nq;
+                for (size_t q = pre; q-- > se->first && q + 8 > pre;) {
+                    if (tok_is(td, q, ",") || tok_is(td, q, ";") || lex_match(a->t->outcomes, td, q, end, &nq))
+                        break;
+                    if (tok_is(td, q, "including")) {
+                        const claim *prev = &a->claims[a->nclaims - 1];
+                        c.part_of = prev->part_of >= 0 ? prev->part_of : (int)a->nclaims - 1;
+                        break;
+                    }
+                }
             } else if (pre > se->first + 1 && tok_is(td, pre - 1, "them") &&
                        (tok_is(td, pre - 2, "among") || tok_is(td, pre - 2, "of"))) {
                 if (a->nclaims > first_claim)
@@ -374,6 +389,8 @@ void claims_scan(analysis *a)
             const lex_entry *victim = NULL;
             for (size_t skip = 0; skip <= 3 && k + skip < end; skip++) {
                 size_t at = k + skip;
+                if (td->tok[at].flags & TOK_QUOTE)
+                    continue; /* "around 12" villagers */
                 if (td->tok[at].flags & (TOK_PUNCT | TOK_NUM))
                     break;
                 if ((victim = lex_match(a->t->victims, td, at, end, &n))) {
@@ -412,16 +429,47 @@ void claims_scan(analysis *a)
                         break;
                 }
             }
-            for (size_t m = after; !out && m < end && m < after + 12; m++) {
+            /* "Eight workers ... and three other people were found dead": a
+             * following count joined by "and" shares the predicate, so the
+             * search walks through it; "21 people, including 11 children,
+             * were killed": the parenthesis is skipped. */
+            for (size_t m = after; !out && m < end && m < after + 16; m++) {
                 if (tok_is(td, m, ";") || tok_is(td, m, ":"))
                     break;
+                if (tok_is(td, m, "including")) {
+                    size_t q = m + 1;
+                    while (q < end && q < m + 10 && !tok_is(td, q, ","))
+                        q++;
+                    if (q < end && tok_is(td, q, ",")) {
+                        m = q;
+                        continue;
+                    }
+                }
                 number_t nn;
                 int is_num = (td->tok[m].flags & TOK_NUM) ||
                              number_parse(text + td->tok[m].start, se->end - td->tok[m].start, &nn) > 0;
-                if (is_num && !(m > 0 && (tok_is(td, m - 1, "including") || tok_is(td, m - 1, "among"))))
+                int after_and = m > 0 && tok_is(td, m - 1, "and");
+                if (is_num && !after_and && !(m > 0 && (tok_is(td, m - 1, "including") || tok_is(td, m - 1, "among"))))
                     break;
-                if ((tok_is(td, m, "and") || tok_is(td, m, "while") || tok_is(td, m, "but")) && m > after)
-                    break;
+                if ((tok_is(td, m, "and") || tok_is(td, m, "while") || tok_is(td, m, "but")) && m > after) {
+                    size_t q = m + 1;
+                    if (q < end && tok_is(td, q, "at") && q + 1 < end && tok_is(td, q + 1, "least"))
+                        q += 2;
+                    int next_num = q < end && ((td->tok[q].flags & TOK_NUM) ||
+                                               number_parse(text + td->tok[q].start, se->end - td->tok[q].start, &nn) > 0);
+                    if (!(tok_is(td, m, "and") && next_num && victim))
+                        break;
+                    /* the next count may have its own verb ("and 14 others
+                     * wounded"): then that verb is not ours */
+                    size_t r = q + 1;
+                    while (r < end && r < q + 5 && !lex_match(a->t->outcomes, td, r, end, &n) && !is_aux(td, r))
+                        r++;
+                    if (r < end && !is_aux(td, r) && lex_match(a->t->outcomes, td, r, end, &n) && r <= q + 3 &&
+                        !is_aux(td, r - 1))
+                        break;
+                }
+                if (!victim && m > after + 1)
+                    break; /* "20 dead", "15 have died": close when nothing is counted */
                 const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
                 if (e && strcmp(e->attr[1], "before") != 0) {
                     out = e;
@@ -429,8 +477,6 @@ void claims_scan(analysis *a)
                     oend = m + n;
                     break;
                 }
-                if (!victim && m > after + 2)
-                    break; /* "20 dead" needs the outcome close when nothing is counted */
             }
             int inherit = -1;
             if (!out && c.part_of >= 0)
