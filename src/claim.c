@@ -256,6 +256,7 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
         c.sentence = (int)s;
         c.min = c.max = 1;
         c.q = Q_EXACT;
+        c.single = 1;
         c.outcome = OUT_KILLED;
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = v && !strcmp(v->attr[0], "civilian") ? VIC_CIVILIAN

@@ -377,9 +377,16 @@ static void reconcile_outcome(event *e, const claim *claims, enum outcome o, tol
     int stmt_sentence[64];
     const char *stmt_source[64];
     size_t n = 0;
+    /* A single named victim ("a security officer was also killed") is a
+     * toll only when no source gives a number: otherwise it is one of them. */
+    int numbered = 0;
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
-        if (c->outcome != o || c->part_of >= 0 || c->restates >= 0)
+        numbered |= c->outcome == o && !c->single && c->part_of < 0 && c->restates < 0;
+    }
+    for (size_t k = 0; k < e->nclaims; k++) {
+        const claim *c = &claims[e->claims[k]];
+        if (c->outcome != o || c->part_of >= 0 || c->restates >= 0 || (c->single && numbered))
             continue;
         long long clo = c->min, chi = c->max ? c->max : c->min;
         long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;

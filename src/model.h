@@ -60,6 +60,7 @@ typedef struct {
     int part_of;               /* index of the claim this one is part of ("including 11 children"), -1 */
     int restates;              /* index of the claim this one repeats (a lede's unattributed figure), -1 */
     int event;                 /* event index, -1 until assigned */
+    int single;                /* one victim named without a number ("killed the chief") */
 } claim;
 
 typedef struct {

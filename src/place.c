@@ -50,6 +50,15 @@ static int excluded(const analysis *a, size_t i)
     return lex_find(a->t->notplaces, tok_key(&a->td, i)) != NULL;
 }
 
+static int is_joiner(const analysis *a, size_t i)
+{
+    static const char *const j[] = {"of", "the", "and", "de", "del", "es", "al", "el", "la", "du", "des"};
+    for (size_t k = 0; k < ARRAY_LEN(j); k++)
+        if (tok_is(&a->td, i, j[k]))
+            return 1;
+    return 0;
+}
+
 static void push(analysis *a, const place_m *p)
 {
     a->places = grow_array(a->places, &a->capplaces, a->nplaces, sizeof *a->places);
@@ -117,12 +126,22 @@ void places_scan(analysis *a)
                 continue; /* "Malian" is evidence of Mali, never a town called Malian */
             if (i > se->first && is_cap(a, i - 1) && !(td->tok[i - 1].flags & TOK_POSS))
                 continue; /* inside a longer capitalised run that was already tried */
+            /* A name may hold lower-case joiners: "Democratic Republic of
+             * Congo", "Bosnia and Herzegovina", "Dar es Salaam". */
             size_t run = 0;
-            while (i + run < end && run < MAX_RUN && is_cap(a, i + run))
-                run++;
+            while (i + run < end && run < MAX_RUN + 2) {
+                if (is_cap(a, i + run))
+                    run++;
+                else if (run > 0 && i + run + 1 < end && is_cap(a, i + run + 1) && is_joiner(a, i + run))
+                    run++;
+                else
+                    break;
+            }
             int loc = locative_before(a, i, se->first);
             int found = 0;
             for (size_t len = run; len >= 1 && !found; len--) {
+                if (!is_cap(a, i + len - 1))
+                    continue; /* a name does not end on a joiner */
                 uint32_t b = td->tok[i].start, e = td->tok[i + len - 1].end;
                 size_t n = gaz_lookup(a->t->gaz, text + b, e - b, cand, ARRAY_LEN(cand));
                 if (n > ARRAY_LEN(cand))
