@@ -72,3 +72,33 @@ if [ -f ../shared/examples/mali-2024-08-25.txt ]; then
     check "mali sample: no event from the 2020 coup or 2023" sh -c "! grep -q '\"event_date\":\"202[03]' $tmp/mali.jsonl"
     check "mali sample: four claims on the strike" node -e "const e=JSON.parse(require('fs').readFileSync('$tmp/mali.jsonl','utf8').split('\\n')[0]); process.exit(e.claims.length===4?0:1)"
 fi
+
+# --- -j N: document-level parallelism, same bytes as -j 1 ----------------------
+"$TALLY" extract -j 4 tests/fixtures/batch >"$tmp/dir4.jsonl" 2>"$tmp/dir4.err"
+echo $? >"$tmp/dir4.rc"
+check "-j 4: output identical to -j 1 on a directory" cmp "$tmp/dir.jsonl" "$tmp/dir4.jsonl"
+check "-j 4: same exit status (1) when some documents were skipped" cmp "$tmp/dir.rc" "$tmp/dir4.rc"
+check "-j 4: same messages on stderr, same summary line" cmp "$tmp/dir.err" "$tmp/dir4.err"
+"$TALLY" extract -j 0 tests/fixtures/batch >"$tmp/dir0.jsonl" 2>/dev/null
+check "-j 0 (one thread per CPU): output identical to -j 1" cmp "$tmp/dir.jsonl" "$tmp/dir0.jsonl"
+"$TALLY" extract -j4 --format csv tests/fixtures/batch >"$tmp/dir4.csv" 2>/dev/null
+"$TALLY" extract --format csv tests/fixtures/batch >"$tmp/dir1.csv" 2>/dev/null
+check "-j4 csv: header once, rows identical to -j 1" cmp "$tmp/dir1.csv" "$tmp/dir4.csv"
+for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+    cat tests/fixtures/batch/mixed.jsonl tests/fixtures/batch/nested/reports.jsonl
+done >"$tmp/many.jsonl"
+"$TALLY" extract "$tmp/many.jsonl" >"$tmp/many1.jsonl" 2>"$tmp/many1.err"; echo $? >"$tmp/many1.rc"
+"$TALLY" extract -j 3 "$tmp/many.jsonl" >"$tmp/many3.jsonl" 2>"$tmp/many3.err"; echo $? >"$tmp/many3.rc"
+check "-j 3: more documents than the queue holds, same output in input order" cmp "$tmp/many1.jsonl" "$tmp/many3.jsonl"
+check "-j 3: same exit status with bad lines in a stream" cmp "$tmp/many1.rc" "$tmp/many3.rc"
+check "-j 3: same messages on stderr, in the same order" cmp "$tmp/many1.err" "$tmp/many3.err"
+"$TALLY" extract -j 3 - <"$tmp/many.jsonl" >"$tmp/many3s.jsonl" 2>/dev/null
+check "-j 3 from stdin: same output" cmp "$tmp/many1.jsonl" "$tmp/many3s.jsonl"
+"$TALLY" extract -j 4 tests/fixtures/menaka-2025-06-15.txt >"$tmp/one4.jsonl" 2>"$tmp/one4.err"; echo $? >"$tmp/one4.rc"
+check "-j 4 single report: exit 0, nothing on stderr, same events" sh -c "grep -qx 0 $tmp/one4.rc && test ! -s $tmp/one4.err && cmp $tmp/one.jsonl $tmp/one4.jsonl"
+"$TALLY" extract -j x tests/fixtures/menaka-2025-06-15.txt >/dev/null 2>"$tmp/err"; echo $? >"$tmp/rc"
+check "-j with a bad count: exit 2, named" sh -c "grep -qx 2 $tmp/rc && grep -q \"bad thread count 'x'\" $tmp/err"
+"$TALLY" extract -j 4 --data /nonexistent tests/fixtures/menaka-2025-06-15.txt >/dev/null 2>"$tmp/err"; echo $? >"$tmp/rc"
+check "-j 4 missing dictionaries: exit 2, names the file" sh -c "grep -qx 2 $tmp/rc && grep -q '/nonexistent/triggers.tsv' $tmp/err"
+"$TALLY" extract -j 4 tests/fixtures/nothing-here.txt >/dev/null 2>"$tmp/err"; echo $? >"$tmp/rc"
+check "-j 4 missing input: exit 1 and named" sh -c "grep -qx 1 $tmp/rc && grep -q 'nothing-here.txt: cannot open' $tmp/err"
