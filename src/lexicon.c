@@ -217,11 +217,11 @@ void lex_free(lexicon *lx)
 
 size_t lex_size(const lexicon *lx) { return lx->n; }
 
-static const slot *find_slot(const lexicon *lx, const char *key, size_t n)
+static const slot *find_slot_h(const lexicon *lx, const char *key, size_t n, uint64_t h)
 {
     if (!lx->n)
         return NULL;
-    uint64_t h = hash64(key, n) | 1;
+    h |= 1;
     size_t s = h & (lx->tcap - 1);
     while (lx->table[s].hash) {
         if (lx->table[s].hash == h) {
@@ -235,11 +235,16 @@ static const slot *find_slot(const lexicon *lx, const char *key, size_t n)
     return NULL;
 }
 
+static const slot *find_slot(const lexicon *lx, const char *key, size_t n)
+{
+    return find_slot_h(lx, key, n, hash64(key, n));
+}
+
 const lex_entry *lex_match(const lexicon *lx, const text_doc *t, size_t i, size_t end, size_t *ntok)
 {
     if (i >= end || i >= t->ntok)
         return NULL;
-    const slot *sl = find_slot(lx, tok_key(t, i), t->tok[i].keylen);
+    const slot *sl = find_slot_h(lx, tok_key(t, i), t->tok[i].keylen, t->tok[i].hash);
     if (!sl)
         return NULL;
     for (uint32_t k = 0; k < sl->count; k++) {

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "norm.h"
+#include "util.h"
 
 static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 {
@@ -93,6 +94,7 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
     tk->end = (uint32_t)end;
     tk->key = (uint32_t)t->keylen;
     tk->keylen = (uint16_t)(k > 65535 ? 65535 : k);
+    tk->hash = hash64(t->keys + t->keylen, k);
     unsigned char c0 = (unsigned char)t->text[start];
     if (c0 >= 'A' && c0 <= 'Z')
         flags |= TOK_CAP;

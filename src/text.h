@@ -43,6 +43,7 @@ enum {
 };
 
 typedef struct {
+    uint64_t hash;         /* hash64 of the key, computed once for every lexicon lookup */
     uint32_t start, end;   /* bytes in the text */
     uint32_t key;          /* offset of the NUL-terminated key in text_doc.keys */
     uint16_t keylen;
