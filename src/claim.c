@@ -191,6 +191,32 @@ static const speaker *speaker_for(const analysis *a, const speaker *sp, size_t n
     return best;
 }
 
+/* The claim's source: the speaker, else the outlet, else "unknown". */
+static void set_source(const analysis *a, claim *c, const speaker *who)
+{
+    if (who) {
+        snprintf(c->source, sizeof c->source, "%s", who->text);
+        c->kind = who->kind;
+        c->source_span = who->sp;
+    } else if (a->doc->source && a->doc->source[0]) {
+        snprintf(c->source, sizeof c->source, "%s", a->doc->source);
+        c->kind = SRC_MEDIA;
+    } else {
+        snprintf(c->source, sizeof c->source, "unknown");
+        c->kind = SRC_UNKNOWN;
+    }
+}
+
+static enum victim_cat category_of(const lex_entry *v)
+{
+    if (!v)
+        return VIC_UNKNOWN;
+    for (int k = 0; k < 4; k++)
+        if (!strcmp(v->attr[0], victim_cat_name[k]))
+            return (enum victim_cat)k;
+    return VIC_UNKNOWN;
+}
+
 static void push(analysis *a, const claim *c)
 {
     a->claims = grow_array(a->claims, &a->capclaims, a->nclaims, sizeof *a->claims);
@@ -292,23 +318,12 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
         c.single = 1;
         c.outcome = OUT_KILLED;
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
-        c.vcat = v && !strcmp(v->attr[0], "civilian") ? VIC_CIVILIAN
-                 : v && !strcmp(v->attr[0], "state")  ? VIC_STATE
-                                                       : VIC_UNKNOWN;
+        c.vcat = category_of(v);
         size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
         speaker sp[16];
         size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
-        const speaker *who = speaker_for(a, sp, nsp, sb, sbe);
-        if (who) {
-            snprintf(c.source, sizeof c.source, "%s", who->text);
-            c.kind = who->kind;
-            c.source_span = who->sp;
-        } else if (a->doc->source && a->doc->source[0]) {
-            snprintf(c.source, sizeof c.source, "%s", a->doc->source);
-            c.kind = SRC_MEDIA;
-        } else
-            snprintf(c.source, sizeof c.source, "unknown");
+        set_source(a, &c, speaker_for(a, sp, nsp, sb, sbe));
         push(a, &c);
         return;
     }
@@ -439,10 +454,7 @@ void claims_scan(analysis *a)
             size_t after = victim ? vend : j;
             if (victim) {
                 span_copy(text, (span){td->tok[vstart].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
-                c.vcat = !strcmp(victim->attr[0], "civilian") ? VIC_CIVILIAN
-                         : !strcmp(victim->attr[0], "state")  ? VIC_STATE
-                         : !strcmp(victim->attr[0], "nonstate") ? VIC_NONSTATE
-                                                                : VIC_UNKNOWN;
+                c.vcat = category_of(victim);
             }
             /* What happened.  Right before the count first ("killed 32 people
              * and wounded 68": 32 were killed), then after it ("15 civilians
@@ -550,17 +562,8 @@ void claims_scan(analysis *a)
                 memcpy(c.source, p->source, sizeof c.source);
                 c.kind = p->kind;
                 c.source_span = p->source_span;
-            } else if (who) {
-                snprintf(c.source, sizeof c.source, "%s", who->text);
-                c.kind = who->kind;
-                c.source_span = who->sp;
-            } else if (a->doc->source && a->doc->source[0]) {
-                snprintf(c.source, sizeof c.source, "%s", a->doc->source);
-                c.kind = SRC_MEDIA;
-            } else {
-                snprintf(c.source, sizeof c.source, "unknown");
-                c.kind = SRC_UNKNOWN;
-            }
+            } else
+                set_source(a, &c, who);
             push(a, &c);
             if (se_tok > i + 1)
                 i = (victim ? vend : j) - 1;
