@@ -247,6 +247,33 @@ static void test_nothing_to_code(void **state)
     tally_events_free(ev);
 }
 
+static void test_sub_event_types(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text, *type, *sub;
+    } cases[] = {
+        {"Protesters hurled stones at police in Nairobi on Tuesday.", "Riots", "Violent demonstration"},
+        {"Police used water cannon to break up a rally in Dakar on Tuesday.", "Protests", "Protest with intervention"},
+        {"Soldiers killed protesters in Khartoum on Tuesday, medics said.", "Protests",
+         "Excessive force against protesters"},
+        {"Troops seized weapons and ammunition in a raid near Goma on Tuesday.", "Strategic developments",
+         "Disrupted weapons use"},
+        {"Rebels pulled out of the town of Bunia on Tuesday.", "Strategic developments",
+         "Non-violent transfer of territory"},
+        {"A drone strike hit a convoy near Gao on Tuesday.", "Explosions/Remote violence", "Air/drone strike"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tally_doc doc = {.id = "s", .date = {2024, 9, 4}, .text = cases[i].text, .len = strlen(cases[i].text)};
+        tally_events *ev = tally_extract(T, &doc);
+        if (ev->n < 1 || strcmp(ev->ev[0].event_type, cases[i].type) || strcmp(ev->ev[0].sub_event_type, cases[i].sub))
+            fail_msg("'%s': got %s / %s", cases[i].text, ev->n ? ev->ev[0].event_type : "(none)",
+                     ev->n ? ev->ev[0].sub_event_type : "");
+        assert_int_equal(ev->ev[0].date.day, 3);
+        tally_events_free(ev);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_record_format),
         cmocka_unit_test(test_one_incident_many_numbers),
         cmocka_unit_test(test_nothing_to_code),
+        cmocka_unit_test(test_sub_event_types),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
