@@ -83,10 +83,7 @@ static int modifier_use(const text_doc *td, size_t j)
                                         "regime", "operation", "operations", "commander", "commanders", "statement",
                                         "post", "posts", "checkpoint", "positions", "position", "official",
                                         "officials", "personnel", "uniform", "uniforms", "helicopter", "aircraft"};
-    for (size_t k = 0; k < ARRAY_LEN(heads); k++)
-        if (tok_is(td, j, heads[k]))
-            return 1;
-    return 0;
+    return tok_is_any(td, j, heads, ARRAY_LEN(heads));
 }
 
 static int side_of(const analysis *a, size_t i, size_t first)

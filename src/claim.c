@@ -17,12 +17,7 @@ static const char *const units[] = {
 
 static int is_unit(const text_doc *td, size_t j)
 {
-    if (j >= td->ntok)
-        return 0;
-    for (size_t k = 0; k < ARRAY_LEN(units); k++)
-        if (tok_is(td, j, units[k]))
-            return 1;
-    return 0;
+    return tok_is_any(td, j, units, ARRAY_LEN(units));
 }
 
 static int is_month(const char *k)
@@ -41,10 +36,7 @@ static int is_aux(const text_doc *td, size_t j)
     static const char *const aux[] = {"were", "was", "had", "have", "has", "been", "are", "is", "be", "being",
                                       "reportedly", "also", "later", "left", "all", "subsequently", "allegedly",
                                       "believed", "feared", "confirmed", "found", "reported", "to", "said"};
-    for (size_t k = 0; k < ARRAY_LEN(aux); k++)
-        if (tok_is(td, j, aux[k]))
-            return 1;
-    return 0;
+    return tok_is_any(td, j, aux, ARRAY_LEN(aux));
 }
 
 /* Cheap filter before number_parse: most words cannot start a quantity,
@@ -176,7 +168,7 @@ static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t ma
 
 /* The speaker of a claim at tokens [i, k): the nearest speaker before it with
  * an attribution verb in between, else the nearest after it. */
-static const speaker *speaker_for(const analysis *a, const speaker *sp, size_t n, size_t i, size_t k)
+static const speaker *speaker_for(const speaker *sp, size_t n, size_t i, size_t k)
 {
     const speaker *best = NULL;
     for (size_t j = 0; j < n; j++)
@@ -187,7 +179,6 @@ static const speaker *speaker_for(const analysis *a, const speaker *sp, size_t n
     for (size_t j = 0; j < n; j++)
         if (sp[j].tok >= k && (!best || sp[j].tok < best->tok))
             best = &sp[j];
-    (void)a;
     return best;
 }
 
@@ -323,7 +314,7 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
         speaker sp[16];
         size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
-        set_source(a, &c, speaker_for(a, sp, nsp, sb, sbe));
+        set_source(a, &c, speaker_for(sp, nsp, sb, sbe));
         push(a, &c);
         return;
     }
@@ -556,7 +547,7 @@ void claims_scan(analysis *a)
                 nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
                 speakers_done = 1;
             }
-            const speaker *who = inherit >= 0 && c.part_of < 0 ? NULL : speaker_for(a, sp, nsp, sb, se_tok);
+            const speaker *who = inherit >= 0 && c.part_of < 0 ? NULL : speaker_for(sp, nsp, sb, se_tok);
             if (inherit >= 0 && c.part_of < 0) {
                 const claim *p = &a->claims[inherit];
                 memcpy(c.source, p->source, sizeof c.source);

@@ -14,9 +14,8 @@ static const char *const negators[] = {"not", "no", "never", "denied", "deny", "
 static int negated(const text_doc *td, size_t i, size_t first)
 {
     for (size_t back = 1; back <= 4 && back <= i - first; back++)
-        for (size_t k = 0; k < ARRAY_LEN(negators); k++)
-            if (tok_is(td, i - back, negators[k]))
-                return 1;
+        if (tok_is_any(td, i - back, negators, ARRAY_LEN(negators)))
+            return 1;
     return 0;
 }
 
@@ -228,13 +227,9 @@ static int coordinated(const analysis *a, const actor_m *x, const actor_m *y)
     const actor_m *l = x->tok < y->tok ? x : y, *r = x->tok < y->tok ? y : x;
     static const char *const glue[] = {"and", ",", "its", "their", "the", "allied", "allies", "with", "from",
                                        "backed", "by", "\"", "“", "”", "russian"};
-    for (size_t i = l->tok + l->ntok; i < r->tok; i++) {
-        int ok = 0;
-        for (size_t k = 0; k < ARRAY_LEN(glue) && !ok; k++)
-            ok = tok_is(&a->td, i, glue[k]);
-        if (!ok)
+    for (size_t i = l->tok + l->ntok; i < r->tok; i++)
+        if (!tok_is_any(&a->td, i, glue, ARRAY_LEN(glue)))
             return 0;
-    }
     return r->tok - (l->tok + l->ntok) <= 6;
 }
 
@@ -291,7 +286,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                 e->inter1 = m->inter;
                 e->actor1_sp = m->sp;
                 a1 = m;
-            } else if (coordinated(a, a1 ? a1 : m, m) || (a1 && m->sentence != a1->sentence && 0)) {
+            } else if (coordinated(a, a1 ? a1 : m, m)) {
                 append_name(e->assoc1, sizeof e->assoc1, m->name);
             } else {
                 /* named with another mention of actor1 in this sentence? */

@@ -53,10 +53,7 @@ static int excluded(const analysis *a, size_t i)
 static int is_joiner(const analysis *a, size_t i)
 {
     static const char *const j[] = {"of", "the", "and", "de", "del", "es", "al", "el", "la", "du", "des"};
-    for (size_t k = 0; k < ARRAY_LEN(j); k++)
-        if (tok_is(&a->td, i, j[k]))
-            return 1;
-    return 0;
+    return tok_is_any(&a->td, i, j, ARRAY_LEN(j));
 }
 
 static void push(analysis *a, const place_m *p)
@@ -153,7 +150,6 @@ void places_scan(analysis *a)
                 int sentence_initial = (i == se->first) || (td->tok[i - 1].flags & TOK_QUOTE);
                 int accept = g->kind != GAZ_PLACE || loc ||
                              (g->population >= 100000 && !sentence_initial);
-                /* "X province", "X region": a region, whatever the gazetteer's first pick. */
                 if (!accept)
                     continue;
                 place_m p = {0};
@@ -166,7 +162,6 @@ void places_scan(analysis *a)
                 p.resolved = 1;
                 p.locative = loc > 0;
                 p.precision = g->kind == GAZ_PLACE ? (loc > 1 ? loc : 1) : 3;
-                /* "Mali's north": a part of a country is still region-level. */
                 push(a, &p);
                 if (g->kind == GAZ_PLACE)
                     add_country(cs, &ncs, ARRAY_LEN(cs), g->iso2, 1, i);

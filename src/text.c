@@ -74,6 +74,17 @@ int tok_is(const text_doc *t, size_t i, const char *key)
     return i < t->ntok && strcmp(t->keys + t->tok[i].key, key) == 0;
 }
 
+int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n)
+{
+    if (i >= t->ntok)
+        return 0;
+    const char *k = t->keys + t->tok[i].key;
+    for (size_t j = 0; j < n; j++)
+        if (strcmp(k, keys[j]) == 0)
+            return 1;
+    return 0;
+}
+
 static void add_token(text_doc *t, size_t start, size_t end, int flags)
 {
     t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);

@@ -76,5 +76,7 @@ void text_free(text_doc *t);
 static inline const char *tok_key(const text_doc *t, size_t i) { return t->keys + t->tok[i].key; }
 /* 1 if token i's key equals the given key. */
 int tok_is(const text_doc *t, size_t i, const char *key);
+/* 1 if token i's key is one of keys[0..n). */
+int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n);
 
 #endif
