@@ -52,11 +52,13 @@ build/libtally.a: $(OBJ)
 build/san/libtally.a: $(SANOBJ)
 	ar rcs $@ $^
 
-tally: cli/main.c build/libtally.a
-	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) $(PATHS) $< build/libtally.a $(LIBS) -o $@
+CLI     := $(wildcard cli/*.c)
 
-build/san/tally: cli/main.c build/san/libtally.a
-	$(CC) $(CSTD) $(WARN) $(SANFLAGS) $(INC) $(PATHS) $< build/san/libtally.a $(LIBS) -o $@
+tally: $(CLI) cli/cli.h build/libtally.a
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) -Icli $(PATHS) $(CLI) build/libtally.a $(LIBS) -o $@
+
+build/san/tally: $(CLI) cli/cli.h build/san/libtally.a
+	$(CC) $(CSTD) $(WARN) $(SANFLAGS) $(INC) -Icli $(PATHS) $(CLI) build/san/libtally.a $(LIBS) -o $@
 
 build/gazbuild: tools/gazbuild.c build/libtally.a
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) $< build/libtally.a $(LIBS) -o $@

