@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs every test program given on the command line, then the CLI tests, and
+# Runs every test program given on the command line, then the script tests, and
 # closes on one line "N passed, N failed" (N counts individual test cases).
 # Exit status is non-zero if anything failed.
 passed=0
@@ -19,14 +19,18 @@ for t in "$@"; do
     passed=$((passed + p))
     failed=$((failed + f))
 done
-if [ -f tests/cli.sh ]; then
-    out=$(sh tests/cli.sh build/san/tally 2>&1)
+# Every tests/*.sh script takes the sanitizer build of the tally program as
+# its argument and prints TAP-style lines: "ok N - what" / "not ok N - what".
+for s in tests/*.sh; do
+    [ "$s" = tests/run.sh ] && continue
+    name=$(basename "$s" .sh)
+    out=$(sh "$s" build/san/tally 2>&1)
     printf '%s\n' "$out" | grep -v '^ok ' || true
     p=$(printf '%s\n' "$out" | grep -c '^ok ')
     f=$(printf '%s\n' "$out" | grep -c '^not ok ')
-    echo "cli: $p passed, $f failed"
+    echo "$name: $p passed, $f failed"
     passed=$((passed + p))
     failed=$((failed + f))
-fi
+done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
