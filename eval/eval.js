@@ -395,88 +395,9 @@ function tag(block, name) {
   return m ? m[1] : undefined;
 }
 
-function parseGeoCorpus(file) {
-  const xml = fs.readFileSync(file, 'utf8');
-  const docs = [];
-  const artRe = /<article(\s[^>]*)?>([\s\S]*?)<\/article>/g;
-  let m, k = 0;
-  while ((m = artRe.exec(xml))) {
-    const attrs = m[1] || '', body = m[2];
-    k++;
-    const idm = /docid="([^"]+)"/.exec(attrs);
-    const text = xmlText(tag(body, 'text'));
-    const dl = (tag(body, 'dltime') || '').trim();
-    const date = /^\d{4}-\d{2}-\d{2}/.test(dl) ? dl.slice(0, 10) : '2020-01-01';
-    const tops = [];
-    const topRe = /<(toponym|location)>([\s\S]*?)<\/\1>/g;
-    let t;
-    while ((t = topRe.exec(body))) {
-      const lat = parseFloat(tag(t[2], 'lat')), lon = parseFloat(tag(t[2], 'lon'));
-      const name = xmlText(tag(t[2], 'phrase') || tag(t[2], 'name') || '').trim();
-      if (Number.isFinite(lat) && Number.isFinite(lon)) tops.push({ name, lat, lon });
-    }
-    docs.push({ id: idm ? idm[1] : String(k), date, text, tops });
-  }
-  return docs;
-}
-
+// The toponym- and event-level geo scoring lives in eval/geo.js.
 function evalGeo() {
-  const dir = path.join(DATA, 'geo');
-  if (!fs.existsSync(dir)) return null;
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
-  const anchors = {
-    lgl: 'CamCoder 76; Edinburgh 76; population 70; Mordecai 3 82.7',
-    geovirus: 'CamCoder 82; Edinburgh 78; population 80',
-    'tr-news': 'Mordecai 3 87.3',
-  };
-  const rows = [], fails = [];
-  let secs = 0, skipped = 0;
-  for (const f of files) {
-    const corpus = f.replace(/\.xml$/, '');
-    const docs = parseGeoCorpus(path.join(dir, f)).filter((d) => d.text.trim());
-    const run = runTally(docs);
-    secs += run.secs; skipped += run.skipped;
-    let anyPlace = 0, evN = 0, ok = 0, withGold = 0;
-    const dists = [];
-    docs.forEach((d, i) => {
-      const evs = run.byDoc[i];
-      if (d.tops.length) withGold++;
-      if (evs.some(hasCoords)) anyPlace++;
-      for (const e of evs) {
-        if (!hasCoords(e) || !d.tops.length) continue;
-        evN++;
-        let nd = Infinity, near = null;
-        for (const t of d.tops) {
-          const dd = haversineKm(t.lat, t.lon, e.latitude, e.longitude);
-          if (dd < nd) { nd = dd; near = t; }
-        }
-        dists.push(nd);
-        if (nd <= 161) ok++;
-        else fails.push({ id: `${corpus}:${d.id}`, kind: corpus, gold: `nearest gold toponym ${near.name} (${near.lat},${near.lon}); ` +
-            `gold: ${[...new Set(d.tops.map((t) => t.name))].slice(0, 6).join(', ')}`,
-          ours: `${e.location} (${e.latitude},${e.longitude}) precision ${e.geo_precision}, ${Math.round(nd)} km`,
-          excerpt: excerpt(d.text, e.evidence && e.evidence.location
-            ? Buffer.from(d.text, 'utf8').subarray(0, e.evidence.location.start).toString('utf8').length : 0) });
-      }
-    });
-    dists.sort((a, b) => a - b);
-    const median = dists.length ? dists[Math.floor(dists.length / 2)] : null;
-    const an = anchors[corpus.toLowerCase()] || '';
-    rows.push([`${corpus}: event location within 161 km of some gold toponym`, pct(ok, evN),
-      an ? `toponym-level acc@161: ${an}` : '', evN]);
-    rows.push([`${corpus}: median km to nearest gold toponym`, median === null ? null : Math.round(median), '', evN]);
-    rows.push([`${corpus}: docs where we output any place`, pct(anyPlace, docs.length), '', docs.length]);
-  }
-  return {
-    name: 'Geo (LGL, GeoVirus, TR-News)', key: 'geo', secs, skipped, fails, rows,
-    how: 'Each article is fed as one report (dated with its download time when the corpus gives one, else ' +
-      '2020-01-01). tally writes events, not toponyms: it only places something when it finds a violent event, and ' +
-      'then one place per event. So this is **not** the standard toponym-level metric (accuracy@161 km over every ' +
-      'gold toponym, which needs each recognised toponym and its resolution, an API the CLI does not expose yet). ' +
-      'Instead: for every event with coordinates, the distance to the nearest gold toponym of its article; the ' +
-      'share within 161 km, and the share of articles where we output any place at all. The anchors are ' +
-      'toponym-level figures and are shown for orientation only; the two numbers are not comparable.',
-  };
+  return require('./geo').evalGeo({ DATA, TALLY, ROOT, runTally, haversineKm, pct, excerpt, hasCoords });
 }
 
 // ---- TempEval-3 ------------------------------------------------------------------------------------

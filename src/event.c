@@ -124,13 +124,15 @@ static void add_int(int **arr, size_t *n, size_t *cap, int v)
     (*arr)[(*n)++] = v;
 }
 
-/* Place of a sentence: its first locative place, else its first place. */
+/* Place of a sentence: its first locative place, else its first place.  A
+ * dateline names the office and a qualifier ("N.C.") only narrows a town:
+ * neither is a sentence's place (see dateline_place). */
 static const place_m *sentence_place(const analysis *a, int s)
 {
     const place_m *best = NULL;
     for (size_t k = 0; k < a->nplaces; k++) {
         const place_m *p = &a->places[k];
-        if (p->sentence != s)
+        if (p->sentence != s || p->role != PLACE_BODY)
             continue;
         int rank = (p->precision < 3 ? 2 : 0) + p->locative;
         int brank = best ? (best->precision < 3 ? 2 : 0) + best->locative : -1;
@@ -138,6 +140,34 @@ static const place_m *sentence_place(const analysis *a, int s)
             best = p;
     }
     return best;
+}
+
+/* The dateline's town, when the body names no town of its own: then the
+ * office is the best evidence of where it happened ("GRAHAM, N.C. (AP) --
+ * A man was shot dead at a gas station"). */
+static const place_m *dateline_place(const analysis *a)
+{
+    const place_m *d = NULL;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (p->role == PLACE_DATELINE && !d)
+            d = p;
+        else if (p->role == PLACE_BODY && p->precision < 3)
+            return NULL;
+    }
+    return d;
+}
+
+/* A region or country place does not contradict a town inside it. */
+static int place_within(const place_m *town, const place_m *wide)
+{
+    if (!town->resolved)
+        return 0;
+    if (!wide->resolved)
+        return 1;
+    if (strcmp(town->g.iso2, wide->g.iso2) != 0)
+        return 0;
+    return wide->g.kind != GAZ_ADMIN1 || strcmp(town->g.admin1, wide->g.admin1) == 0;
 }
 
 static void set_place(event *e, const place_m *p)
@@ -620,6 +650,12 @@ void events_build(analysis *a, tally_events *out)
             buf_puts(&e->notes, "No date in the text: the report date is used. ");
         }
         e->date = e->first;
+        const place_m *dl = dateline_place(a);
+        if (dl && dl->resolved && (!e->has_place || (e->place.precision == 3 && place_within(dl, &e->place)))) {
+            e->place = *dl;
+            e->has_place = 1;
+            buf_puts(&e->notes, "The body names no town: the dateline's is used. ");
+        }
         if (!e->has_place && a->country[0]) {
             gaz_country gc;
             if (gaz_country_by_iso(a->t->gaz, a->country, &gc)) {

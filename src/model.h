@@ -83,7 +83,14 @@ typedef struct {
     int resolved;
     int precision;             /* 1 town, 2 near it, 3 region/country */
     int locative;              /* introduced by "in/at/near/..." */
+    int role;                  /* enum place_role */
 } place_m;
+
+/* Where a mention stands: a dateline names the reporter's office, which is
+ * the event's place only when the body names no other; a qualifier ("N.C."
+ * in "Graham, N.C.") narrows the town before it and is never the event's
+ * place by itself. */
+enum place_role { PLACE_BODY = 0, PLACE_DATELINE, PLACE_QUALIFIER };
 
 typedef struct {
     const struct tally *t;

@@ -2,19 +2,43 @@
  *
  * Contract: places_scan finds the places a report names and resolves each in
  * the gazetteer, then chooses the report's main country (the one with the
- * most evidence: country names, demonyms, resolved places).  A capitalised
- * name counts as a place when it is a country or region name, when a
- * locative introduces it ("in", "at", "near", "outskirts of", "city of"), or
- * when it is a large town (population >= 100,000) away from the start of a
- * sentence.  Names the gazetteer does not know are kept, unresolved, when a
- * locative introduces them: the event still has a named location and the
+ * most evidence: country names, demonyms, resolved places, the dateline).
+ *
+ * What counts as a mention:
+ *  - a dateline at the start of a paragraph: "GRAHAM, N.C. (AP) --",
+ *    "SPRINGFIELD, Ill. --", "LAGOS, Nigeria (Reuters) -", "BAMAKO --"
+ *    (role PLACE_DATELINE; the state or country after the comma is a
+ *    PLACE_QUALIFIER mention and narrows the town's candidates);
+ *  - a capitalised name that is a country or a region, that a locative
+ *    introduces ("in", "at", "near", "north of", "outskirts of"), that is a
+ *    large town (population >= 100,000) away from the start of a sentence,
+ *    or a town in a state (admin-1 region) the report already names;
+ *  - "Town, ST" / "Town, State" / "Town, Country" anywhere: the qualifier
+ *    narrows the town to that state or country (AP abbreviations "N.C.",
+ *    "Ill.", "Calif.", postal codes "NC", full names);
+ *  - "the X region", "X province", "X state", "region of X": the admin-1
+ *    region when there is one, precision 3; "X's outskirts", "north of X":
+ *    precision 2;
+ *  - "in the capital", "the Malian capital": the capital of the report's
+ *    main country (or of the demonym's country), precision 1.
+ * Demonyms ("Malian") are country evidence, never places; "near the
+ * Algerian border" is not evidence that the event is in Algeria.  A name
+ * followed by another capitalised word that is no place ("Chad Smith said",
+ * "Jordan Peterson") is a person, not a place.  Continents are not places.
+ *
+ * Names the gazetteer does not know are kept, unresolved, when a locative or
+ * a dateline introduces them: the event still has a named location and the
  * coordinates of the country, with geo_precision 3.
  *
- * Among same-name candidates the one in a country the report speaks of wins,
- * then the most populous.
+ * Among same-name candidates: the state or country written after the name,
+ * then a region and a country the report speaks of, then a match of the
+ * preferred name over a mere alternate name ("Africa" is an old name of
+ * Mahdia, not a reason to put a story there), then population.
  */
 #ifndef TALLY_PLACE_H
 #define TALLY_PLACE_H
+
+#include <stdio.h>
 
 #include "model.h"
 
@@ -22,5 +46,10 @@ void places_scan(analysis *a);
 
 /* 1 if token i is part of a place mention (for the other stages). */
 int place_at(const analysis *a, size_t tok);
+
+/* `tally places`: one JSON object a line for each place mention of the
+ * document (and each demonym, as country evidence), in text order, with byte
+ * offsets, the role, and the resolution. */
+void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out);
 
 #endif
