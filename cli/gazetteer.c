@@ -6,6 +6,31 @@
 #include "cli.h"
 #include "gazetteer.h"
 
+static void on_bad(void *ctx, const char *msg)
+{
+    (void)ctx;
+    fprintf(stderr, "%s\n", msg);
+}
+
+/* `tally gazetteer add FILE`: 0 all merged, 1 bad lines skipped (the rest
+ * merged), 2 nothing changed (the file is neither format, or the index
+ * could not be read or written). */
+static int add(const char *index, const char *file, char *err, size_t errlen)
+{
+    if (!file) {
+        cli_usage(stderr);
+        return 2;
+    }
+    gaz_add_stats st;
+    int rc = gaz_add(index, file, on_bad, NULL, &st, err, errlen);
+    if (rc != 0) {
+        fprintf(stderr, "tally: %s\n", err);
+        return 2;
+    }
+    printf("%s: %zu places added, %zu already there, %zu bad lines skipped\n", index, st.added, st.dups, st.bad);
+    return st.bad ? 1 : 0;
+}
+
 int cmd_gazetteer(int argc, char **argv)
 {
     const char *path = NULL, *name = NULL, *sub = argc > 0 ? argv[0] : "info";
@@ -23,7 +48,9 @@ int cmd_gazetteer(int argc, char **argv)
 #endif
     if (!path)
         path = "build/gazetteer.bin";
-    char err[512];
+    char err[1024];
+    if (!strcmp(sub, "add"))
+        return add(path, name, err, sizeof err);
     gaz *g = gaz_open(path, err, sizeof err);
     if (!g) {
         fprintf(stderr, "tally: %s\n", err);

