@@ -725,6 +725,7 @@ void places_scan(analysis *a)
                 if (want == WANT_REGION && region_word(a, after)) {
                     p.sp.end = td->tok[after].end;
                     p.ntok++;
+                    span_copy(text, p.sp, p.name, sizeof p.name);
                 }
                 push(a, &p);
                 take(used, i, p.ntok);

@@ -1,0 +1,276 @@
+/* test_places.c -- place mentions and their resolution, on wire-style
+ * sentences written for these tests (one rule each). */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "model.h"
+#include "place.h"
+
+static tally *T;
+
+static int setup(void **state)
+{
+    (void)state;
+    char err[512];
+    T = tally_open(TEST_DATADIR, TEST_GAZETTEER, err, sizeof err);
+    if (!T)
+        fprintf(stderr, "%s\n", err);
+    return T ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tally_close(T);
+    return 0;
+}
+
+typedef struct {
+    tally_doc doc;
+    analysis a;
+} scanned;
+
+static void scan(scanned *s, const char *text)
+{
+    memset(s, 0, sizeof *s);
+    s->doc = (tally_doc){.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    s->a.t = T;
+    s->a.doc = &s->doc;
+    assert_int_equal(text_split(&s->a.td, text, s->doc.len), 0);
+    places_scan(&s->a);
+}
+
+static void done(scanned *s)
+{
+    text_free(&s->a.td);
+    free(s->a.places);
+}
+
+/* The mention whose words are exactly `words`; fails the test if none. */
+static const place_m *find(const scanned *s, const char *words)
+{
+    for (size_t k = 0; k < s->a.nplaces; k++)
+        if (!strcmp(s->a.places[k].name, words))
+            return &s->a.places[k];
+    fail_msg("no place mention \"%s\"", words);
+    return NULL;
+}
+
+static int has(const scanned *s, const char *words)
+{
+    for (size_t k = 0; k < s->a.nplaces; k++)
+        if (!strcmp(s->a.places[k].name, words))
+            return 1;
+    return 0;
+}
+
+static void expect(const place_m *p, int role, const char *name, const char *admin1, const char *iso2, int prec)
+{
+    assert_int_equal(p->role, role);
+    assert_true(p->resolved);
+    assert_string_equal(p->g.name, name);
+    assert_string_equal(p->g.admin1, admin1);
+    assert_string_equal(p->g.iso2, iso2);
+    assert_int_equal(p->precision, prec);
+}
+
+/* The first event's location, as written out. */
+static void event_place(const char *text, char *loc, size_t n, int *prec)
+{
+    tally_doc d = {.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    snprintf(loc, n, "%s", ev->ev[0].location);
+    *prec = ev->ev[0].geo_precision;
+    tally_events_free(ev);
+}
+
+static void test_us_dateline_ap_abbreviation(void **state)
+{
+    (void)state;
+    scanned s;
+    const char *text = "GRAHAM, N.C. (AP) \xe2\x80\x94 A man was shot dead outside a gas station on Tuesday, police said.";
+    scan(&s, text);
+    expect(find(&s, "GRAHAM"), PLACE_DATELINE, "Graham", "North Carolina", "US", 1);
+    expect(find(&s, "N.C."), PLACE_QUALIFIER, "North Carolina", "North Carolina", "US", 3);
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+    /* The body names no town: the dateline's town is the event's place. */
+    char loc[96];
+    int prec;
+    event_place(text, loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Graham");
+    assert_int_equal(prec, 1);
+}
+
+static void test_dateline_is_the_office(void **state)
+{
+    (void)state;
+    scanned s;
+    const char *text = "SPRINGFIELD, Ill. \xe2\x80\x94 Two people were wounded in a shooting in Decatur on Monday, "
+                       "police said.";
+    scan(&s, text);
+    /* Springfield, Illinois, not the larger Springfield in Missouri. */
+    expect(find(&s, "SPRINGFIELD"), PLACE_DATELINE, "Springfield", "Illinois", "US", 1);
+    /* Decatur in the state the dateline named. */
+    expect(find(&s, "Decatur"), PLACE_BODY, "Decatur", "Illinois", "US", 1);
+    done(&s);
+    char loc[96];
+    int prec;
+    event_place(text, loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Decatur");
+    assert_int_equal(prec, 1);
+}
+
+static void test_wire_dateline_with_country(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "LAGOS, Nigeria (Reuters) - Gunmen killed 12 villagers in Zamfara state on Sunday, a police "
+             "spokesman said.");
+    expect(find(&s, "LAGOS"), PLACE_DATELINE, "Lagos", "Lagos", "NG", 1);
+    const place_m *q = find(&s, "Nigeria");
+    assert_int_equal(q->role, PLACE_QUALIFIER);
+    assert_int_equal(q->g.kind, GAZ_COUNTRY);
+    /* "X state" is the admin-1 region, precision 3. */
+    const place_m *z = find(&s, "Zamfara state");
+    assert_int_equal(z->g.kind, GAZ_ADMIN1);
+    assert_string_equal(z->g.iso2, "NG");
+    assert_int_equal(z->precision, 3);
+    assert_string_equal(s.a.country, "NG");
+    done(&s);
+}
+
+static void test_postal_code_and_full_state(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Police in Albany, GA said a man was killed on Friday. Officers in Columbia, South Carolina, "
+             "arrested two men.");
+    /* Albany in Georgia, not the state capital of New York. */
+    expect(find(&s, "Albany"), PLACE_BODY, "Albany", "Georgia", "US", 1);
+    expect(find(&s, "GA"), PLACE_QUALIFIER, "Georgia", "Georgia", "US", 3);
+    /* Columbia, not Colombia. */
+    expect(find(&s, "Columbia"), PLACE_BODY, "Columbia", "South Carolina", "US", 1);
+    done(&s);
+}
+
+static void test_georgia_in_a_us_story(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "ATLANTA (AP) \xe2\x80\x94 Storms killed three people across Georgia on Sunday, officials said.");
+    expect(find(&s, "ATLANTA"), PLACE_DATELINE, "Atlanta", "Georgia", "US", 1);
+    const place_m *g = find(&s, "Georgia");
+    assert_int_equal(g->g.kind, GAZ_ADMIN1);
+    assert_string_equal(g->g.iso2, "US");
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+    /* Without US context, Georgia is the country. */
+    scan(&s, "Protesters clashed with police in Georgia on Sunday, officials said.");
+    assert_int_equal(find(&s, "Georgia")->g.kind, GAZ_COUNTRY);
+    assert_string_equal(s.a.country, "GE");
+    done(&s);
+}
+
+static void test_regions_and_parts(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Fighting broke out in the Kidal region and north of Gao on Sunday. Rebels also shelled "
+             "Kidal's outskirts, a local official said.");
+    const place_m *r = find(&s, "Kidal region");
+    assert_int_equal(r->g.kind, GAZ_ADMIN1);
+    assert_string_equal(r->g.iso2, "ML");
+    assert_int_equal(r->precision, 3);
+    expect(find(&s, "Gao"), PLACE_BODY, "Gao", "Gao", "ML", 2);
+    expect(find(&s, "Kidal"), PLACE_BODY, "Kidal", "Kidal", "ML", 2);
+    done(&s);
+}
+
+static void test_border_and_capital(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Militants attacked an army post near the Algerian border on Sunday, killing four Malian soldiers, "
+             "and later shelled the capital.");
+    /* The border's country is not where the event is. */
+    assert_string_equal(s.a.country, "ML");
+    /* "the capital" is the main country's. */
+    expect(find(&s, "the capital"), PLACE_BODY, "Bamako", "Bamako", "ML", 1);
+    assert_false(has(&s, "Algerian"));
+    done(&s);
+    scan(&s, "Gunmen opened fire in the Nigerien capital on Monday, a witness said.");
+    expect(find(&s, "the Nigerien capital"), PLACE_BODY, "Niamey", "Niamey", "NE", 1);
+    done(&s);
+}
+
+static void test_person_names_and_continents(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Chad Smith said the shooting happened at a bar in Decatur, Ill. Jordan Peterson was not hurt. "
+             "Attacks have spread across West Africa and Africa, analysts said.");
+    assert_false(has(&s, "Chad"));
+    assert_false(has(&s, "Jordan"));
+    assert_false(has(&s, "Africa"));
+    expect(find(&s, "Decatur"), PLACE_BODY, "Decatur", "Illinois", "US", 1);
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+    /* The country, when it is one: "in Chad". */
+    scan(&s, "Soldiers were killed in Chad on Monday.");
+    assert_int_equal(find(&s, "Chad")->g.kind, GAZ_COUNTRY);
+    done(&s);
+}
+
+static void test_own_name_before_alternate(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Albania" is also an old alternate name of Albany, New York. */
+    scan(&s, "Floods hit Albania on Sunday, officials said.");
+    assert_int_equal(find(&s, "Albania")->g.kind, GAZ_COUNTRY);
+    assert_string_equal(s.a.country, "AL");
+    done(&s);
+}
+
+static void test_places_jsonl(void **state)
+{
+    (void)state;
+    const char *text = "GRAHAM, N.C. (AP) \xe2\x80\x94 Malian troops were not involved.";
+    tally_doc d = {.id = "w1", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *f = open_memstream(&out, &outlen);
+    assert_non_null(f);
+    places_write_jsonl(T, &d, f);
+    fclose(f);
+    const char *want =
+        "{\"doc_id\":\"w1\",\"start\":0,\"end\":6,\"text\":\"GRAHAM\",\"role\":\"dateline\",\"kind\":\"place\","
+        "\"name\":\"Graham\",\"country\":\"United States\",\"iso\":\"USA\",\"admin1\":\"North Carolina\","
+        "\"admin2\":\"Alamance County\",\"latitude\":36.06903,\"longitude\":-79.40058,\"geo_precision\":1,"
+        "\"geonameid\":4468525}\n";
+    assert_memory_equal(out, want, strlen(want));
+    assert_non_null(strstr(out, "\"text\":\"N.C.\",\"role\":\"qualifier\",\"kind\":\"admin1\""));
+    assert_non_null(strstr(out, "\"text\":\"Malian\",\"role\":\"demonym\",\"kind\":\"country\",\"name\":\"Mali\""));
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_us_dateline_ap_abbreviation),
+        cmocka_unit_test(test_dateline_is_the_office),
+        cmocka_unit_test(test_wire_dateline_with_country),
+        cmocka_unit_test(test_postal_code_and_full_state),
+        cmocka_unit_test(test_georgia_in_a_us_story),
+        cmocka_unit_test(test_regions_and_parts),
+        cmocka_unit_test(test_border_and_capital),
+        cmocka_unit_test(test_person_names_and_continents),
+        cmocka_unit_test(test_own_name_before_alternate),
+        cmocka_unit_test(test_places_jsonl),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
