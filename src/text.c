@@ -59,6 +59,29 @@ static const char *const abbrev[] = {
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "inc", "corp", "ltd", "co",
     "jr", "sr", "est", "govt", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m"};
 
+/* AP's state abbreviations ("SPRINGFIELD, Ill. (AP) --", "a man from Austin,
+ * Tex., said").  Those that are also English words ("fell ill.", "Miss.")
+ * count only right after a comma, the place an AP state name takes. */
+static const char *const state_abbrev[] = {"ala", "ariz", "ark", "calif", "colo", "conn", "fla", "kan", "ky",
+                                           "mich", "minn", "mont", "neb", "nev", "okla", "tenn", "tex", "vt",
+                                           "wis", "wyo"};
+static const char *const state_abbrev_after_comma[] = {"ill", "ind", "miss", "wash", "mass", "la", "pa", "mo",
+                                                       "ore", "del", "md", "va", "ga"};
+
+static int in_list(const char *const *list, size_t nlist, const char *key, size_t n)
+{
+    for (size_t i = 0; i < nlist; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], key, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_state_abbrev(const char *key, size_t n, int after_comma)
+{
+    return in_list(state_abbrev, ARRAY_LEN(state_abbrev), key, n) ||
+           (after_comma && in_list(state_abbrev_after_comma, ARRAY_LEN(state_abbrev_after_comma), key, n));
+}
+
 static int is_abbrev(const char *key, size_t n)
 {
     if (n == 1)
@@ -249,7 +272,9 @@ int text_split(text_doc *t, const char *text, size_t len)
             int abbrev_before = 0;
             if (c == '.' && k > first && t->tok[k - 1].end == tk->start && !(t->tok[k - 1].flags & TOK_NUM)) {
                 const token *w = &t->tok[k - 1];
+                int after_comma = k >= first + 2 && text[t->tok[k - 2].start] == ',';
                 abbrev_before = is_abbrev(t->keys + w->key, w->keylen) ||
+                                is_state_abbrev(t->keys + w->key, w->keylen, after_comma) ||
                                 (w->end - w->start >= 3 && text[w->end - 2] == '.'); /* "U.S" + "." */
             }
             size_t next = end_tok;

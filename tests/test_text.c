@@ -26,6 +26,23 @@ static void test_abbreviations_do_not_end_sentences(void **state)
     text_free(&t);
 }
 
+/* AP datelines and "City, St." carry state abbreviations; the ones that are
+ * also words end a sentence unless a comma puts them in a place name. */
+static void test_state_abbreviations(void **state)
+{
+    (void)state;
+    const char *s = "SPRINGFIELD, Ill. (AP) Two men were shot near Austin, Tex. Police said. "
+                    "The boy fell ill. Doctors saw him.";
+    text_doc t = {0};
+    assert_int_equal(text_split(&t, s, strlen(s)), 0);
+    char b[128];
+    assert_int_equal(t.nsent, 3);
+    assert_string_equal(sent_text(&t, 0, b, sizeof b),
+                        "SPRINGFIELD, Ill. (AP) Two men were shot near Austin, Tex. Police said.");
+    assert_string_equal(sent_text(&t, 1, b, sizeof b), "The boy fell ill.");
+    text_free(&t);
+}
+
 static void test_quotes_close_sentences(void **state)
 {
     (void)state;
@@ -95,6 +112,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_abbreviations_do_not_end_sentences),
         cmocka_unit_test(test_quotes_close_sentences),
+        cmocka_unit_test(test_state_abbreviations),
         cmocka_unit_test(test_tokens_keys_and_possessive),
         cmocka_unit_test(test_headings_and_paragraphs),
         cmocka_unit_test(test_empty_and_punctuation_only),
