@@ -1158,6 +1158,7 @@ static void mark_background(const scan *c, when_mention *m, size_t first_tok)
     /* "since 2022", "after 2020", "since early 2022": a governing word before a
      * year-level expression */
     int pk = prevkw(c, first_tok);
+    m->since = pk == K_SINCE;
     if ((pk == K_SINCE || pk == K_AFTER) && b - a > 31)
         m->background = 1;
 }

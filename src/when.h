@@ -86,6 +86,9 @@ typedef struct {
                                 * Monday", "announced Friday"), not the event reported */
     int weekday;               /* 1: resolved from a bare weekday name (may need moving back
                                 * a week when it must precede another date) */
+    int since;                 /* 1: governed by "since": a period that runs up to the report
+                                * ("the deadliest attack since 2019"), so the sentence can
+                                * still be about today's event */
     enum when_unit unit;
     int count;                 /* with unit SPAN or a duration: how many of dunit */
     char dunit;                /* 'D', 'W', 'M', 'Y' or 'H' (hours) when count is set */
