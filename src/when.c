@@ -943,8 +943,13 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
             }
             if (!n && ku != K_UNIT)
                 return 0;
-            set_range(m, r - back, r, prec, vague ? WHEN_U_PAST : WHEN_U_SPAN);
-            if (!vague) {
+            /* "the last week" names a week (TimeML: that ISO week); "the
+             * past three days" a stretch of days */
+            enum when_unit un = vague ? WHEN_U_PAST : WHEN_U_SPAN;
+            if (!n)
+                un = dl == 'W' ? WHEN_U_WEEK : dl == 'M' ? WHEN_U_MONTH : dl == 'Y' ? WHEN_U_YEAR : WHEN_U_DAY;
+            set_range(m, r - back, r, prec, un);
+            if (!vague && n) {
                 m->count = lo;
                 m->dunit = dl;
             }
@@ -965,6 +970,21 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
             set_range(m, ymd(py, pm, 1), ymd(py, pm, days_in_month(py, pm)), 3, WHEN_U_MONTH);
         } else if (k1 == K_UNIT && c->t[i + 1].val == 365) {
             set_range(m, ymd(y - 1, 1, 1), ymd(y - 1, 12, 31), 3, WHEN_U_YEAR);
+        } else {
+            return 0;
+        }
+        j = i + 2;
+        break;
+    case K_NEXT:
+    case K_COMING:
+        /* "next week", "next month", "next year": the calendar unit after the report's */
+        if (k1 == K_UNIT && c->t[i + 1].val == 7) {
+            set_range(m, monday + 7, monday + 13, 2, WHEN_U_WEEK);
+        } else if (k1 == K_UNIT && c->t[i + 1].val == 30) {
+            int ny = mo == 12 ? y + 1 : y, nm = mo == 12 ? 1 : mo + 1;
+            set_range(m, ymd(ny, nm, 1), ymd(ny, nm, days_in_month(ny, nm)), 3, WHEN_U_MONTH);
+        } else if (k1 == K_UNIT && c->t[i + 1].val == 365) {
+            set_range(m, ymd(y + 1, 1, 1), ymd(y + 1, 12, 31), 3, WHEN_U_YEAR);
         } else {
             return 0;
         }
@@ -1151,9 +1171,9 @@ static void mark_background(const scan *c, when_mention *m, size_t first_tok)
     int64_t a = date_to_days(m->first), b = date_to_days(m->last);
     if (c->rvalid && b < c->rd - 180)
         m->background = 1;
-    /* a whole year that is not the report's: "last year's attack", "in 2023"
-     * in a January 2024 report; such a date cannot date the news event */
-    if (c->rvalid && m->unit == WHEN_U_YEAR && b - a >= 364 && !(a <= c->rd && c->rd <= b))
+    /* a whole past year: "last year's attack", "in 2023" in a January 2024
+     * report; such a date cannot date the news event */
+    if (c->rvalid && m->unit == WHEN_U_YEAR && b - a >= 364 && b < c->rd)
         m->background = 1;
     /* "since 2022", "after 2020", "since early 2022": a governing word before a
      * year-level expression */

@@ -367,6 +367,10 @@ static void test_values(void **st)
     value_is("Clashes on Friday.", R, "Friday", "2024-08-23");
     value_is("Clashes in recent weeks.", R, "recent weeks", "PAST_REF");
     value_is("Over the past three days, 40 died.", R, "the past three days", "P3D");
+    value_is("Over the last week, 40 died.", R, "the last week", "2024-W33");
+    date_is("Elections are due next year.", R, "next year", "2025-01-01", "2025-12-31", 3, 0);
+    date_is("Talks resume next week.", R, "next week", "2024-08-26", "2024-09-01", 2, 0);
+    date_is("Talks resume next month.", "2024-12-03", "next month", "2025-01-01", "2025-01-31", 3, 0);
     value_is("Over the past 24 hours, 40 died.", R, "the past 24 hours", "PT24H");
     value_is("After three days of fighting, it fell.", R, "three days", "P3D");
     value_is("It was besieged for two weeks.", R, "two weeks", "P2W");
