@@ -15,7 +15,8 @@
  *              "next"/"coming"), "yesterday", "today", "tonight", "overnight",
  *              "last night", "last week", "last month", "last weekend",
  *              "earlier this week/month", "this week", "N days ago",
- *              "last year", "this year", "early Sunday", "late Thursday",
+ *              "last year", "this year", "next week/month/year",
+ *              "early Sunday", "late Thursday",
  *              "on the 25th" (the most recent 25th on or before the report),
  *              "in recent days/weeks/months" (a low-precision range ending
  *              on the report date)
