@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench/run.sh -- throughput, memory and start-up figures for tally extract.
+# bench/run.sh -- throughput, memory and start-up figures for tally extract, and the
+# date stage beside chrono-node (bench/dates.js).
 # Called by `make bench` (after `make all`).  Prints figures; never fails on them.
 #
 #   BENCH_MB=50    size of the synthetic corpus in MB (1000 for a 1 GB run)
@@ -106,3 +107,10 @@ echo "peak_rss_mb: $(calc "$J1_RSS / 1024") MB   # -j 1; target < 200 MB"
 echo "peak_rss_mb_jN: $(calc "$JN_RSS / 1024") MB   # -j $JOBS; target < 200 MB"
 echo "startup_ms: $STARTUP ms   # median of 20; target < 50 ms"
 echo "jN_identical: $SAME"
+
+# ---- the date stage beside chrono-node (bench/dates.js) ---------------------------
+if command -v node >/dev/null 2>&1 && [ -d node_modules/chrono-node ]; then
+    node bench/dates.js | sed -n 's/^\(dates_[a-z_0-9]*: .*\)$/\1/p; s/^\(bench\/dates: .*\)$/\1/p'
+else
+    echo "bench: node or chrono-node missing: date comparison skipped"
+fi

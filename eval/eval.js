@@ -400,70 +400,6 @@ function evalGeo() {
   return require('./geo').evalGeo({ DATA, TALLY, ROOT, runTally, haversineKm, pct, excerpt, hasCoords });
 }
 
-// ---- TempEval-3 ------------------------------------------------------------------------------------
-
-function evalTempeval() {
-  const dir = path.join(DATA, 'tempeval3');
-  if (!fs.existsSync(dir)) return null;
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.tml')).sort();
-  const docs = files.map((f) => {
-    const xml = fs.readFileSync(path.join(dir, f), 'utf8');
-    const timexes = [];
-    const re = /<TIMEX3\s([^>]*)>([\s\S]*?)<\/TIMEX3>/g;
-    let m, dct = null;
-    while ((m = re.exec(xml))) {
-      const a = {};
-      m[1].replace(/(\w+)="([^"]*)"/g, (_, k, v) => { a[k] = v; });
-      if (a.functionInDocument === 'CREATION_TIME') dct = a.value;
-      else if (a.type === 'DATE') timexes.push({ value: a.value, text: m[2].replace(/<[^>]*>/g, '') });
-    }
-    const body = tag(xml, 'TEXT') || '';
-    const text = decodeXml(body.replace(/<[^>]*>/g, '')).trim();
-    return { id: f.replace(/\.tml$/, ''), date: (dct || '').slice(0, 10), text, timexes };
-  });
-  const run = runTally(docs);
-  let evN = 0, ok = 0, isDct = 0, docsWithEv = 0, shareSum = 0, goldN = 0;
-  const fails = [];
-  docs.forEach((d, i) => {
-    goldN += d.timexes.length;
-    const days = new Set(d.timexes.map((t) => t.value).filter((v) => /^\d{4}-\d{2}-\d{2}/.test(v)).map((v) => v.slice(0, 10)));
-    const evs = run.byDoc[i];
-    if (!evs.length) return;
-    docsWithEv++;
-    let dOk = 0;
-    for (const e of evs) {
-      evN++;
-      if (e.event_date === d.date) isDct++;
-      if (days.has(e.event_date)) { ok++; dOk++; }
-      else fails.push({ id: d.id, kind: 'event_date', gold: `DCT ${d.date}; gold DATE timexes: ` +
-          (d.timexes.map((t) => `${t.text}=${t.value}`).slice(0, 8).join('; ') || '(none)'),
-        ours: `${e.event_date} (precision ${e.time_precision}, ${e.sub_event_type})`,
-        excerpt: excerpt(d.text, e.evidence && e.evidence.date
-          ? Buffer.from(d.text, 'utf8').subarray(0, e.evidence.date.start).toString('utf8').length
-          : (e.evidence && e.evidence.event && e.evidence.event[0]
-            ? Buffer.from(d.text, 'utf8').subarray(0, e.evidence.event[0].start).toString('utf8').length : 0)) });
-    }
-    shareSum += dOk / evs.length;
-  });
-  return {
-    name: 'TempEval-3 (approximate)', key: 'tempeval3', secs: run.secs, skipped: run.skipped, fails,
-    rows: [
-      ['documents where tally finds an event', pct(docsWithEv, docs.length), '', docs.length],
-      ['approx.: event dates equal to some gold DATE timex day (mean per doc)', docsWithEv ? shareSum / docsWithEv : null,
-        'HeidelTime value F1 77.61 (not comparable)', docsWithEv],
-      ['approx.: same, over all events', pct(ok, evN), '', evN],
-      ['events dated with the DCT itself', pct(isDct, evN), '', evN],
-      ['gold DATE timexes (excluding the DCT)', goldN, '', docs.length],
-    ],
-    how: 'Each .tml document is stripped of its tags (the <TEXT> part) and fed as one report dated with its DCT ' +
-      '(the TIMEX3 with functionInDocument="CREATION_TIME"). tally outputs only event dates, not time expressions, ' +
-      'and only for violent events, so this is **approximate; not TempEval\'s timex value F1**: for each document ' +
-      'with events, the share of our event dates equal to the day of some gold DATE TIMEX3 value (values of ' +
-      'year, month or week granularity cannot match a day). The DCT is excluded from the gold set, since the report ' +
-      'date is tally\'s fallback and would otherwise match trivially; how often that fallback is used is shown.',
-  };
-}
-
 // ---- report ----------------------------------------------------------------------------------------
 
 function mdEscape(s) { return String(s).replace(/\|/g, '\\|').replace(/\n/g, ' '); }
@@ -471,6 +407,7 @@ function mdEscape(s) { return String(s).replace(/\|/g, '\\|').replace(/\n/g, ' '
 function main() {
   const t0 = Date.now();
   const results = [];
+  const evalTempeval = () => require('./tempeval.js').evalTempeval(TALLY);
   for (const fn of [evalWad, evalGva, evalCase, evalGeo, evalTempeval]) {
     const r = fn();
     if (r) results.push(r); else console.log(`eval: ${fn.name.replace('eval', '')} data absent, skipped`);

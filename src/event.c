@@ -106,6 +106,16 @@ static int ranges_overlap(const event *e, civil_date first, civil_date last)
     return date_to_days(first) <= date_to_days(e->last) && date_to_days(e->first) <= date_to_days(last);
 }
 
+/* Can an event of this kind dated from df be e?  A dated one must overlap (see
+ * ranges_overlap); one dated only by a statement about it ("police said
+ * Sunday") happened on or before that statement. */
+static int date_compatible(const event *e, civil_date df)
+{
+    if (e->date_known)
+        return 1;
+    return !e->said_precision || date_to_days(df) <= date_to_days(e->said_last);
+}
+
 static int places_differ(const event *e, const place_m *p)
 {
     if (!e->has_place || !p)
@@ -503,6 +513,38 @@ static void fill_place(const analysis *a, event *e)
 
 static int event_index(const tally_events *out, const event *e) { return (int)(e - out->ev); }
 
+/* The first date in the report that could date today's event: not context,
+ * not a statement's date, within a month before the report (a local report
+ * often dates the incident in a sentence with no trigger: "It happened
+ * Wednesday night").  Offsets in *m are made absolute.  1 if found. */
+static int report_event_date(const analysis *a, when_mention *m)
+{
+    const text_doc *td = &a->td;
+    when_mention wm[16];
+    int64_t r = date_to_days(a->report);
+    for (size_t s = 0; s < td->nsent; s++) {
+        const sentence *se = &td->sent[s];
+        if (se->heading)
+            continue;
+        size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+        if (nw > ARRAY_LEN(wm))
+            nw = ARRAY_LEN(wm);
+        for (size_t k = 0; k < nw; k++) {
+            const when_mention *w = &wm[k];
+            if (w->kind != WHEN_DATE || w->background || w->reporting || w->precision > 2)
+                continue;
+            int64_t l = date_to_days(w->last);
+            if (l > r || l < r - 31)
+                continue;
+            *m = *w;
+            m->start += se->start;
+            m->end += se->start;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void events_build(analysis *a, tally_events *out)
 {
     const text_doc *td = &a->td;
@@ -520,39 +562,82 @@ void events_build(analysis *a, tally_events *out)
         if (!has_trigger && !nclaims)
             continue;
 
-        /* Dates of this sentence. */
+        /* Dates of this sentence: the first date of the event itself.  A date
+         * that only says when a statement was made ("said on Thursday that
+         * gunmen killed 12 on Tuesday") is the fallback, and an upper bound
+         * for a weekday: the event cannot follow its report. */
         size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
         if (nw > ARRAY_LEN(wm))
             nw = ARRAY_LEN(wm);
-        int have_date = 0, background = 0, duration = 0;
+        int have_date = 0, background = 0, duration = 0, weekday = 0, anchored = 0;
         civil_date df = {0, 0, 0}, dl = {0, 0, 0};
         int prec = 0;
         span dsp = {0, 0};
+        const when_mention *said = NULL, *past = NULL, *coarse = NULL;
         for (size_t k = 0; k < nw; k++) {
             const when_mention *w = &wm[k];
-            background |= w->background;
-            if (w->background || have_date)
+            if (w->background && !w->since) {
+                background = 1; /* "since 2019" runs up to today: not a reason to skip */
+                if (!past)
+                    past = w;
+            }
+            /* the first date of the finest precision: "died six months ago,
+             * on March 1" is March 1 */
+            if (w->background || (have_date && (w->kind != WHEN_DATE || w->precision >= prec)))
                 continue;
             span sp = {se->start + (uint32_t)w->start, se->start + (uint32_t)w->end};
-            if (w->kind == WHEN_DATE) {
+            if (w->kind == WHEN_DATE && w->reporting) {
+                if (!said)
+                    said = w;
+            } else if (w->kind == WHEN_DATE && w->unit == WHEN_U_YEAR) {
+                if (!coarse)
+                    coarse = w; /* "this year": only when nothing else dates it */
+            } else if (w->kind == WHEN_DATE) {
                 df = w->first;
                 dl = w->last;
                 prec = w->precision;
                 dsp = sp;
+                weekday = w->weekday;
                 have_date = 1;
             } else if (w->kind == WHEN_ANCHORED && focus >= 0 && out->ev[focus].date_known) {
                 const event *fe = &out->ev[focus];
                 int64_t base = w->off_start >= 0 ? date_to_days(fe->last) : date_to_days(fe->first);
-                df = days_to_date(base + w->off_start);
-                dl = days_to_date(base + w->off_end);
+                int64_t r = date_to_days(a->report);
+                /* "in the following days" cannot run past the report */
+                df = days_to_date(base + w->off_start > r ? r : base + w->off_start);
+                dl = days_to_date(base + w->off_end > r ? r : base + w->off_end);
                 prec = (w->off_end - w->off_start) > 0 ? 2 : 1;
                 dsp = sp;
-                have_date = 1;
+                have_date = anchored = 1;
             } else if (w->kind == WHEN_DURATION && w->ndays > 1 && w->ndays <= 31)
                 duration = w->ndays; /* "three days of fighting"; an "eight-year lull" is context */
         }
-        if (background && !have_date)
-            continue; /* context: "since a 2020 coup", "resumed in August 2023" */
+        if (have_date && said && weekday && date_to_days(df) > date_to_days(said->last)) {
+            df = days_to_date(date_to_days(df) - 7);
+            dl = days_to_date(date_to_days(dl) - 7);
+        }
+        /* A past incident told as context ("in 2020, gunmen killed 50 in
+         * Solhan") is an event of its own when the sentence gives what, where
+         * and how many; otherwise the sentence is context and is skipped. */
+        int past_event = 0;
+        if (!have_date && coarse && !said) {
+            df = coarse->first;
+            dl = coarse->last;
+            prec = coarse->precision;
+            dsp = (span){se->start + (uint32_t)coarse->start, se->start + (uint32_t)coarse->end};
+            have_date = 1;
+        }
+        if (background && !have_date && !said) {
+            const place_m *bp = sentence_place(a, (int)s);
+            if (!has_trigger || !nclaims || !bp || bp->precision >= 3 || !past || past->precision >= 3 ||
+                past->last.year < a->report.year - 1)
+                continue; /* a year alone, or years back, is not enough to code it */
+            df = past->first;
+            dl = past->last;
+            prec = past->precision;
+            dsp = (span){se->start + (uint32_t)past->start, se->start + (uint32_t)past->end};
+            have_date = past_event = 1;
+        }
         if (duration && !have_date && focus >= 0 && out->ev[focus].date_known) {
             df = out->ev[focus].first;
             dl = days_to_date(date_to_days(df) + duration - 1);
@@ -575,7 +660,11 @@ void events_build(analysis *a, tally_events *out)
 
         /* Which event is this? */
         event *target = NULL;
-        if ((!has_trigger || tr.anaphor) && focus >= 0) {
+        if (past_event) {
+            target = new_event(out, type, sub, prio);
+            buf_puts(&target->notes, "A past incident told as context in the report. ");
+        }
+        if (!target && (!has_trigger || tr.anaphor) && focus >= 0) {
             event *fe = &out->ev[focus];
             if ((!has_trigger || !strcmp(fe->event_type, type)) &&
                 (!have_date || ranges_overlap(fe, df, dl)))
@@ -589,13 +678,13 @@ void events_build(analysis *a, tally_events *out)
         if (!target && has_trigger) {
             for (size_t k = 0; k < out->n && !target; k++) {
                 event *e = &out->ev[k];
-                if (!strcmp(e->event_type, type) && have_date && e->date_known && ranges_overlap(e, df, dl) &&
+                if (!strcmp(e->event_type, type) && have_date && date_compatible(e, df) && ranges_overlap(e, df, dl) &&
                     !places_differ(e, pl))
                     target = e;
             }
         }
-        if (!target && !has_trigger && focus >= 0 && !have_date)
-            target = &out->ev[focus];
+        if (!target && !has_trigger && focus >= 0 && (!have_date || anchored))
+            target = &out->ev[focus]; /* "more bodies were found in the following days" */
         /* The narrative goes on: an undated mention of the same kind of event
          * as the one in focus ("Police fired tear gas" after "protesters
          * marched") is that event. */
@@ -631,6 +720,12 @@ void events_build(analysis *a, tally_events *out)
         }
         if (have_date)
             set_date(target, df, dl, prec, dsp);
+        else if (said && !target->said_precision) {
+            target->said_first = said->first;
+            target->said_last = said->last;
+            target->said_precision = said->precision;
+            target->said_sp = (span){se->start + (uint32_t)said->start, se->start + (uint32_t)said->end};
+        }
         set_place(target, pl);
         add_int(&target->sents, &target->nsents, &target->capsents, (int)s);
         int ti = event_index(out, target);
@@ -639,12 +734,24 @@ void events_build(analysis *a, tally_events *out)
                 a->claims[k].event = ti;
                 add_int(&target->claims, &target->nclaims, &target->capclaims, (int)k);
             }
-        focus = ti;
+        if (!past_event)
+            focus = ti; /* the narrative stays on today's event */
     }
 
+    when_mention doc_date;
+    int doc_dated = -1; /* not looked for yet */
     for (size_t k = 0; k < out->n; k++) {
         event *e = &out->ev[k];
-        if (!e->date_known) {
+        if (!e->date_known && doc_dated < 0)
+            doc_dated = report_event_date(a, &doc_date);
+        if (!e->date_known && doc_dated > 0) {
+            set_date(e, doc_date.first, doc_date.last, doc_date.precision,
+                     (span){(uint32_t)doc_date.start, (uint32_t)doc_date.end});
+            buf_puts(&e->notes, "Date taken from a sentence of the report that names no event. ");
+        } else if (!e->date_known && e->said_precision) {
+            set_date(e, e->said_first, e->said_last, e->said_precision, e->said_sp);
+            buf_puts(&e->notes, "Date of a statement about the event: it happened on or before. ");
+        } else if (!e->date_known) {
             e->first = e->last = a->report;
             e->time_precision = 2;
             buf_puts(&e->notes, "No date in the text: the report date is used. ");

@@ -118,6 +118,11 @@ typedef struct {
     int time_precision;        /* 1 day, 2 week, 3 month */
     int date_known;
     span date_sp;
+    /* a date of a statement about the event ("police said Saturday"): used
+     * only when the text dates the event nowhere else */
+    civil_date said_first, said_last;
+    int said_precision;
+    span said_sp;
     place_m place;
     int has_place;
     /* the place as written out (filled once the event is complete) */

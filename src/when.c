@@ -8,6 +8,7 @@
 #include "when.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---- keywords ----------------------------------------------------------- */
@@ -20,7 +21,8 @@ enum {
     K_EARLIER, K_LATER, K_AGO, K_THE, K_FOLLOWING, K_BEFORE, K_AFTER, K_PREVIOUS,
     K_SINCE, K_IN, K_ON, K_FOR, K_OF, K_OVER, K_DURING, K_PAST, K_EARLY, K_MID,
     K_LATE, K_END, K_START, K_MIDDLE, K_TOD, K_WEEKEND, K_UNTIL, K_BY, K_FROM,
-    K_THAT, K_FOLLOWED, K_LASTED, K_YNOUN, K_CNOUN
+    K_THAT, K_FOLLOWED, K_LASTED, K_YNOUN, K_CNOUN, K_RECENT, K_SAY, K_TOLD, K_RNOUN,
+    K_AUDIENCE, K_WHEN, K_AT, K_AND
 };
 
 typedef struct {
@@ -34,22 +36,33 @@ typedef struct {
 static const keyword KW[] = {
     {"a", 1, K_A, 1},
     {"accord", 6, K_YNOUN, 0},
+    {"added", 5, K_SAY, 0},
+    {"admitted", 8, K_SAY, 0},
     {"after", 5, K_AFTER, 0},
     {"afternoon", 9, K_TOD, 0},
     {"ago", 3, K_AGO, 0},
     {"agreement", 9, K_YNOUN, 0},
     {"an", 2, K_A, 1},
+    {"and", 3, K_AND, 0},
+    {"announced", 9, K_SAY, 0},
     {"apr", 3, K_MONTHA, 4},
     {"april", 5, K_MONTH, 4},
+    {"at", 2, K_AT, 0},
     {"aug", 3, K_MONTHA, 8},
     {"august", 6, K_MONTH, 8},
     {"before", 6, K_BEFORE, 0},
     {"beginning", 9, K_START, 1},
+    {"briefing", 8, K_RNOUN, 0},
+    {"broadcast", 9, K_RNOUN, 0},
     {"by", 2, K_BY, 0},
     {"ceasefire", 9, K_YNOUN, 0},
     {"children", 8, K_CNOUN, 0},
     {"civilians", 9, K_CNOUN, 0},
+    {"claimed", 7, K_SAY, 0},
     {"coming", 6, K_COMING, 0},
+    {"communique", 10, K_RNOUN, 0},
+    {"conference", 10, K_RNOUN, 0},
+    {"confirmed", 9, K_SAY, 0},
     {"coup", 4, K_YNOUN, 0},
     {"crisis", 6, K_YNOUN, 0},
     {"day", 3, K_UNIT, 1},
@@ -58,6 +71,8 @@ static const keyword KW[] = {
     {"deal", 4, K_YNOUN, 0},
     {"dec", 3, K_MONTHA, 12},
     {"december", 8, K_MONTH, 12},
+    {"declared", 8, K_SAY, 0},
+    {"denied", 6, K_SAY, 0},
     {"died", 4, K_CNOUN, 0},
     {"during", 6, K_DURING, 0},
     {"earlier", 7, K_EARLIER, 0},
@@ -69,6 +84,7 @@ static const keyword KW[] = {
     {"eleven", 6, K_NUMW, 11},
     {"end", 3, K_END, 3},
     {"evening", 7, K_TOD, 0},
+    {"explained", 9, K_SAY, 0},
     {"feb", 3, K_MONTHA, 2},
     {"february", 8, K_MONTH, 2},
     {"few", 3, K_FEW, 0},
@@ -87,9 +103,12 @@ static const keyword KW[] = {
     {"hours", 5, K_HOURP, 0},
     {"in", 2, K_IN, 0},
     {"injured", 7, K_CNOUN, 0},
+    {"insisted", 8, K_SAY, 0},
+    {"interview", 9, K_RNOUN, 0},
     {"invasion", 8, K_YNOUN, 0},
     {"jan", 3, K_MONTHA, 1},
     {"january", 7, K_MONTH, 1},
+    {"journalists", 11, K_AUDIENCE, 0},
     {"jul", 3, K_MONTHA, 7},
     {"july", 4, K_MONTH, 7},
     {"jun", 3, K_MONTHA, 6},
@@ -100,10 +119,12 @@ static const keyword KW[] = {
     {"lasting", 7, K_LASTED, 0},
     {"late", 4, K_LATE, 3},
     {"later", 5, K_LATER, 0},
+    {"lawmakers", 9, K_AUDIENCE, 0},
     {"mar", 3, K_MONTHAX, 3},
     {"march", 5, K_MONTHX, 3},
     {"massacre", 8, K_YNOUN, 0},
     {"may", 3, K_MONTHX, 5},
+    {"media", 5, K_AUDIENCE, 0},
     {"men", 3, K_CNOUN, 0},
     {"mid", 3, K_MID, 2},
     {"middle", 6, K_MIDDLE, 2},
@@ -113,6 +134,7 @@ static const keyword KW[] = {
     {"months", 6, K_UNITP, 30},
     {"more", 4, K_CNOUN, 0},
     {"morning", 7, K_TOD, 0},
+    {"news", 4, K_AUDIENCE, 0},
     {"next", 4, K_NEXT, 0},
     {"night", 5, K_TOD, 0},
     {"nine", 4, K_NUMW, 9},
@@ -127,17 +149,27 @@ static const keyword KW[] = {
     {"others", 6, K_CNOUN, 0},
     {"over", 4, K_OVER, 0},
     {"overnight", 9, K_OVERNIGHT, 0},
+    {"parliament", 10, K_AUDIENCE, 0},
     {"past", 4, K_PAST, 0},
     {"people", 6, K_CNOUN, 0},
     {"police", 6, K_CNOUN, 0},
     {"polls", 5, K_YNOUN, 0},
+    {"posted", 6, K_SAY, 0},
+    {"press", 5, K_AUDIENCE, 0},
     {"previous", 8, K_PREVIOUS, 0},
     {"prior", 5, K_PREVIOUS, 0},
     {"protesters", 10, K_CNOUN, 0},
     {"protests", 8, K_YNOUN, 0},
+    {"radio", 5, K_AUDIENCE, 0},
+    {"recent", 6, K_RECENT, 0},
     {"referendum", 10, K_YNOUN, 0},
+    {"reported", 8, K_SAY, 0},
+    {"reporters", 9, K_AUDIENCE, 0},
     {"revolution", 10, K_YNOUN, 0},
+    {"said", 4, K_SAY, 0},
     {"saturday", 8, K_WDAY, 6},
+    {"say", 3, K_SAY, 0},
+    {"says", 4, K_SAY, 0},
     {"sep", 3, K_MONTHA, 9},
     {"sept", 4, K_MONTHA, 9},
     {"september", 9, K_MONTH, 9},
@@ -147,7 +179,10 @@ static const keyword KW[] = {
     {"six", 3, K_NUMW, 6},
     {"soldiers", 8, K_CNOUN, 0},
     {"start", 5, K_START, 1},
+    {"stated", 6, K_SAY, 0},
+    {"statement", 9, K_RNOUN, 0},
     {"sunday", 6, K_WDAY, 0},
+    {"television", 10, K_AUDIENCE, 0},
     {"ten", 3, K_NUMW, 10},
     {"that", 4, K_THAT, 0},
     {"the", 3, K_THE, 0},
@@ -158,20 +193,25 @@ static const keyword KW[] = {
     {"thursday", 8, K_WDAY, 4},
     {"till", 4, K_UNTIL, 0},
     {"today", 5, K_TODAY, 0},
+    {"told", 4, K_TOLD, 0},
     {"tonight", 7, K_TONIGHT, 0},
     {"tuesday", 7, K_WDAY, 2},
+    {"tweeted", 7, K_SAY, 0},
     {"twelve", 6, K_NUMW, 12},
     {"twenty", 6, K_NUMW, 20},
     {"two", 3, K_NUMW, 2},
     {"until", 5, K_UNTIL, 0},
+    {"updated", 7, K_SAY, 0},
     {"uprising", 8, K_YNOUN, 0},
     {"vote", 4, K_YNOUN, 0},
     {"war", 3, K_YNOUN, 0},
+    {"warned", 6, K_SAY, 0},
     {"wednesday", 9, K_WDAY, 3},
     {"week", 4, K_UNIT, 7},
     {"weekend", 7, K_WEEKEND, 0},
     {"weeks", 5, K_UNITP, 7},
     {"were", 4, K_CNOUN, 0},
+    {"when", 4, K_WHEN, 0},
     {"women", 5, K_CNOUN, 0},
     {"wounded", 7, K_CNOUN, 0},
     {"year", 4, K_UNIT, 365},
@@ -179,7 +219,7 @@ static const keyword KW[] = {
     {"yesterday", 9, K_YESTERDAY, 0},
 };
 
-#define KW_MAXLEN 10
+#define KW_MAXLEN 12
 
 /* Looks up an ASCII word; returns its index in KW or -1. */
 static int kw_find(const char *w, size_t n)
@@ -396,13 +436,17 @@ static int64_t ymd(int y, int m, int d)
     return date_to_days(x);
 }
 
-static void set_range(when_mention *m, int64_t a, int64_t b, int prec)
+static void set_range(when_mention *m, int64_t a, int64_t b, int prec, enum when_unit unit)
 {
     m->kind = WHEN_DATE;
     m->first = days_to_date(a);
     m->last = days_to_date(b);
     m->precision = prec;
+    m->unit = unit;
 }
+
+/* "D", "W", "M", "Y" for a unit keyword's day count. */
+static char unit_letter(int per) { return per == 1 ? 'D' : per == 7 ? 'W' : per == 30 ? 'M' : 'Y'; }
 
 static void set_span(const scan *c, when_mention *m, size_t i, size_t j)
 {
@@ -530,7 +574,7 @@ static size_t m_numeric(const scan *c, size_t i, when_mention *m)
     if (!date_valid(d))
         return 0;
     int64_t x = date_to_days(d);
-    set_range(m, x, x, 1);
+    set_range(m, x, x, 1, WHEN_U_DAY);
     set_span(c, m, i, i + 5);
     return i + 5;
 }
@@ -575,7 +619,8 @@ static int resolve_days(const scan *c, when_mention *m, int y, int mo, int d1, i
     if (!date_valid(a) || !date_valid(b))
         return 0;
     int span = b.day - a.day;
-    set_range(m, date_to_days(a), date_to_days(b), span == 0 ? 1 : span < 7 ? 2 : 3);
+    set_range(m, date_to_days(a), date_to_days(b), span == 0 ? 1 : span < 7 ? 2 : 3,
+              span == 0 ? WHEN_U_DAY : WHEN_U_SPAN);
     return 1;
 }
 
@@ -590,7 +635,7 @@ static int resolve_month(const scan *c, when_mention *m, int y, int mo, int qual
     }
     int dim = days_in_month(y, mo);
     int d2 = qual == 1 ? 10 : qual == 2 ? 20 : dim;
-    set_range(m, ymd(y, mo, d1), ymd(y, mo, d2), 3);
+    set_range(m, ymd(y, mo, d1), ymd(y, mo, d2), 3, WHEN_U_MONTH);
     return 1;
 }
 
@@ -702,7 +747,7 @@ static size_t m_year(const scan *c, size_t i, when_mention *m, int qual)
         return 0;
     int m1 = qual == 0 || qual == 1 ? 1 : qual == 2 ? 5 : 9;
     int m2 = qual == 1 ? 4 : qual == 2 ? 8 : 12;
-    set_range(m, ymd(y, m1, 1), ymd(y, m2, days_in_month(y, m2)), 3);
+    set_range(m, ymd(y, m1, 1), ymd(y, m2, days_in_month(y, m2)), 3, WHEN_U_YEAR);
     set_span(c, m, i, i + 1);
     return i + 1;
 }
@@ -752,8 +797,8 @@ static size_t m_weekday(const scan *c, size_t i, when_mention *m)
         mode = 1, w++;
     else if (k == K_LAST)
         mode = 2, w++;
-    else if (k == K_THIS)
-        w++;
+    else if (k == K_THIS || k == K_EARLY || k == K_LATE)
+        w++; /* "early Sunday", "late Thursday": that day */
     if (kwat(c, w) != K_WDAY)
         return 0;
     /* "Sunday, July 25" / "Sunday 25 July" */
@@ -789,7 +834,43 @@ static size_t m_weekday(const scan *c, size_t i, when_mention *m)
     size_t j = w + 1;
     if (kwat(c, j) == K_TOD)
         j++;
-    set_range(m, d, d, 1);
+    set_range(m, d, d, 1, WHEN_U_DAY);
+    m->weekday = mode != 1;
+    set_span(c, m, i, j);
+    return j;
+}
+
+/* "on the 25th": a day of the month without the month.  The most recent such
+ * day on or before the report (this month's if it has come, else last
+ * month's).  Only after a word that introduces a date and before no word
+ * that would make it a rank ("the 25th anniversary", "the 3rd battalion"). */
+static size_t m_nth(const scan *c, size_t i, when_mention *m)
+{
+    if (!c->rvalid || i + 1 >= c->n || !(c->t[i + 1].flags & F_ORD))
+        return 0;
+    int d = day_at(c, i + 1);
+    int pk = prevkw(c, i);
+    if (!d || (pk != K_ON && pk != K_BY && pk != K_SINCE && pk != K_UNTIL && pk != K_BEFORE &&
+               pk != K_AFTER && pk != K_OF && pk != K_FROM))
+        return 0;
+    size_t j = i + 2;
+    if (j < c->n && c->t[j].type == T_WORD) {
+        int k = c->t[j].kw;
+        if (k == K_OF && kwat(c, j + 1) == K_THIS && kwat(c, j + 2) == K_UNIT && c->t[j + 2].val == 30)
+            j += 3; /* "the 25th of this month" */
+        else if (k != K_WHEN && k != K_AT && k != K_AND && k != K_IN && k != K_ON)
+            return 0; /* "the 25th of July" is m_day_month's; "the 25th anniversary" no date */
+    }
+    int y = c->report.year, mo = c->report.month;
+    if (d > c->report.day) {
+        mo = mo == 1 ? 12 : mo - 1;
+        if (c->report.month == 1)
+            y--;
+    }
+    civil_date x = {y, mo, d};
+    if (!date_valid(x))
+        return 0;
+    set_range(m, date_to_days(x), date_to_days(x), 1, WHEN_U_DAY);
     set_span(c, m, i, j);
     return j;
 }
@@ -810,20 +891,32 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
     case K_YESTERDAY:
         if (kwat(c, j) == K_TOD)
             j++;
-        set_range(m, r - 1, r - 1, 1);
+        set_range(m, r - 1, r - 1, 1, WHEN_U_DAY);
         break;
     case K_TODAY:
     case K_TONIGHT:
-        set_range(m, r, r, 1);
+        set_range(m, r, r, 1, WHEN_U_DAY);
         break;
     case K_OVERNIGHT:
-        set_range(m, r - 1, r - 1, 1);
+        set_range(m, r - 1, r - 1, 1, WHEN_U_DAY);
         break;
+    case K_RECENT: {
+        /* "in recent days / weeks / months": a vague stretch up to the report */
+        if (k1 != K_UNITP)
+            return 0;
+        int per = c->t[i + 1].val;
+        int64_t back = per == 1 ? 7 : per == 7 ? 28 : per == 30 ? 180 : 0;
+        if (!back)
+            return 0;
+        set_range(m, r - back, r, per == 1 ? 2 : 3, WHEN_U_PAST);
+        j = i + 2;
+        break;
+    }
     case K_THE:
         /* "the day before yesterday" */
         if (k1 == K_UNIT && c->t[i + 1].val == 1 && kwat(c, i + 2) == K_BEFORE &&
             kwat(c, i + 3) == K_YESTERDAY) {
-            set_range(m, r - 2, r - 2, 1);
+            set_range(m, r - 2, r - 2, 1, WHEN_U_DAY);
             j = i + 4;
             break;
         }
@@ -831,41 +924,67 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
         if (k1 == K_PAST || k1 == K_LAST) {
             int lo = 1, hi = 1;
             size_t n = count_at(c, i + 2, &lo, &hi);
-            if (n && lo != hi)
-                return 0;
+            int vague = n && lo != hi; /* "the past few days": as far back as the count goes */
             size_t u = i + 2 + n;
             int ku = kwat(c, u);
             int64_t back;
             int prec;
+            char dl;
             if (is_unit(ku)) {
-                back = (int64_t)lo * c->t[u].val;
+                back = (int64_t)hi * c->t[u].val;
                 prec = c->t[u].val >= 30 ? 3 : back <= 1 ? 1 : 2;
+                dl = unit_letter(c->t[u].val);
             } else if ((ku == K_HOUR || ku == K_HOURP) && n) {
-                back = (lo + 23) / 24;
+                back = (hi + 23) / 24;
                 prec = back <= 1 ? 1 : 2;
+                dl = 'H';
             } else {
                 return 0;
             }
             if (!n && ku != K_UNIT)
                 return 0;
-            set_range(m, r - back, r, prec);
+            /* "the last week" names a week (TimeML: that ISO week); "the
+             * past three days" a stretch of days */
+            enum when_unit un = vague ? WHEN_U_PAST : WHEN_U_SPAN;
+            if (!n)
+                un = dl == 'W' ? WHEN_U_WEEK : dl == 'M' ? WHEN_U_MONTH : dl == 'Y' ? WHEN_U_YEAR : WHEN_U_DAY;
+            set_range(m, r - back, r, prec, un);
+            if (!vague && n) {
+                m->count = lo;
+                m->dunit = dl;
+            }
             j = u + 1;
             break;
         }
         return 0;
     case K_LAST:
         if (k1 == K_TOD) { /* "last night", "last evening" */
-            set_range(m, r - 1, r - 1, 1);
+            set_range(m, r - 1, r - 1, 1, WHEN_U_DAY);
         } else if (k1 == K_UNIT && c->t[i + 1].val == 7) {
-            set_range(m, monday - 7, monday - 1, 2);
+            set_range(m, monday - 7, monday - 1, 2, WHEN_U_WEEK);
         } else if (k1 == K_WEEKEND) {
             int64_t sun = r - (wd == 0 ? 7 : wd);
-            set_range(m, sun - 1, sun, 2);
+            set_range(m, sun - 1, sun, 2, WHEN_U_WEEKEND);
         } else if (k1 == K_UNIT && c->t[i + 1].val == 30) {
             int py = mo == 1 ? y - 1 : y, pm = mo == 1 ? 12 : mo - 1;
-            set_range(m, ymd(py, pm, 1), ymd(py, pm, days_in_month(py, pm)), 3);
+            set_range(m, ymd(py, pm, 1), ymd(py, pm, days_in_month(py, pm)), 3, WHEN_U_MONTH);
         } else if (k1 == K_UNIT && c->t[i + 1].val == 365) {
-            set_range(m, ymd(y - 1, 1, 1), ymd(y - 1, 12, 31), 3);
+            set_range(m, ymd(y - 1, 1, 1), ymd(y - 1, 12, 31), 3, WHEN_U_YEAR);
+        } else {
+            return 0;
+        }
+        j = i + 2;
+        break;
+    case K_NEXT:
+    case K_COMING:
+        /* "next week", "next month", "next year": the calendar unit after the report's */
+        if (k1 == K_UNIT && c->t[i + 1].val == 7) {
+            set_range(m, monday + 7, monday + 13, 2, WHEN_U_WEEK);
+        } else if (k1 == K_UNIT && c->t[i + 1].val == 30) {
+            int ny = mo == 12 ? y + 1 : y, nm = mo == 12 ? 1 : mo + 1;
+            set_range(m, ymd(ny, nm, 1), ymd(ny, nm, days_in_month(ny, nm)), 3, WHEN_U_MONTH);
+        } else if (k1 == K_UNIT && c->t[i + 1].val == 365) {
+            set_range(m, ymd(y + 1, 1, 1), ymd(y + 1, 12, 31), 3, WHEN_U_YEAR);
         } else {
             return 0;
         }
@@ -882,18 +1001,18 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
         int ku = kwat(c, u);
         int64_t end = k == K_EARLIER ? r - 1 : r;
         if (ku == K_UNIT && c->t[u].val == 7) {
-            set_range(m, monday, end < monday ? monday : end, 2);
+            set_range(m, monday, end < monday ? monday : end, 2, WHEN_U_WEEK);
         } else if (ku == K_UNIT && c->t[u].val == 30) {
             int64_t first = ymd(y, mo, 1);
-            set_range(m, first, end < first ? first : end, 3);
+            set_range(m, first, end < first ? first : end, 3, WHEN_U_MONTH);
         } else if (ku == K_UNIT && c->t[u].val == 365) {
             int64_t first = ymd(y, 1, 1);
-            set_range(m, first, end < first ? first : end, 3);
+            set_range(m, first, end < first ? first : end, 3, WHEN_U_YEAR);
         } else if (ku == K_WEEKEND && k == K_THIS) {
             int64_t sun = wd == 0 ? r : wd == 6 ? r + 1 : r - wd;
-            set_range(m, sun - 1, sun, 2);
+            set_range(m, sun - 1, sun, 2, WHEN_U_WEEKEND);
         } else if (ku == K_TOD && k == K_THIS) {
-            set_range(m, r, r, 1);
+            set_range(m, r, r, 1, WHEN_U_DAY);
         } else {
             return 0;
         }
@@ -914,12 +1033,12 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
         if (per == 30) {
             int tm = y * 12 + (mo - 1) - lo;
             int ty = tm / 12, tmo = tm % 12 + 1;
-            set_range(m, ymd(ty, tmo, 1), ymd(ty, tmo, days_in_month(ty, tmo)), 3);
+            set_range(m, ymd(ty, tmo, 1), ymd(ty, tmo, days_in_month(ty, tmo)), 3, WHEN_U_MONTH);
         } else if (per == 365) {
-            set_range(m, ymd(y - lo, 1, 1), ymd(y - lo, 12, 31), 3);
+            set_range(m, ymd(y - lo, 1, 1), ymd(y - lo, 12, 31), 3, WHEN_U_YEAR);
         } else {
             int64_t d = r - (int64_t)lo * per;
-            set_range(m, d, d, per == 1 ? 1 : 2);
+            set_range(m, d, d, per == 1 ? 1 : 2, per == 1 ? WHEN_U_DAY : WHEN_U_WEEK);
         }
         j = u + 2;
         break;
@@ -1037,6 +1156,8 @@ static size_t m_duration(const scan *c, size_t i, when_mention *m)
         return 0;
     m->kind = WHEN_DURATION;
     m->ndays = days;
+    m->count = lo;
+    m->dunit = hour ? 'H' : unit_letter(c->t[u].val);
     set_span(c, m, i, u + 1);
     return u + 1;
 }
@@ -1050,16 +1171,50 @@ static void mark_background(const scan *c, when_mention *m, size_t first_tok)
     int64_t a = date_to_days(m->first), b = date_to_days(m->last);
     if (c->rvalid && b < c->rd - 180)
         m->background = 1;
+    /* a whole past year: "last year's attack", "in 2023" in a January 2024
+     * report; such a date cannot date the news event */
+    if (c->rvalid && m->unit == WHEN_U_YEAR && b - a >= 364 && b < c->rd)
+        m->background = 1;
     /* "since 2022", "after 2020", "since early 2022": a governing word before a
      * year-level expression */
     int pk = prevkw(c, first_tok);
+    m->since = pk == K_SINCE;
     if ((pk == K_SINCE || pk == K_AFTER) && b - a > 31)
         m->background = 1;
 }
 
-static void emit(scan *c, when_mention *m, size_t first_tok)
+/* ---- reporting dates ---------------------------------------------------- */
+
+/* Does the expression at tokens [i, e) date a statement rather than the event
+ * reported?  See when.h. */
+static int is_reporting(const scan *c, size_t i, size_t e)
+{
+    size_t p = i; /* first token of the span, then back over "on" or a colon */
+    if (p > 0 && (kwat(c, p - 1) == K_ON || punct(c, p - 1, ':')))
+        p--;
+    int k = prevkw(c, p);
+    if (k == K_SAY || k == K_TOLD || k == K_RNOUN)
+        return 1; /* "said on Thursday", "announced Friday", "a statement on Monday" */
+    /* "told AFP on Monday", "told reporters Tuesday", "told the BBC on Friday" */
+    for (size_t q = p, n = 0; q > 0 && n < 4; q--, n++) {
+        const tok *t = &c->t[q - 1];
+        if (t->type != T_WORD)
+            break;
+        if (t->kw == K_TOLD)
+            return 1;
+        if (!(t->flags & F_CAP) && t->kw != K_THE && t->kw != K_A && t->kw != K_AUDIENCE && t->kw != K_RNOUN)
+            break;
+    }
+    /* "on Thursday said", "Thursday told" */
+    k = kwat(c, e);
+    return k == K_SAY || k == K_TOLD;
+}
+
+static void emit(scan *c, when_mention *m, size_t first_tok, size_t end_tok)
 {
     mark_background(c, m, first_tok);
+    if (m->kind == WHEN_DATE)
+        m->reporting = is_reporting(c, first_tok, end_tok);
     if (c->count < c->max)
         c->out[c->count] = *m;
     c->count++;
@@ -1118,8 +1273,13 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
                     e = m_day_month(&c, i, &m, 0);
             } else if (k->type == T_WORD && k->kw) {
                 int kw = k->kw;
-                if (kw == K_WDAY || kw == K_NEXT || kw == K_COMING || kw == K_LAST || kw == K_THIS)
+                if (kw == K_WDAY || kw == K_NEXT || kw == K_COMING || kw == K_LAST || kw == K_THIS ||
+                    kw == K_EARLY || kw == K_LATE)
                     e = m_weekday(&c, i, &m);
+                if (!e && kw == K_THE) {
+                    memset(&m, 0, sizeof m);
+                    e = m_nth(&c, i, &m);
+                }
                 if (!e && (kw == K_EARLY || kw == K_MID || kw == K_LATE || kw == K_END ||
                            kw == K_START || kw == K_MIDDLE || kw == K_NEXT || kw == K_COMING ||
                            kw == K_LAST)) {
@@ -1148,7 +1308,7 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
                 }
             }
             if (e) {
-                emit(&c, &m, i);
+                emit(&c, &m, i, e);
                 i = e;
                 if (e > resume)
                     resume = e;
@@ -1161,4 +1321,55 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
         pos = resume < c.n ? toks[resume].b : toks[c.n - 1].e;
     }
     return c.count;
+}
+
+/* ---- values --------------------------------------------------------------- */
+
+/* ISO 8601 week of day number d: *year (the week's year) and the week. */
+static int iso_week(int64_t d, int *year)
+{
+    int wd = date_weekday(days_to_date(d));    /* 0 = Sunday */
+    int64_t thu = d - (wd + 6) % 7 + 3;        /* Thursday of d's week */
+    civil_date t = days_to_date(thu);
+    *year = t.year;
+    return (int)((thu - ymd(t.year, 1, 1)) / 7) + 1;
+}
+
+size_t when_value(const when_mention *m, char out[16])
+{
+    int n = 0, y;
+    out[0] = 0;
+    if (m->kind == WHEN_DURATION || (m->kind == WHEN_DATE && m->unit == WHEN_U_SPAN)) {
+        if (m->count > 0 && m->count < 100000 && m->dunit)
+            n = snprintf(out, 16, m->dunit == 'H' ? "PT%dH" : "P%d%c", m->count, m->dunit);
+        return n > 0 ? (size_t)n : 0;
+    }
+    if (m->kind != WHEN_DATE)
+        return 0;
+    const civil_date *f = &m->first;
+    if (f->year < 0 || f->year > 9999)
+        return 0;
+    switch (m->unit) {
+    case WHEN_U_DAY:
+        n = snprintf(out, 16, "%04d-%02d-%02d", f->year, f->month, f->day);
+        break;
+    case WHEN_U_WEEK:
+    case WHEN_U_WEEKEND: {
+        int w = iso_week(date_to_days(*f), &y);
+        n = snprintf(out, 16, m->unit == WHEN_U_WEEK ? "%04d-W%02d" : "%04d-W%02d-WE", y, w);
+        break;
+    }
+    case WHEN_U_MONTH:
+        n = snprintf(out, 16, "%04d-%02d", f->year, f->month);
+        break;
+    case WHEN_U_YEAR:
+        n = snprintf(out, 16, "%04d", f->year);
+        break;
+    case WHEN_U_PAST:
+        n = snprintf(out, 16, "PAST_REF");
+        break;
+    default:
+        break;
+    }
+    return n > 0 ? (size_t)n : 0;
 }

@@ -15,7 +15,11 @@
  *              "next"/"coming"), "yesterday", "today", "tonight", "overnight",
  *              "last night", "last week", "last month", "last weekend",
  *              "earlier this week/month", "this week", "N days ago",
- *              "last year", "this year"
+ *              "last year", "this year", "next week/month/year",
+ *              "early Sunday", "late Thursday",
+ *              "on the 25th" (the most recent 25th on or before the report),
+ *              "in recent days/weeks/months" (a low-precision range ending
+ *              on the report date)
  *   contextual "in the following days", "the next day", "days later",
  *              "a day earlier": kind WHEN_ANCHORED, resolved by the caller
  *              against the date of the event they follow (offsets given)
@@ -30,8 +34,16 @@
  * background = 1 when the expression is governed by "since" / "after" and is
  * year-level (a range longer than a month: "since 2022", "after 2020"), or
  * its resolved range ends more than 180 days before the report date ("a 2020
- * coup", "resumed in August 2023"): such dates describe context, not the news
- * event.
+ * coup", "resumed in August 2023"), or it names a whole year that is not the
+ * report's ("last year's attack", "two years ago"): such dates describe
+ * context, not the news event.
+ *
+ * reporting = 1 when the expression dates the act of reporting: right after a
+ * reporting verb ("said on Thursday", "announced Friday", "said late
+ * Thursday", "Posted: Friday, January 31"), after "told" and its object
+ * ("told AFP on Monday", "told reporters Tuesday"), after a statement noun
+ * ("in a statement on Monday", "a news conference Friday"), or right before a
+ * reporting verb ("on Thursday said").  The caller prefers other dates.
  *
  * Spans never include a leading preposition ("in July" -> "July", "on
  * Sunday" -> "Sunday", "for two weeks" -> "two weeks") nor a possessive "'s";
@@ -51,6 +63,18 @@ enum when_kind {
     WHEN_DURATION      /* a length of time: ndays */
 };
 
+/* The calendar unit an expression names (for its TIMEX3-style value). */
+enum when_unit {
+    WHEN_U_NONE = 0,
+    WHEN_U_DAY,        /* "July 25", "Sunday", "yesterday" */
+    WHEN_U_WEEK,       /* "last week", "this week" */
+    WHEN_U_WEEKEND,    /* "last weekend" */
+    WHEN_U_MONTH,      /* "July", "late July", "last month" */
+    WHEN_U_YEAR,       /* "2020", "late 2023", "last year" */
+    WHEN_U_SPAN,       /* a stretch of days: "25-27 July", "the past three days" */
+    WHEN_U_PAST        /* a vague stretch before the report: "in recent weeks" */
+};
+
 typedef struct {
     enum when_kind kind;
     size_t start, end;         /* byte span of the expression in s */
@@ -59,10 +83,26 @@ typedef struct {
     int off_start, off_end;    /* WHEN_ANCHORED: days after (+) or before (-) the anchor's end/start */
     int ndays;                 /* WHEN_DURATION */
     int background;            /* 1: context, not the news event (see above) */
+    int reporting;             /* 1: dates a statement ("said on Thursday", "told AFP on
+                                * Monday", "announced Friday"), not the event reported */
+    int weekday;               /* 1: resolved from a bare weekday name (may need moving back
+                                * a week when it must precede another date) */
+    int since;                 /* 1: governed by "since": a period that runs up to the report
+                                * ("the deadliest attack since 2019"), so the sentence can
+                                * still be about today's event */
+    enum when_unit unit;
+    int count;                 /* with unit SPAN or a duration: how many of dunit */
+    char dunit;                /* 'D', 'W', 'M', 'Y' or 'H' (hours) when count is set */
 } when_mention;
 
 /* Writes at most max mentions to out, in text order; returns how many were found
  * (may exceed max; only max are written). */
 size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out, size_t max);
+
+/* The mention's value in TimeML's TIMEX3 notation ("2024-07-25", "2024-07",
+ * "2024-W33", "2024-W33-WE", "2024", "P3D", "PT48H", "PAST_REF"); "" when it
+ * has none on its own (WHEN_ANCHORED, a range of days given without a count).
+ * Returns the length written (out holds at least 16 bytes). */
+size_t when_value(const when_mention *m, char out[16]);
 
 #endif

@@ -53,6 +53,23 @@ static void date_is(const char *s, const char *report, const char *span, const c
     assert_int_equal(m->background, background);
 }
 
+/* The TIMEX3-style value of the mention with this span. */
+static void value_is(const char *s, const char *report, const char *span, const char *value)
+{
+    scan_at(s, report);
+    const when_mention *m = span_of(s, span);
+    char v[16];
+    when_value(m, v);
+    assert_string_equal(v, value);
+}
+
+static void reporting_is(const char *s, const char *span, int reporting)
+{
+    scan_at(s, "2024-08-25");
+    const when_mention *m = span_of(s, span);
+    assert_int_equal(m->reporting, reporting);
+}
+
 static void anchored_is(const char *s, const char *span, int off_start, int off_end)
 {
     scan_at(s, "2024-08-25");
@@ -205,7 +222,11 @@ static void test_relative_months_years(void **st)
     date_is("Clashes last month left 9 dead.", "2024-01-10", "last month", "2023-12-01", "2023-12-31", 3, 0);
     date_is("Clashes earlier this month left 9 dead.", R, "earlier this month", "2024-08-01", "2024-08-24", 3, 0);
     date_is("Clashes last year left 9 dead.", R, "last year", "2023-01-01", "2023-12-31", 3, 1);
-    date_is("Clashes last year left 9 dead.", "2024-02-01", "last year", "2023-01-01", "2023-12-31", 3, 0);
+    /* a whole year other than the report's is context even when recent */
+    date_is("Clashes last year left 9 dead.", "2024-02-01", "last year", "2023-01-01", "2023-12-31", 3, 1);
+    date_is("Last year's attack on the base killed 30.", R, "Last year", "2023-01-01", "2023-12-31", 3, 1);
+    date_is("The siege ended two years ago.", R, "two years ago", "2022-01-01", "2022-12-31", 3, 1);
+    date_is("Clashes in 2024 left 9 dead.", R, "2024", "2024-01-01", "2024-12-31", 3, 0);
     date_is("Clashes earlier this year left 9 dead.", R, "earlier this year", "2024-01-01", "2024-08-24", 3, 0);
     date_is("Over the last week, 9 died.", R, "the last week", "2024-08-18", "2024-08-25", 2, 0);
     date_is("Police fired this morning.", R, "this morning", "2024-08-25", "2024-08-25", 1, 0);
@@ -251,6 +272,113 @@ static void test_background(void **st)
     date_is("Fighting since July has killed 40.", R, "July", "2024-07-01", "2024-07-31", 3, 0);
     date_is("The junta has ruled since 2024.", R, "2024", "2024-01-01", "2024-12-31", 3, 1);
     date_is("Attacks rose after 2024 began.", R, "2024", "2024-01-01", "2024-12-31", 3, 1);
+}
+
+/* ---- gaps filled for issue 5 ---- */
+
+static void test_nth_of_month(void **st)
+{
+    (void)st;
+    /* this month's 25th when it has come, else last month's */
+    date_is("Gunmen struck on the 25th, killing four.", R, "the 25th", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Gunmen struck on the 28th, killing four.", R, "the 28th", "2024-07-28", "2024-07-28", 1, 0);
+    date_is("Gunmen struck on the 3rd.", R, "the 3rd", "2024-08-03", "2024-08-03", 1, 0);
+    date_is("Gunmen struck on the 30th.", "2024-01-10", "the 30th", "2023-12-30", "2023-12-30", 1, 0);
+    date_is("Gunmen struck on the 12th of this month.", R, "the 12th of this month", "2024-08-12", "2024-08-12", 1, 0);
+    /* a rank, not a date */
+    none_in("Troops of the 3rd battalion moved.");
+    none_in("On the 25th anniversary of the massacre, crowds gathered.");
+    /* a March report: last month had no 30th, so no date */
+    assert_int_equal(scan_at("Gunmen struck on the 30th.", "2024-03-05"), 0);
+}
+
+static void test_common_forms_and_years(void **st)
+{
+    (void)st;
+    date_is("Rebels attacked on 25 July.", R, "25 July", "2024-07-25", "2024-07-25", 1, 0);
+    date_is("Rebels attacked on Aug. 25, 2023.", R, "Aug. 25, 2023", "2023-08-25", "2023-08-25", 1, 1);
+    date_is("Rebels attacked on 3 Sept.", R, "3 Sept.", "2024-09-03", "2024-09-03", 1, 0);
+    date_is("Rebels attacked on 25-07-2024.", R, "25-07-2024", "2024-07-25", "2024-07-25", 1, 0);
+    /* 05/07: both parts could be a month: day first */
+    date_is("Rebels attacked on 05/07/2024.", R, "05/07/2024", "2024-07-05", "2024-07-05", 1, 0);
+    /* year inference across the new year, both ways */
+    date_is("Rebels attacked on December 30.", "2025-01-02", "December 30", "2024-12-30", "2024-12-30", 1, 0);
+    date_is("Rebels attacked on 30 Dec. at dawn", "2025-01-02", "30 Dec.", "2024-12-30", "2024-12-30", 1, 0);
+    /* AP style writes the year unless it is the current one: a December
+     * report's bare "January 15" is this year's; the coming one says "next" */
+    date_is("Rebels attacked on January 15.", "2024-12-20", "January 15", "2024-01-15", "2024-01-15", 1, 1);
+    date_is("Talks open next January 15.", "2024-12-20", "next January 15", "2025-01-15", "2025-01-15", 1, 0);
+    /* up to 60 days ahead stays in the report's year: a date set for talks */
+    date_is("Talks are set for February 15.", "2024-12-20", "February 15", "2024-02-15", "2024-02-15", 1, 1);
+    date_is("Talks are set for December 30.", "2024-11-20", "December 30", "2024-12-30", "2024-12-30", 1, 0);
+}
+
+static void test_qualified_weekdays(void **st)
+{
+    (void)st;
+    date_is("Gunmen attacked early Sunday.", R, "early Sunday", "2024-08-25", "2024-08-25", 1, 0);
+    date_is("Gunmen attacked late Thursday night.", R, "late Thursday night", "2024-08-22", "2024-08-22", 1, 0);
+    date_is("Gunmen attacked on Wednesday afternoon.", R, "Wednesday afternoon", "2024-08-21", "2024-08-21", 1, 0);
+    date_is("Polls open this coming Friday.", R, "coming Friday", "2024-08-30", "2024-08-30", 1, 0);
+}
+
+static void test_recent(void **st)
+{
+    (void)st;
+    date_is("Attacks have risen in recent weeks.", R, "recent weeks", "2024-07-28", "2024-08-25", 3, 0);
+    date_is("Attacks have risen in recent days.", R, "recent days", "2024-08-18", "2024-08-25", 2, 0);
+    date_is("Attacks have risen in recent months.", R, "recent months", "2024-02-27", "2024-08-25", 3, 0);
+    date_is("Over the past few days, 40 died.", R, "the past few days", "2024-08-18", "2024-08-25", 2, 0);
+    none_in("A recent attack killed 4.");
+}
+
+static void test_reporting_dates(void **st)
+{
+    (void)st;
+    const char *s = "The army said on Thursday that gunmen killed 12 people on Tuesday.";
+    reporting_is(s, "Thursday", 1);
+    reporting_is(s, "Tuesday", 0);
+    reporting_is("Police said Friday the attack began at dawn.", "Friday", 1);
+    reporting_is("Police said late Friday the attack was over.", "late Friday", 1);
+    reporting_is("A spokesman told AFP on Monday that 5 died.", "Monday", 1);
+    reporting_is("A spokesman told reporters Monday that 5 died.", "Monday", 1);
+    reporting_is("A spokesman told the BBC on Monday that 5 died.", "Monday", 1);
+    reporting_is("The ministry announced Friday that 5 died.", "Friday", 1);
+    reporting_is("In a statement on Monday, the group claimed the attack.", "Monday", 1);
+    reporting_is("The governor on Sunday said 5 died.", "Sunday", 1);
+    reporting_is("Posted: Friday, August 23, 2024", "Friday, August 23, 2024", 1);
+    /* the event's own date, even after a reporting verb further back */
+    reporting_is("Police said gunmen attacked on Tuesday.", "Tuesday", 0);
+    reporting_is("Officials said that on Tuesday gunmen attacked.", "Tuesday", 0);
+    reporting_is("Gunmen killed 5 on Sunday, police said.", "Sunday", 0);
+    reporting_is("A spokesman told AFP that gunmen attacked on Monday.", "Monday", 0);
+}
+
+static void test_values(void **st)
+{
+    (void)st;
+    value_is("Clashes on 25 July 2024.", R, "25 July 2024", "2024-07-25");
+    value_is("Clashes in July.", R, "July", "2024-07");
+    value_is("Clashes in late July.", R, "late July", "2024-07");
+    value_is("Clashes in 2020.", R, "2020", "2020");
+    value_is("Clashes last week.", R, "last week", "2024-W33");
+    value_is("Clashes this week.", R, "this week", "2024-W34");
+    value_is("Clashes last weekend.", R, "last weekend", "2024-W33-WE");
+    value_is("Clashes on Friday.", R, "Friday", "2024-08-23");
+    value_is("Clashes in recent weeks.", R, "recent weeks", "PAST_REF");
+    value_is("Over the past three days, 40 died.", R, "the past three days", "P3D");
+    value_is("Over the last week, 40 died.", R, "the last week", "2024-W33");
+    date_is("Elections are due next year.", R, "next year", "2025-01-01", "2025-12-31", 3, 0);
+    date_is("Talks resume next week.", R, "next week", "2024-08-26", "2024-09-01", 2, 0);
+    date_is("Talks resume next month.", "2024-12-03", "next month", "2025-01-01", "2025-01-31", 3, 0);
+    value_is("Over the past 24 hours, 40 died.", R, "the past 24 hours", "PT24H");
+    value_is("After three days of fighting, it fell.", R, "three days", "P3D");
+    value_is("It was besieged for two weeks.", R, "two weeks", "P2W");
+    value_is("A 48-hour strike began.", R, "48-hour", "PT48H");
+    /* ISO week 1 of 2025 starts on Monday 2024-12-30 */
+    value_is("Clashes this week.", "2024-12-31", "this week", "2025-W01");
+    value_is("More bodies were found in the following days.", R, "the following days", "");
+    value_is("Clashes on 25-27 July.", R, "25-27 July", "");
 }
 
 /* ---- must not fire ---- */
@@ -373,6 +501,12 @@ int main(void)
         cmocka_unit_test(test_max_and_utf8),
         cmocka_unit_test(test_unknown_report_date),
         cmocka_unit_test(test_long_sentence),
+        cmocka_unit_test(test_nth_of_month),
+        cmocka_unit_test(test_common_forms_and_years),
+        cmocka_unit_test(test_qualified_weekdays),
+        cmocka_unit_test(test_recent),
+        cmocka_unit_test(test_reporting_dates),
+        cmocka_unit_test(test_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
