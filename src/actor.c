@@ -57,6 +57,28 @@ int attribution_near(const analysis *a, size_t first, size_t end, size_t after, 
     return 0;
 }
 
+/* A named actor's name; "%s" in it stands for the country's name
+ * ("Unidentified Armed Group (%s)"), and goes with its brackets when the
+ * country is unknown. */
+static void named_actor(const analysis *a, const char *tmpl, const char *iso2, char *out, size_t cap)
+{
+    const char *pct = strstr(tmpl, "%s");
+    if (!pct) {
+        snprintf(out, cap, "%s", tmpl);
+        return;
+    }
+    char cname[64];
+    country_name(a, iso2, cname, sizeof cname);
+    if (cname[0])
+        snprintf(out, cap, "%.*s%s%s", (int)(pct - tmpl), tmpl, cname, pct + 2);
+    else {
+        size_t n = (size_t)(pct - tmpl);
+        while (n && (tmpl[n - 1] == '(' || tmpl[n - 1] == ' '))
+            n--;
+        snprintf(out, cap, "%.*s", (int)n, tmpl);
+    }
+}
+
 static void push(analysis *a, const actor_m *m)
 {
     /* The same actor named twice in a row ("Russian mercenaries from the
@@ -88,14 +110,27 @@ static int modifier_use(const text_doc *td, size_t j)
 
 static int side_of(const analysis *a, size_t i, size_t first)
 {
-    /* Look back over determiners only: "on the Malian army", "by gunmen". */
-    for (size_t back = 1; back <= 3 && back <= i - first; back++) {
-        const char *k = tok_key(&a->td, i - back);
-        if (!strcmp(k, "on") || !strcmp(k, "against") || !strcmp(k, "targeting") || !strcmp(k, "targeted"))
+    /* The object of a verb of violence is its target: "X killed Y",
+     * "ambushed a Malian army convoy", "are fighting separatists". */
+    static const char *const verbs[] = {
+        "on",        "against",   "targeting", "targeted", "attacked",  "attacking", "attack",    "killed",
+        "killing",   "ambushed",  "ambushing", "abducted", "kidnapped", "shelled",   "shelling",  "bombed",
+        "bombing",   "struck",    "hit",       "raided",   "fighting",  "fought",    "arrested",  "detained",
+        "executed",  "massacred", "beheaded",  "captured", "dispersed", "disperse",  "stormed",   "besieged",
+        "overran",   "repelled",  "repulsed",  "routed",   "shot",      "wounding",  "wounded",   "injuring"};
+    static const char *const skip[] = {"the", "its", "their", "a", "an", "his", "her", "several", "dozens", "of",
+                                       "scores", "some", "many", "two", "three", "four", "five", "six", "seven",
+                                       "eight", "nine", "ten", "at", "least", "more", "than", "about", "nearly",
+                                       "around", "some", "over", "positions"};
+    /* Look back over determiners and counts only: "on the Malian army",
+     * "by gunmen", "killed at least 12 soldiers". */
+    for (size_t back = 1; back <= 5 && back <= i - first; back++) {
+        size_t k = i - back;
+        if (tok_is_any(&a->td, k, verbs, ARRAY_LEN(verbs)))
             return 2;
-        if (!strcmp(k, "by"))
+        if (tok_is(&a->td, k, "by"))
             return 1;
-        if (strcmp(k, "the") && strcmp(k, "its") && strcmp(k, "their") && strcmp(k, "a") && strcmp(k, "an"))
+        if (!(a->td.tok[k].flags & TOK_NUM) && !tok_is_any(&a->td, k, skip, ARRAY_LEN(skip)))
             break;
     }
     return 0;
@@ -114,13 +149,26 @@ void actors_scan(analysis *a)
             size_t c = country_ref(a, i, end, iso2);
             const lex_entry *e = NULL;
             const lex_entry *named = lex_match(a->t->actors, td, i, end, &n);
+            int demonym = 0;
+            if (!named && c) {
+                named = lex_match(a->t->actors, td, i + c, end, &n);
+                if (named && !strcmp(named->attr[2], "*")) {
+                    n += c;
+                    demonym = 1;
+                } else
+                    named = NULL;
+            }
             if (named) {
-                snprintf(m.name, sizeof m.name, "%s", named->attr[0]);
                 m.inter = named->attr[1][0] - '0';
                 const char *cc = named->attr[2];
                 if (!strcmp(cc, "*"))
                     cc = a->country;
                 snprintf(m.iso2, sizeof m.iso2, "%s", cc);
+                /* A country demonym before a generic group names its country
+                 * ("Nigerian protesters"); else the report's main country. */
+                if (demonym)
+                    memcpy(m.iso2, iso2, 3);
+                named_actor(a, named->attr[0], m.iso2, m.name, sizeof m.name);
             } else if (c && (e = lex_match(a->t->forces, td, i + c, end, &n))) {
                 n += c;
                 memcpy(m.iso2, iso2, 3);

@@ -37,4 +37,8 @@ void event_reconcile(event *e, const claim *claims);
 
 void event_free(event *e);
 
+/* ACLED's interaction code: the two inter codes, lower first (17: state
+ * forces against civilians), or inter1 * 10 for a sole actor; 0 if none. */
+int event_interaction(const event *e);
+
 #endif

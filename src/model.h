@@ -128,6 +128,12 @@ typedef struct {
     size_t nsents, capsents;
     toll fatalities, injured;
     buf notes;
+    /* "X blamed Y for the strikes": who was named as the perpetrator, and by
+     * whom; actor1 only when nothing else names the perpetrator. */
+    struct {
+        char actor[96], source[96];
+    } blame[4];
+    int nblame;
 } event;
 
 struct tally_events {
