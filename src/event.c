@@ -271,7 +271,7 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
         }
         int p = atoi(e->attr[2]);
         int ana = anaphoric(td, i, se->first);
-        int ok = p > bestp && p > veto && !negated(td, i, se->first);
+        int ok = p > bestp && (p > veto || !violent_type(e->attr[0])) && !negated(td, i, se->first);
         if (ok && p <= 5 && !ana && violent_type(e->attr[0])) {
             if (ground < 0)
                 ground = grounded(a, se, s);
