@@ -638,7 +638,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
             }
             if (blames_at(a, m))
                 continue;
-            int side = m->side;
+            int side = m->inter == 7 ? 2 : m->side; /* civilians are acted upon */
             if (!side && by) {
                 for (size_t j = k + 1; j < a->nactors; j++)
                     if (a->actors[j].sentence == s && a->actors[j].side == 1 && !coordinated(a, m, &a->actors[j]))
@@ -698,7 +698,8 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
         for (size_t si = 0; si < e->nsents && !e->actor1[0]; si++)
             for (size_t k = 0; k < a->nactors; k++) {
                 const actor_m *m = &a->actors[k];
-                if (m->sentence == e->sents[si] && m->speaker && strcmp(m->name, e->actor2) && !blames_at(a, m)) {
+                if (m->sentence == e->sents[si] && m->speaker && armed(m) && strcmp(m->name, e->actor2) &&
+                    !blames_at(a, m)) {
                     set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, m);
                     break;
                 }
