@@ -79,6 +79,14 @@ static void named_actor(const analysis *a, const char *tmpl, const char *iso2, c
     }
 }
 
+/* A violence trigger starts at token i ("shelling", "drone attack"). */
+static int violent_trigger_at(const analysis *a, size_t i, size_t end)
+{
+    size_t n;
+    const lex_entry *e = lex_match(a->t->triggers, &a->td, i, end, &n);
+    return e && (!strcmp(e->attr[0], "Battles") || !strcmp(e->attr[0], "Explosions/Remote violence"));
+}
+
 static void push(analysis *a, const actor_m *m)
 {
     /* The same actor named twice in a row ("Russian mercenaries from the
@@ -89,6 +97,31 @@ static void push(analysis *a, const actor_m *m)
             last->ntok = m->tok + m->ntok - last->tok;
             last->sp.end = m->sp.end;
             return;
+        }
+        /* "JNIM fighters", "Viv Ansanm gang members": a generic word right
+         * after a named group is that group. */
+        if (last->sentence == m->sentence && m->generic && !last->generic && m->tok == last->tok + last->ntok) {
+            last->ntok += m->ntok;
+            last->sp.end = m->sp.end;
+            return;
+        }
+        /* "gunmen from the Sinaloa cartel", "fighters of Hayat Tahrir
+         * al-Sham": the name says who the generic word means. */
+        if (last->sentence == m->sentence && last->generic && !m->generic && m->tok > last->tok + last->ntok &&
+            m->tok <= last->tok + last->ntok + 2) {
+            int joined = 1;
+            for (size_t k = last->tok + last->ntok; k < m->tok && joined; k++)
+                joined = tok_is(&a->td, k, "from") || tok_is(&a->td, k, "of") || tok_is(&a->td, k, "the");
+            if (joined) {
+                uint32_t tok = last->tok, start = last->sp.start;
+                int side = last->side;
+                *last = *m;
+                last->ntok = m->tok + m->ntok - tok;
+                last->tok = tok;
+                last->sp.start = start;
+                last->side = side;
+                return;
+            }
         }
     }
     a->actors = grow_array(a->actors, &a->capactors, a->nactors, sizeof *a->actors);
@@ -168,7 +201,19 @@ void actors_scan(analysis *a)
                  * ("Nigerian protesters"); else the report's main country. */
                 if (demonym)
                     memcpy(m.iso2, iso2, 3);
+                m.generic = !strcmp(named->attr[2], "*");
                 named_actor(a, named->attr[0], m.iso2, m.name, sizeof m.name);
+            } else if (c == 1 && violent_trigger_at(a, i + 1, end)) {
+                /* "Russian shelling", "Israeli airstrikes": the adjective
+                 * names the state whose forces acted. */
+                memcpy(m.iso2, iso2, 3);
+                char cname[64];
+                country_name(a, m.iso2, cname, sizeof cname);
+                if (!cname[0])
+                    continue;
+                snprintf(m.name, sizeof m.name, "Military Forces of %s", cname);
+                m.inter = 1;
+                n = 1;
             } else if (c && (e = lex_match(a->t->forces, td, i + c, end, &n))) {
                 n += c;
                 memcpy(m.iso2, iso2, 3);

@@ -224,6 +224,19 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
     tr->type = tr->e->attr[0];
     tr->sub = tr->e->attr[1];
     tr->prio = atoi(tr->e->attr[2]);
+    static const char *const crowd[] = {"protest",     "protests",  "protesters",    "protestors",
+                                        "demonstrators", "demonstration", "demonstrations", "rally",
+                                        "march",         "sit-in"};
+    if (!strcmp(tr->sub, "Attack") && tr->prio <= 6) {
+        /* "police shot dead eight protesters" */
+        for (size_t i = se->first; i < se->first + se->count; i++)
+            if (tok_is_any(&a->td, i, crowd, ARRAY_LEN(crowd))) {
+                tr->type = "Protests";
+                tr->sub = "Excessive force against protesters";
+                tr->prio = 10;
+                return;
+            }
+    }
     if (!strcmp(tr->sub, "Attack") && tr->prio <= 6 && armed_target(a, se, s)) {
         tr->type = "Battles";
         tr->sub = "Armed clash";
@@ -603,6 +616,10 @@ static void crowd_actors(const analysis *a, event *e)
     e->inter2 = 0;
     if (!strcmp(sub, "Peaceful protest"))
         return;
+    if (!target[0] && !strcmp(sub, "Mob violence")) {
+        group_name(a, e, "Civilians", target, sizeof target); /* a lynching's victim */
+        tinter = 7;
+    }
     if (target[0]) {
         snprintf(e->actor2, sizeof e->actor2, "%s", target);
         e->inter2 = tinter;
@@ -705,15 +722,38 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                 }
             }
     }
-    /* "killed 20 soldiers": in a battle the dead fighters' side is the other. */
-    if (battle && !e->actor2[0] && victim && strcmp(victim->name, e->actor1)) {
+    int vac = !strcmp(e->event_type, "Violence against civilians");
+    int explosion = !strcmp(e->event_type, "Explosions/Remote violence");
+    /* "killed 20 soldiers", "arrested 12 suspected al-Shabaab members": the
+     * armed side counted among the dead, hurt or held is the other side. */
+    if (!vac && !e->actor2[0] && victim && strcmp(victim->name, e->actor1))
         set_actor(e->actor2, sizeof e->actor2, &e->inter2, &e->actor2_sp, victim);
-    }
     if (!strcmp(e->event_type, "Protests") || !strcmp(e->event_type, "Riots")) {
         crowd_actors(a, e);
         return;
     }
-    int vac = !strcmp(e->event_type, "Violence against civilians");
+    /* "The army and the RSF agreed to a ceasefire": the parties to an
+     * agreement are its two sides. */
+    if (!strcmp(e->sub_event_type, "Agreement") && !e->actor2[0] && e->assoc1[0]) {
+        char *semi = strstr(e->assoc1, "; ");
+        size_t n = semi ? (size_t)(semi - e->assoc1) : strlen(e->assoc1);
+        snprintf(e->actor2, sizeof e->actor2, "%.*s", (int)n, e->assoc1);
+        for (size_t k = 0; k < a->nactors; k++)
+            if (!strcmp(a->actors[k].name, e->actor2)) {
+                e->inter2 = a->actors[k].inter;
+                break;
+            }
+        memmove(e->assoc1, semi ? semi + 2 : e->assoc1 + n, strlen(semi ? semi + 2 : e->assoc1 + n) + 1);
+    }
+    /* Violence against civilians, a bomb, a grenade: when nobody is named,
+     * ACLED codes an unidentified armed group.  (Air strikes and shelling
+     * need an air force or artillery, so an unnamed one stays unnamed.) */
+    if (!e->actor1[0] && (vac || (explosion && (!strcmp(e->sub_event_type, "Remote explosive/landmine/IED") ||
+                                                !strcmp(e->sub_event_type, "Suicide bomb") ||
+                                                !strcmp(e->sub_event_type, "Grenade"))))) {
+        group_name(a, e, "Unidentified Armed Group", e->actor1, sizeof e->actor1);
+        e->inter1 = 2;
+    }
     /* Civilians counted among the dead of a strike or an attack are its
      * target, whoever else the sentence names ("where the army is fighting
      * separatists" is background). */
@@ -729,7 +769,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     if (!e->actor2[0] && !battle) {
         for (size_t k = 0; k < e->nclaims; k++) {
             const claim *c = &claims[e->claims[k]];
-            if ((c->vcat == VIC_CIVILIAN || (vac && c->vcat == VIC_UNKNOWN)) && c->restates < 0) {
+            if ((c->vcat == VIC_CIVILIAN || ((vac || explosion) && c->vcat == VIC_UNKNOWN)) && c->restates < 0) {
                 group_name(a, e, "Civilians", e->actor2, sizeof e->actor2);
                 e->inter2 = 7;
                 break;
