@@ -202,6 +202,10 @@ void actors_scan(analysis *a)
                 if (demonym)
                     memcpy(m.iso2, iso2, 3);
                 m.generic = !strcmp(named->attr[2], "*");
+                /* the country is not known yet: event.c names it from the
+                 * event's place */
+                if (m.generic && !m.iso2[0] && strstr(named->attr[0], "%s"))
+                    m.generic = 2;
                 named_actor(a, named->attr[0], m.iso2, m.name, sizeof m.name);
             } else if (c == 1 && violent_trigger_at(a, i + 1, end)) {
                 /* "Russian shelling", "Israeli airstrikes": the adjective

@@ -404,7 +404,7 @@ static void type_from_claims(const analysis *a, int s, const char **type, const 
 {
     *type = NULL;
     /* "floods killed 66", "a traffic accident killed five": no event */
-    if (nonevent_level(a, &a->td.sent[s]) >= 0)
+    if (nonevent_level(a, &a->td.sent[s]) > 0)
         return;
     for (size_t k = 0; k < a->nclaims; k++) {
         const claim *c = &a->claims[k];
@@ -532,6 +532,8 @@ static int reported_target(const analysis *a, const event *e, const actor_m *m)
     return 0;
 }
 
+static void country_of_event(const analysis *a, const event *e, char *out, size_t cap);
+
 static void set_actor(char *name, size_t cap, int *inter, span *sp, const actor_m *m)
 {
     snprintf(name, cap, "%s", m->name);
@@ -627,6 +629,26 @@ static void crowd_actors(const analysis *a, event *e)
         set_actor(e->actor2, sizeof e->actor2, &e->inter2, &e->actor2_sp, force);
 }
 
+/* "the army said it had killed 30 militants": the speaker tells of its own
+ * act ("it", "its forces", "they", "we"), not of someone else's. */
+static int speaks_of_itself(const analysis *a, const actor_m *m)
+{
+    static const char *const self[] = {"it", "its", "they", "their", "we", "our"};
+    const sentence *se = &a->td.sent[m->sentence];
+    /* "Islamic State claimed a bombing": a claim of responsibility */
+    size_t after = m->tok + m->ntok;
+    if (after < se->first + se->count && (tok_is(&a->td, after, "claimed") || tok_is(&a->td, after, "claims")))
+        return 1;
+    for (size_t i = m->tok + m->ntok; i < se->first + se->count && i <= m->tok + m->ntok + 3; i++)
+        if (tok_is_any(&a->td, i, self, ARRAY_LEN(self)))
+            return 1;
+    /* "according to the army, its troops killed ..." */
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if ((i < m->tok || i >= m->tok + m->ntok) && tok_is_any(&a->td, i, self + 1, 1))
+            return 1;
+    return 0;
+}
+
 static void assign_actors(const analysis *a, event *e, const claim *claims)
 {
     int battle = !strcmp(e->event_type, "Battles");
@@ -641,6 +663,8 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
             const actor_m *m = &a->actors[k];
             if (m->sentence != s)
                 continue;
+            if (m->inter == 7 && m->speaker)
+                continue; /* "residents said" */
             if (in_victims(a, m)) {
                 if (!victim && armed(m) && !m->speaker)
                     victim = m;
@@ -716,11 +740,25 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
             for (size_t k = 0; k < a->nactors; k++) {
                 const actor_m *m = &a->actors[k];
                 if (m->sentence == e->sents[si] && m->speaker && armed(m) && strcmp(m->name, e->actor2) &&
-                    !blames_at(a, m)) {
+                    !blames_at(a, m) && speaks_of_itself(a, m)) {
                     set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, m);
                     break;
                 }
             }
+    }
+    /* "Unidentified Armed Group" named before the country was known */
+    for (size_t k = 0; k < a->nactors; k++) {
+        const actor_m *m = &a->actors[k];
+        char cn[64];
+        if (m->generic != 2)
+            continue;
+        country_of_event(a, e, cn, sizeof cn);
+        if (!cn[0])
+            break;
+        if (!strcmp(e->actor1, m->name))
+            snprintf(e->actor1, sizeof e->actor1, "%.60s (%.30s)", m->name, cn);
+        if (!strcmp(e->actor2, m->name))
+            snprintf(e->actor2, sizeof e->actor2, "%.60s (%.30s)", m->name, cn);
     }
     int vac = !strcmp(e->event_type, "Violence against civilians");
     int explosion = !strcmp(e->event_type, "Explosions/Remote violence");

@@ -72,7 +72,8 @@ typedef struct {
     char iso2[3];
     int speaker;               /* gives a statement ("X said") */
     int side;                  /* 1 doer (before the trigger, after "by"), 2 target (after "on/against") */
-    int generic;               /* a generic group word ("gunmen", "fighters"), not a name */
+    int generic;               /* a generic group word ("gunmen", "fighters"), not a name;
+                                * 2: its name wants a country that was not known */
 } actor_m;
 
 typedef struct {
