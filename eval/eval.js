@@ -358,7 +358,7 @@ function evalCase() {
   }
   const topConf = Object.entries(confusion).sort((a, b) => b[1] - a[1]).slice(0, 8);
   return {
-    name: 'CASE 2021', key: 'case2021', secs, skipped, fails, extra: { topConf },
+    name: 'CASE 2021', key: 'case2021', secs, skipped, fails, extra: { topConf, notes: require('./case.js').typeNotes(recs, byDoc) },
     rows: [
       ['sub_event_type accuracy (all snippets, no event = right for non-PV)', pct(ok, recs.length), '', recs.length],
       ['weighted F1, 25 ACLED classes (×100)', tot ? (100 * wf) / tot : null, 'best 83.9 (Haneczok et al. 2021)', pvN],

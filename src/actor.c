@@ -57,6 +57,36 @@ int attribution_near(const analysis *a, size_t first, size_t end, size_t after, 
     return 0;
 }
 
+/* A named actor's name; "%s" in it stands for the country's name
+ * ("Unidentified Armed Group (%s)"), and goes with its brackets when the
+ * country is unknown. */
+static void named_actor(const analysis *a, const char *tmpl, const char *iso2, char *out, size_t cap)
+{
+    const char *pct = strstr(tmpl, "%s");
+    if (!pct) {
+        snprintf(out, cap, "%s", tmpl);
+        return;
+    }
+    char cname[64];
+    country_name(a, iso2, cname, sizeof cname);
+    if (cname[0])
+        snprintf(out, cap, "%.*s%s%s", (int)(pct - tmpl), tmpl, cname, pct + 2);
+    else {
+        size_t n = (size_t)(pct - tmpl);
+        while (n && (tmpl[n - 1] == '(' || tmpl[n - 1] == ' '))
+            n--;
+        snprintf(out, cap, "%.*s", (int)n, tmpl);
+    }
+}
+
+/* A violence trigger starts at token i ("shelling", "drone attack"). */
+static int violent_trigger_at(const analysis *a, size_t i, size_t end)
+{
+    size_t n;
+    const lex_entry *e = lex_match(a->t->triggers, &a->td, i, end, &n);
+    return e && (!strcmp(e->attr[0], "Battles") || !strcmp(e->attr[0], "Explosions/Remote violence"));
+}
+
 static void push(analysis *a, const actor_m *m)
 {
     /* The same actor named twice in a row ("Russian mercenaries from the
@@ -67,6 +97,31 @@ static void push(analysis *a, const actor_m *m)
             last->ntok = m->tok + m->ntok - last->tok;
             last->sp.end = m->sp.end;
             return;
+        }
+        /* "JNIM fighters", "Viv Ansanm gang members": a generic word right
+         * after a named group is that group. */
+        if (last->sentence == m->sentence && m->generic && !last->generic && m->tok == last->tok + last->ntok) {
+            last->ntok += m->ntok;
+            last->sp.end = m->sp.end;
+            return;
+        }
+        /* "gunmen from the Sinaloa cartel", "fighters of Hayat Tahrir
+         * al-Sham": the name says who the generic word means. */
+        if (last->sentence == m->sentence && last->generic && !m->generic && m->tok > last->tok + last->ntok &&
+            m->tok <= last->tok + last->ntok + 2) {
+            int joined = 1;
+            for (size_t k = last->tok + last->ntok; k < m->tok && joined; k++)
+                joined = tok_is(&a->td, k, "from") || tok_is(&a->td, k, "of") || tok_is(&a->td, k, "the");
+            if (joined) {
+                uint32_t tok = last->tok, start = last->sp.start;
+                int side = last->side;
+                *last = *m;
+                last->ntok = m->tok + m->ntok - tok;
+                last->tok = tok;
+                last->sp.start = start;
+                last->side = side;
+                return;
+            }
         }
     }
     a->actors = grow_array(a->actors, &a->capactors, a->nactors, sizeof *a->actors);
@@ -88,14 +143,27 @@ static int modifier_use(const text_doc *td, size_t j)
 
 static int side_of(const analysis *a, size_t i, size_t first)
 {
-    /* Look back over determiners only: "on the Malian army", "by gunmen". */
-    for (size_t back = 1; back <= 3 && back <= i - first; back++) {
-        const char *k = tok_key(&a->td, i - back);
-        if (!strcmp(k, "on") || !strcmp(k, "against") || !strcmp(k, "targeting") || !strcmp(k, "targeted"))
+    /* The object of a verb of violence is its target: "X killed Y",
+     * "ambushed a Malian army convoy", "are fighting separatists". */
+    static const char *const verbs[] = {
+        "on",        "against",   "targeting", "targeted", "attacked",  "attacking", "attack",    "killed",
+        "killing",   "ambushed",  "ambushing", "abducted", "kidnapped", "shelled",   "shelling",  "bombed",
+        "bombing",   "struck",    "hit",       "raided",   "fighting",  "fought",    "arrested",  "detained",
+        "executed",  "massacred", "beheaded",  "captured", "dispersed", "disperse",  "stormed",   "besieged",
+        "overran",   "repelled",  "repulsed",  "routed",   "shot",      "wounding",  "wounded",   "injuring"};
+    static const char *const skip[] = {"the", "its", "their", "a", "an", "his", "her", "several", "dozens", "of",
+                                       "scores", "some", "many", "two", "three", "four", "five", "six", "seven",
+                                       "eight", "nine", "ten", "at", "least", "more", "than", "about", "nearly",
+                                       "around", "some", "over", "positions"};
+    /* Look back over determiners and counts only: "on the Malian army",
+     * "by gunmen", "killed at least 12 soldiers". */
+    for (size_t back = 1; back <= 5 && back <= i - first; back++) {
+        size_t k = i - back;
+        if (tok_is_any(&a->td, k, verbs, ARRAY_LEN(verbs)))
             return 2;
-        if (!strcmp(k, "by"))
+        if (tok_is(&a->td, k, "by"))
             return 1;
-        if (strcmp(k, "the") && strcmp(k, "its") && strcmp(k, "their") && strcmp(k, "a") && strcmp(k, "an"))
+        if (!(a->td.tok[k].flags & TOK_NUM) && !tok_is_any(&a->td, k, skip, ARRAY_LEN(skip)))
             break;
     }
     return 0;
@@ -114,13 +182,42 @@ void actors_scan(analysis *a)
             size_t c = country_ref(a, i, end, iso2);
             const lex_entry *e = NULL;
             const lex_entry *named = lex_match(a->t->actors, td, i, end, &n);
+            int demonym = 0;
+            if (!named && c) {
+                named = lex_match(a->t->actors, td, i + c, end, &n);
+                if (named && !strcmp(named->attr[2], "*")) {
+                    n += c;
+                    demonym = 1;
+                } else
+                    named = NULL;
+            }
             if (named) {
-                snprintf(m.name, sizeof m.name, "%s", named->attr[0]);
                 m.inter = named->attr[1][0] - '0';
                 const char *cc = named->attr[2];
                 if (!strcmp(cc, "*"))
                     cc = a->country;
                 snprintf(m.iso2, sizeof m.iso2, "%s", cc);
+                /* A country demonym before a generic group names its country
+                 * ("Nigerian protesters"); else the report's main country. */
+                if (demonym)
+                    memcpy(m.iso2, iso2, 3);
+                m.generic = !strcmp(named->attr[2], "*");
+                /* the country is not known yet: event.c names it from the
+                 * event's place */
+                if (m.generic && !m.iso2[0] && strstr(named->attr[0], "%s"))
+                    m.generic = 2;
+                named_actor(a, named->attr[0], m.iso2, m.name, sizeof m.name);
+            } else if (c == 1 && violent_trigger_at(a, i + 1, end)) {
+                /* "Russian shelling", "Israeli airstrikes": the adjective
+                 * names the state whose forces acted. */
+                memcpy(m.iso2, iso2, 3);
+                char cname[64];
+                country_name(a, m.iso2, cname, sizeof cname);
+                if (!cname[0])
+                    continue;
+                snprintf(m.name, sizeof m.name, "Military Forces of %s", cname);
+                m.inter = 1;
+                n = 1;
             } else if (c && (e = lex_match(a->t->forces, td, i + c, end, &n))) {
                 n += c;
                 memcpy(m.iso2, iso2, 3);

@@ -6,16 +6,42 @@
 
 #include "when.h"
 
-static const char *const negators[] = {"not", "no", "never", "denied", "deny", "denies", "denying", "threatened",
-                                       "threatens", "threatening", "would", "could", "might", "may", "plan",
-                                       "plans", "planned", "planning", "vowed", "vows", "warned", "warns", "if",
-                                       "prevent", "prevented", "foiled", "thwarted", "without"};
+/* Words that, shortly before a trigger, make it unreal: negation, denial,
+ * threat, intention, hypothesis, prevention ("threatened to attack", "vowed
+ * to strike", "could attack", "denied carrying out strikes", "plans to"). */
+static const char *const negators[] = {
+    "not",       "no",        "never",      "denied",   "deny",      "denies",     "denying",   "threatened",
+    "threatens", "threaten",  "threatening", "threat",  "threats",   "would",      "could",     "might",
+    "may",       "will",      "shall",      "plan",     "plans",     "planned",    "planning",  "vowed",
+    "vows",      "vow",       "warned",     "warns",    "warning",   "if",         "prevent",   "prevented",
+    "foiled",    "thwarted",  "without",    "intend",   "intends",   "intended",   "preparing", "prepare",
+    "prepares",  "ready",     "fear",       "feared",   "fears",     "possible",   "potential", "rejected",
+    "dismissed", "refuted",   "unless",     "expected", "avert",     "averted",    "called",    "calling",
+    "urged",     "urging"};
 
 static int negated(const text_doc *td, size_t i, size_t first)
 {
-    for (size_t back = 1; back <= 4 && back <= i - first; back++)
-        if (tok_is_any(td, i - back, negators, ARRAY_LEN(negators)))
+    for (size_t back = 1; back <= 4 && back <= i - first; back++) {
+        size_t k = i - back;
+        if (!tok_is_any(td, k, negators, ARRAY_LEN(negators)))
+            continue;
+        /* "called for a protest", "urged on": an appeal, not a report */
+        if ((tok_is(td, k, "called") || tok_is(td, k, "calling") || tok_is(td, k, "urged") ||
+             tok_is(td, k, "urging")) &&
+            !tok_is(td, k + 1, "for") && !tok_is(td, k + 1, "on"))
+            continue;
+        /* "no" and "not" reach only the next two words ("no casualties in
+         * the blast" speaks of a real blast). */
+        if ((tok_is(td, k, "no") || tok_is(td, k, "not")) && back > 2)
+            continue;
+        /* A comma or full stop between ends the reach ("Police, who feared
+         * unrest, fired tear gas"). */
+        int cut = 0;
+        for (size_t j = k + 1; j < i && !cut; j++)
+            cut = (td->tok[j].flags & TOK_PUNCT) && !(td->tok[j].flags & TOK_QUOTE);
+        if (!cut)
             return 1;
+    }
     return 0;
 }
 
@@ -72,7 +98,171 @@ typedef struct {
     const lex_entry *e;
     size_t tok, ntok;
     int anaphor;
+    const char *type, *sub; /* the reading after context (refine_trigger) */
+    int prio;
 } trigger_m;
+
+/* A non-event reading ("-" as event type in triggers.tsv: "hunger strike",
+ * "traffic accident", "floods"). */
+static int nonevent(const lex_entry *e) { return !strcmp(e->attr[0], "-"); }
+
+/* The reading of a phrase at token i: of its entries (one phrase may have
+ * several: "seized" a town or "seized" weapons), the highest priority whose
+ * cues are in the sentence. */
+static const lex_entry *reading(const analysis *a, const sentence *se, size_t i, size_t *n)
+{
+    const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, n);
+    const lex_entry *best = NULL;
+    for (; e; e = lex_next_same(a->t->triggers, e))
+        if (cue_present(&a->td, se, e->attr[3]) && (!best || atoi(e->attr[2]) > atoi(best->attr[2])))
+            best = e;
+    return best;
+}
+
+/* The strongest non-event phrase of a sentence (its priority), or -1. */
+static int nonevent_level(const analysis *a, const sentence *se)
+{
+    int level = -1;
+    for (size_t i = se->first; i < se->first + se->count; i++) {
+        size_t n;
+        const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, &n);
+        if (!e)
+            continue;
+        const lex_entry *r = reading(a, se, i, &n);
+        if (r && nonevent(r) && atoi(r->attr[2]) > level)
+            level = atoi(r->attr[2]);
+        i += n - 1;
+    }
+    return level;
+}
+
+static int violent_type(const char *type)
+{
+    return !strcmp(type, "Battles") || !strcmp(type, "Explosions/Remote violence") ||
+           !strcmp(type, "Violence against civilians");
+}
+
+/* An actor that fights: state forces, rebels, militias, external forces,
+ * not a government or its officials speaking. */
+static int armed(const actor_m *m)
+{
+    return (m->inter >= 1 && m->inter <= 4) || m->inter == 8 ? strncmp(m->name, "Government of", 13) != 0 : 0;
+}
+
+static int claims_in(const analysis *a, int s, int outcome)
+{
+    int n = 0;
+    for (size_t k = 0; k < a->nclaims; k++)
+        n += a->claims[k].sentence == s && (outcome < 0 || a->claims[k].outcome == (enum outcome)outcome);
+    return n;
+}
+
+/* A weak violence word ("attack", "explosion", "shooting") is political
+ * violence only with an armed actor, a weapon or a victim in its sentence:
+ * "prices exploded", "an attack on the budget" are not events. */
+static int grounded(const analysis *a, const sentence *se, int s)
+{
+    static const char *const weapons[] = {"gun",      "guns",     "gunfire",  "rifle",     "rifles",  "machete",
+                                          "machetes", "knife",    "knives",   "explosive", "explosives", "bullets",
+                                          "bullet",   "weapons",  "firearms", "ammunition", "gunshot", "gunshots",
+                                          "grenade",  "grenades", "bomb",     "bombs",     "armed",   "arson"};
+    for (size_t k = 0; k < a->nactors; k++)
+        if (a->actors[k].sentence == s && armed(&a->actors[k]))
+            return 1;
+    if (claims_in(a, s, -1))
+        return 1;
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(&a->td, i, weapons, ARRAY_LEN(weapons)))
+            return 1;
+    return 0;
+}
+
+/* The target of an attack is armed: another armed actor than the first,
+ * dead or wounded soldiers or fighters, or a military target ("attacked a
+ * military base", "an army patrol").  ACLED codes that as a battle. */
+static int armed_target(const analysis *a, const sentence *se, int s)
+{
+    static const char *const targets[] = {"base",     "bases",   "patrol",    "patrols",   "checkpoint",
+                                          "checkpoints", "outpost", "outposts", "barracks",  "positions",
+                                          "garrison", "troops",  "soldiers",  "post",      "posts"};
+    const actor_m *first = NULL;
+    for (size_t k = 0; k < a->nactors; k++) {
+        const actor_m *m = &a->actors[k];
+        if (m->sentence != s || !armed(m) || m->speaker)
+            continue;
+        if (!first)
+            first = m;
+        else if (strcmp(first->name, m->name) && first->inter != m->inter)
+            return 1;
+    }
+    int civ = 0, fighters = 0;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        const claim *c = &a->claims[k];
+        if (c->sentence != s)
+            continue;
+        civ |= c->vcat == VIC_CIVILIAN;
+        fighters |= c->vcat == VIC_STATE || c->vcat == VIC_NONSTATE;
+    }
+    if (civ)
+        return 0;
+    if (fighters)
+        return 1;
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(&a->td, i, targets, ARRAY_LEN(targets)))
+            return 1;
+    return 0;
+}
+
+/* The reading of a trigger in its sentence's context:
+ *   - an attack on an armed target is a battle (armed clash);
+ *   - taking a place is "Government regains territory" when state forces
+ *     take it and "Non-state actor overtakes territory" otherwise, whatever
+ *     the verb ("recaptured", "seized", "took control");
+ *   - a protest where people were killed met excessive force. */
+static void refine_trigger(const analysis *a, const sentence *se, int s, trigger_m *tr)
+{
+    tr->type = tr->e->attr[0];
+    tr->sub = tr->e->attr[1];
+    tr->prio = atoi(tr->e->attr[2]);
+    static const char *const crowd[] = {"protest",     "protests",  "protesters",    "protestors",
+                                        "demonstrators", "demonstration", "demonstrations", "rally",
+                                        "march",         "sit-in"};
+    if (!strcmp(tr->sub, "Attack") && tr->prio <= 6) {
+        /* "police shot dead eight protesters" */
+        for (size_t i = se->first; i < se->first + se->count; i++)
+            if (tok_is_any(&a->td, i, crowd, ARRAY_LEN(crowd))) {
+                tr->type = "Protests";
+                tr->sub = "Excessive force against protesters";
+                tr->prio = 10;
+                return;
+            }
+    }
+    if (!strcmp(tr->sub, "Attack") && tr->prio <= 6 && armed_target(a, se, s)) {
+        tr->type = "Battles";
+        tr->sub = "Armed clash";
+        return;
+    }
+    if (!strcmp(tr->sub, "Government regains territory") || !strcmp(tr->sub, "Non-state actor overtakes territory")) {
+        /* the taker: the nearest actor before the verb, not a target */
+        const actor_m *taker = NULL;
+        for (size_t k = 0; k < a->nactors; k++) {
+            const actor_m *m = &a->actors[k];
+            if (m->sentence == s && m->tok < tr->tok && m->side != 2 && armed(m))
+                taker = m;
+        }
+        for (size_t k = 0; !taker && k < a->nactors; k++) /* "...was retaken by the army" */
+            if (a->actors[k].sentence == s && a->actors[k].side == 1 && armed(&a->actors[k]))
+                taker = &a->actors[k];
+        if (taker)
+            tr->sub = taker->inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
+        return;
+    }
+    if (!strcmp(tr->type, "Protests") && strcmp(tr->sub, "Excessive force against protesters") &&
+        claims_in(a, s, OUT_KILLED)) {
+        tr->sub = "Excessive force against protesters";
+        tr->prio = 10;
+    }
+}
 
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
 {
@@ -80,22 +270,38 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
     size_t end = se->first + se->count;
     int found = 0;
     int bestp = -1;
+    int veto = nonevent_level(a, se);
+    int s = (int)(se - a->td.sent);
+    int ground = -1; /* computed once, when a weak trigger needs it */
     for (size_t i = se->first; i < end; i++) {
         size_t n;
-        const lex_entry *e = lex_match(a->t->triggers, td, i, end, &n);
-        if (!e)
+        if (!lex_match(a->t->triggers, td, i, end, &n))
             continue;
+        const lex_entry *e = reading(a, se, i, &n);
+        if (!e || nonevent(e)) {
+            i += n - 1;
+            continue;
+        }
         int p = atoi(e->attr[2]);
-        if (p > bestp && !negated(td, i, se->first) && cue_present(td, se, e->attr[3])) {
+        int ana = anaphoric(td, i, se->first);
+        int ok = p > bestp && (p > veto || !violent_type(e->attr[0])) && !negated(td, i, se->first);
+        if (ok && p <= 5 && !ana && violent_type(e->attr[0])) {
+            if (ground < 0)
+                ground = grounded(a, se, s);
+            ok = ground;
+        }
+        if (ok) {
             bestp = p;
             out->e = e;
             out->tok = i;
             out->ntok = n;
-            out->anaphor = anaphoric(td, i, se->first);
+            out->anaphor = ana;
             found = 1;
         }
         i += n - 1;
     }
+    if (found)
+        refine_trigger(a, se, s, out);
     return found;
 }
 
@@ -237,6 +443,9 @@ static event *new_event(tally_events *out, const char *type, const char *sub, in
 static void type_from_claims(const analysis *a, int s, const char **type, const char **sub)
 {
     *type = NULL;
+    /* "floods killed 66", "a traffic accident killed five": no event */
+    if (nonevent_level(a, &a->td.sent[s]) > 0)
+        return;
     for (size_t k = 0; k < a->nclaims; k++) {
         const claim *c = &a->claims[k];
         if (c->sentence != s)
@@ -294,37 +503,246 @@ static int in_victims(const analysis *a, const actor_m *m)
     return 0;
 }
 
+static const char *const blame_verbs[] = {"blamed", "blames", "blaming", "accused", "accuses", "accusing"};
+
+/* The blame verb whose object m is ("X blamed Y and Z for the strikes",
+ * "accused Y of carrying out"), or (size_t)-1. */
+static size_t blame_verb_of(const analysis *a, const actor_m *m)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[m->sentence];
+    size_t v = (size_t)-1;
+    for (size_t i = se->first; i < m->tok; i++) {
+        if (tok_is_any(td, i, blame_verbs, ARRAY_LEN(blame_verbs)))
+            v = i;
+        else if (v != (size_t)-1 && (tok_is(td, i, "for") || tok_is(td, i, "over") ||
+                                     (tok_is(td, i, "of") && i + 1 < m->tok &&
+                                      strlen(tok_key(td, i + 1)) > 4 &&
+                                      !strcmp(tok_key(td, i + 1) + strlen(tok_key(td, i + 1)) - 3, "ing"))))
+            v = (size_t)-1; /* the blame's object has ended */
+    }
+    return v;
+}
+
+/* Who gave the blame at verb v: the actor named last before it, else the
+ * words before it ("Residents blamed ..."). */
+static void blame_source(const analysis *a, int s, size_t v, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (size_t k = 0; k < a->nactors; k++)
+        if (a->actors[k].sentence == s && a->actors[k].tok + a->actors[k].ntok <= v)
+            snprintf(out, cap, "%s", a->actors[k].name);
+    if (out[0])
+        return;
+    const sentence *se = &a->td.sent[s];
+    size_t from = v > se->first + 4 ? v - 4 : se->first;
+    while (from < v && (tok_is(&a->td, from, "the") || (a->td.tok[from].flags & TOK_PUNCT)))
+        from++;
+    if (from < v)
+        span_copy(a->doc->text, (span){a->td.tok[from].start, a->td.tok[v - 1].end}, out, cap);
+}
+
+/* A source of the blame given at verb v? (the one who blames is no actor) */
+static int blames_at(const analysis *a, const actor_m *m)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[m->sentence];
+    for (size_t i = m->tok + m->ntok; i < se->first + se->count && i <= m->tok + m->ntok + 3; i++)
+        if (tok_is_any(td, i, blame_verbs, ARRAY_LEN(blame_verbs)))
+            return 1;
+    return 0;
+}
+
+/* A target named inside reported speech after the trigger ("suspended the
+ * channel, alleging accusations were made against the army") is the
+ * speaker's, not this event's. */
+static int reported_target(const analysis *a, const event *e, const actor_m *m)
+{
+    static const char *const speech[] = {"alleging", "alleged", "accusing", "accusations", "allegations"};
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[m->sentence];
+    size_t from = se->first;
+    for (size_t t = 0; t < e->ntriggers; t++)
+        for (size_t i = se->first; i < m->tok; i++)
+            if (td->tok[i].start == e->triggers[t].start)
+                from = i;
+    for (size_t i = from; i < m->tok; i++)
+        if (tok_is_any(td, i, speech, ARRAY_LEN(speech)))
+            return 1;
+    return 0;
+}
+
+static void country_of_event(const analysis *a, const event *e, char *out, size_t cap);
+
+static void set_actor(char *name, size_t cap, int *inter, span *sp, const actor_m *m)
+{
+    snprintf(name, cap, "%s", m->name);
+    *inter = m->inter;
+    if (sp)
+        *sp = m->sp;
+}
+
+static void add_blame(event *e, const char *actor, const char *source)
+{
+    for (int k = 0; k < e->nblame; k++)
+        if (!strcmp(e->blame[k].actor, actor))
+            return;
+    if (e->nblame == (int)ARRAY_LEN(e->blame))
+        return;
+    snprintf(e->blame[e->nblame].actor, sizeof e->blame[0].actor, "%s", actor);
+    snprintf(e->blame[e->nblame].source, sizeof e->blame[0].source, "%s", source);
+    e->nblame++;
+}
+
+static void country_of_event(const analysis *a, const event *e, char *out, size_t cap)
+{
+    gaz_country gc;
+    const char *iso = e->place.g.iso2[0] ? e->place.g.iso2 : a->country;
+    if (iso[0] && gaz_country_by_iso(a->t->gaz, iso, &gc))
+        snprintf(out, cap, "%s", gc.name);
+    else
+        out[0] = '\0';
+}
+
+/* "Civilians (Mali)", "Protesters (Kenya)": a group named by its country. */
+static void group_name(const analysis *a, const event *e, const char *group, char *out, size_t cap)
+{
+    char cn[64];
+    country_of_event(a, e, cn, sizeof cn);
+    if (cn[0])
+        snprintf(out, cap, "%s (%s)", group, cn);
+    else
+        snprintf(out, cap, "%s", group);
+}
+
+/* Protests and riots in ACLED's terms: the crowd is actor1 ("Protesters
+ * (Country)", "Rioters (Country)"), and the force that intervened actor2;
+ * excessive force is the force's act, so the force is actor1 and the
+ * protesters actor2.  A peaceful protest has no actor2. */
+static void crowd_actors(const analysis *a, event *e)
+{
+    int riot = !strcmp(e->event_type, "Riots");
+    const char *sub = e->sub_event_type;
+    const actor_m *force = NULL;
+    for (size_t si = 0; si < e->nsents && !force; si++)
+        for (size_t k = 0; k < a->nactors && !force; k++) {
+            const actor_m *m = &a->actors[k];
+            if (m->sentence == e->sents[si] && m->inter == 1 && armed(m) && !m->speaker)
+                force = m;
+        }
+    char crowd[96];
+    group_name(a, e, riot ? "Rioters" : "Protesters", crowd, sizeof crowd);
+    int cinter = riot ? 5 : 6;
+    char target[96] = "";
+    int tinter = 0;
+    if (!strcmp(sub, "Mob violence") && e->actor2[0] && e->inter2 != 5 && e->inter2 != 6) {
+        snprintf(target, sizeof target, "%s", e->actor2); /* the mob's victims */
+        tinter = e->inter2;
+    }
+    e->assoc1[0] = e->assoc2[0] = '\0';
+    e->actor1_sp = e->actor2_sp = (span){0, 0};
+    if (!strcmp(sub, "Excessive force against protesters")) {
+        if (force)
+            set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, force);
+        else {
+            e->actor1[0] = '\0';
+            e->inter1 = 0;
+        }
+        snprintf(e->actor2, sizeof e->actor2, "%s", crowd);
+        e->inter2 = cinter;
+        return;
+    }
+    snprintf(e->actor1, sizeof e->actor1, "%s", crowd);
+    e->inter1 = cinter;
+    e->actor2[0] = '\0';
+    e->inter2 = 0;
+    if (!strcmp(sub, "Peaceful protest"))
+        return;
+    if (!target[0] && !strcmp(sub, "Mob violence")) {
+        group_name(a, e, "Civilians", target, sizeof target); /* a lynching's victim */
+        tinter = 7;
+    }
+    if (target[0]) {
+        snprintf(e->actor2, sizeof e->actor2, "%s", target);
+        e->inter2 = tinter;
+    } else if (force)
+        set_actor(e->actor2, sizeof e->actor2, &e->inter2, &e->actor2_sp, force);
+}
+
+/* "the army said it had killed 30 militants": the speaker tells of its own
+ * act ("it", "its forces", "they", "we"), not of someone else's. */
+static int speaks_of_itself(const analysis *a, const actor_m *m)
+{
+    static const char *const self[] = {"it", "its", "they", "their", "we", "our"};
+    const sentence *se = &a->td.sent[m->sentence];
+    /* "Islamic State claimed a bombing": a claim of responsibility */
+    size_t after = m->tok + m->ntok;
+    if (after < se->first + se->count && (tok_is(&a->td, after, "claimed") || tok_is(&a->td, after, "claims")))
+        return 1;
+    for (size_t i = m->tok + m->ntok; i < se->first + se->count && i <= m->tok + m->ntok + 3; i++)
+        if (tok_is_any(&a->td, i, self, ARRAY_LEN(self)))
+            return 1;
+    /* "according to the army, its troops killed ..." */
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if ((i < m->tok || i >= m->tok + m->ntok) && tok_is_any(&a->td, i, self + 1, 1))
+            return 1;
+    return 0;
+}
+
 static void assign_actors(const analysis *a, event *e, const claim *claims)
 {
     int battle = !strcmp(e->event_type, "Battles");
     const actor_m *a1 = NULL, *a2 = NULL;
+    const actor_m *victim = NULL; /* an armed actor counted among the dead */
     for (size_t si = 0; si < e->nsents; si++) {
         int s = e->sents[si];
+        int by = 0; /* "Y were killed by X": an actor after "by" makes those before it targets */
+        for (size_t k = 0; k < a->nactors; k++)
+            by |= a->actors[k].sentence == s && a->actors[k].side == 1;
         for (size_t k = 0; k < a->nactors; k++) {
             const actor_m *m = &a->actors[k];
-            if (m->sentence != s || in_victims(a, m))
+            if (m->sentence != s)
                 continue;
-            int side = m->side;
+            if (m->inter == 7 && m->speaker)
+                continue; /* "residents said" */
+            if (in_victims(a, m)) {
+                if (!victim && armed(m) && !m->speaker)
+                    victim = m;
+                continue;
+            }
+            size_t v = blame_verb_of(a, m);
+            if (v != (size_t)-1) {
+                char src[96];
+                blame_source(a, s, v, src, sizeof src);
+                add_blame(e, m->name, src);
+                continue;
+            }
+            if (blames_at(a, m))
+                continue;
+            int side = m->inter == 7 ? 2 : m->side; /* civilians are acted upon */
+            if (!side && by) {
+                for (size_t j = k + 1; j < a->nactors; j++)
+                    if (a->actors[j].sentence == s && a->actors[j].side == 1 && !coordinated(a, m, &a->actors[j]))
+                        side = 2;
+            }
             /* a mention coordinated with a target is a target too */
             for (size_t j = 0; j < k && !side; j++)
                 if (a->actors[j].side == 2 && coordinated(a, &a->actors[j], m))
                     side = 2;
+            if (side == 2 && reported_target(a, e, m))
+                continue;
             if (!strcmp(m->name, e->actor1) || !strcmp(m->name, e->actor2))
                 continue;
             if (side == 2) {
                 if (!e->actor2[0]) {
-                    snprintf(e->actor2, sizeof e->actor2, "%s", m->name);
-                    e->inter2 = m->inter;
-                    e->actor2_sp = m->sp;
+                    set_actor(e->actor2, sizeof e->actor2, &e->inter2, &e->actor2_sp, m);
                     a2 = m;
                 } else if (a2 && coordinated(a, a2, m))
                     append_name(e->assoc2, sizeof e->assoc2, m->name);
                 continue;
             }
             if (!e->actor1[0]) {
-                snprintf(e->actor1, sizeof e->actor1, "%s", m->name);
-                e->inter1 = m->inter;
-                e->actor1_sp = m->sp;
+                set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, m);
                 a1 = m;
             } else if (coordinated(a, a1 ? a1 : m, m)) {
                 append_name(e->assoc1, sizeof e->assoc1, m->name);
@@ -337,13 +755,23 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                 if (joined)
                     append_name(e->assoc1, sizeof e->assoc1, m->name);
                 else if (battle && !e->actor2[0]) {
-                    snprintf(e->actor2, sizeof e->actor2, "%s", m->name);
-                    e->inter2 = m->inter;
-                    e->actor2_sp = m->sp;
+                    set_actor(e->actor2, sizeof e->actor2, &e->inter2, &e->actor2_sp, m);
                     a2 = m;
                 }
             }
         }
+    }
+    /* A blame names the perpetrator only when nothing else does. */
+    if (!e->actor1[0] && e->nblame) {
+        snprintf(e->actor1, sizeof e->actor1, "%s", e->blame[0].actor);
+        for (size_t k = 0; k < a->nactors; k++)
+            if (!strcmp(a->actors[k].name, e->blame[0].actor)) {
+                e->inter1 = a->actors[k].inter;
+                break;
+            }
+        for (int k = 1; k < e->nblame; k++)
+            if (!strcmp(e->blame[k].source, e->blame[0].source))
+                append_name(e->assoc1, sizeof e->assoc1, e->blame[k].actor);
     }
     /* "the army said it had killed 30 militants": with no other actor, the
      * speaker is the one who acted. */
@@ -351,29 +779,98 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
         for (size_t si = 0; si < e->nsents && !e->actor1[0]; si++)
             for (size_t k = 0; k < a->nactors; k++) {
                 const actor_m *m = &a->actors[k];
-                if (m->sentence == e->sents[si] && m->speaker && strcmp(m->name, e->actor2)) {
-                    snprintf(e->actor1, sizeof e->actor1, "%s", m->name);
-                    e->inter1 = m->inter;
-                    e->actor1_sp = m->sp;
+                if (m->sentence == e->sents[si] && m->speaker && armed(m) && strcmp(m->name, e->actor2) &&
+                    !blames_at(a, m) && speaks_of_itself(a, m)) {
+                    set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, m);
                     break;
                 }
             }
     }
+    /* "Unidentified Armed Group" named before the country was known */
+    for (size_t k = 0; k < a->nactors; k++) {
+        const actor_m *m = &a->actors[k];
+        char cn[64];
+        if (m->generic != 2)
+            continue;
+        country_of_event(a, e, cn, sizeof cn);
+        if (!cn[0])
+            break;
+        if (!strcmp(e->actor1, m->name))
+            snprintf(e->actor1, sizeof e->actor1, "%.60s (%.30s)", m->name, cn);
+        if (!strcmp(e->actor2, m->name))
+            snprintf(e->actor2, sizeof e->actor2, "%.60s (%.30s)", m->name, cn);
+    }
+    int vac = !strcmp(e->event_type, "Violence against civilians");
+    int explosion = !strcmp(e->event_type, "Explosions/Remote violence");
+    /* "killed 20 soldiers", "arrested 12 suspected al-Shabaab members": the
+     * armed side counted among the dead, hurt or held is the other side. */
+    if (!vac && !e->actor2[0] && victim && strcmp(victim->name, e->actor1))
+        set_actor(e->actor2, sizeof e->actor2, &e->inter2, &e->actor2_sp, victim);
+    if (!strcmp(e->event_type, "Protests") || !strcmp(e->event_type, "Riots")) {
+        crowd_actors(a, e);
+        return;
+    }
+    /* "The army and the RSF agreed to a ceasefire": the parties to an
+     * agreement are its two sides. */
+    if (!strcmp(e->sub_event_type, "Agreement") && !e->actor2[0] && e->assoc1[0]) {
+        char *semi = strstr(e->assoc1, "; ");
+        size_t n = semi ? (size_t)(semi - e->assoc1) : strlen(e->assoc1);
+        snprintf(e->actor2, sizeof e->actor2, "%.*s", (int)n, e->assoc1);
+        for (size_t k = 0; k < a->nactors; k++)
+            if (!strcmp(a->actors[k].name, e->actor2)) {
+                e->inter2 = a->actors[k].inter;
+                break;
+            }
+        memmove(e->assoc1, semi ? semi + 2 : e->assoc1 + n, strlen(semi ? semi + 2 : e->assoc1 + n) + 1);
+    }
+    /* Violence against civilians, a bomb, a grenade: when nobody is named,
+     * ACLED codes an unidentified armed group.  (Air strikes and shelling
+     * need an air force or artillery, so an unnamed one stays unnamed.) */
+    if (!e->actor1[0] && (vac || (explosion && (!strcmp(e->sub_event_type, "Remote explosive/landmine/IED") ||
+                                                !strcmp(e->sub_event_type, "Suicide bomb") ||
+                                                !strcmp(e->sub_event_type, "Grenade"))))) {
+        group_name(a, e, "Unidentified Armed Group", e->actor1, sizeof e->actor1);
+        e->inter1 = 2;
+    }
+    /* Civilians counted among the dead of a strike or an attack are its
+     * target, whoever else the sentence names ("where the army is fighting
+     * separatists" is background). */
+    if (!battle && e->actor2[0] && e->inter2 != 7)
+        for (size_t k = 0; k < e->nclaims; k++) {
+            const claim *c = &claims[e->claims[k]];
+            if (c->vcat == VIC_CIVILIAN && c->restates < 0 && c->part_of < 0) {
+                e->actor2[0] = e->assoc2[0] = '\0';
+                e->actor2_sp = (span){0, 0};
+                break;
+            }
+        }
     if (!e->actor2[0] && !battle) {
         for (size_t k = 0; k < e->nclaims; k++) {
             const claim *c = &claims[e->claims[k]];
-            if (c->vcat == VIC_CIVILIAN && c->restates < 0) {
-                gaz_country gc;
-                const char *iso = e->place.g.iso2[0] ? e->place.g.iso2 : a->country;
-                if (iso[0] && gaz_country_by_iso(a->t->gaz, iso, &gc))
-                    snprintf(e->actor2, sizeof e->actor2, "Civilians (%s)", gc.name);
-                else
-                    snprintf(e->actor2, sizeof e->actor2, "Civilians");
+            if ((c->vcat == VIC_CIVILIAN || ((vac || explosion) && c->vcat == VIC_UNKNOWN)) && c->restates < 0) {
+                group_name(a, e, "Civilians", e->actor2, sizeof e->actor2);
                 e->inter2 = 7;
                 break;
             }
         }
     }
+    /* Violence against civilians has civilians on the other side, by
+     * definition, even when the report does not count them. */
+    if (vac && !e->actor2[0]) {
+        group_name(a, e, "Civilians", e->actor2, sizeof e->actor2);
+        e->inter2 = 7;
+        e->assoc2[0] = '\0';
+    }
+}
+
+int event_interaction(const event *e)
+{
+    int x = e->actor1[0] ? e->inter1 : 0, y = e->actor2[0] ? e->inter2 : 0;
+    if (!x && !y)
+        return 0;
+    if (!x || !y)
+        return 10 * (x ? x : y);
+    return x < y ? 10 * x + y : 10 * y + x;
 }
 
 static int generic_source(const claim *c, const char *outlet)
@@ -649,9 +1146,9 @@ void events_build(analysis *a, tally_events *out)
         const char *type = NULL, *sub = NULL;
         int prio = 0;
         if (has_trigger) {
-            type = tr.e->attr[0];
-            sub = tr.e->attr[1];
-            prio = atoi(tr.e->attr[2]);
+            type = tr.type;
+            sub = tr.sub;
+            prio = tr.prio;
         } else
             type_from_claims(a, (int)s, &type, &sub);
         if (!type)

@@ -4,7 +4,9 @@
  *   - A sentence's trigger (triggers.tsv) says what happened; of several,
  *     the highest priority wins.  A trigger under negation, denial, threat
  *     or hypothesis ("denied carrying out strikes", "threatened to attack")
- *     does not count.  Headings are skipped.
+ *     does not count.  Headings are skipped.  Non-event phrases, grounding
+ *     of weak triggers and the context rules that refine a sub-type are in
+ *     docs/events.md.
  *   - One incident, one event: a definite or possessive reference ("the
  *     strikes", "Sunday's strikes") and a sentence with claims but no
  *     trigger join the event in focus; a new mention joins an earlier event
@@ -19,7 +21,9 @@
  *   - Actors: actor1 the first acting actor, assoc_actor_1 those named
  *     with it ("X and Y"); for battles actor2 the other side; otherwise the
  *     targeted actor or, when civilians were counted, "Civilians (Country)".
- *     Speakers of claims and counted victims are not actors.
+ *     Speakers of claims and counted victims are not actors; blames are
+ *     kept apart (event.blame) and give actor1 only when nothing else does;
+ *     crowds, agreements and unnamed perpetrators as in docs/events.md.
  *   - Tolls: claims that restate another source's figure or are parts of a
  *     claim are kept but not counted; counts in one statement of one source
  *     add up ("84 fighters and 47 soldiers"); across sources low is the
@@ -36,5 +40,9 @@ void events_build(analysis *a, tally_events *out);
 void event_reconcile(event *e, const claim *claims);
 
 void event_free(event *e);
+
+/* ACLED's interaction code: the two inter codes, lower first (17: state
+ * forces against civilians), or inter1 * 10 for a sole actor; 0 if none. */
+int event_interaction(const event *e);
 
 #endif

@@ -46,7 +46,9 @@ static int cmp_entry(const void *a, const void *b)
         return nx < ny ? -1 : 1;
     if (x->ntok != y->ntok)
         return y->ntok - x->ntok; /* longest first */
-    return x->line - y->line;
+    /* the same words together, in file order (lex_next_same) */
+    c = strcmp(x->keys, y->keys);
+    return c ? c : x->line - y->line;
 }
 
 /* Adds one phrase form; keys are stored as offsets (cast into the pointer)
@@ -266,6 +268,16 @@ const lex_entry *lex_match(const lexicon *lx, const text_doc *t, size_t i, size_
         }
     }
     return NULL;
+}
+
+const lex_entry *lex_next_same(const lexicon *lx, const lex_entry *e)
+{
+    /* Entries with the same words are adjacent: sorted by first key, then
+     * length, then line. */
+    if (e < lx->e || e + 1 >= lx->e + lx->n)
+        return NULL;
+    const lex_entry *f = e + 1;
+    return f->ntok == e->ntok && strcmp(f->keys, e->keys) == 0 ? f : NULL;
 }
 
 const lex_entry *lex_find(const lexicon *lx, const char *key)

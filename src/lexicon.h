@@ -41,6 +41,10 @@ size_t lex_size(const lexicon *lx);
  * NULL if none.  *ntok receives the number of tokens matched. */
 const lex_entry *lex_match(const lexicon *lx, const text_doc *t, size_t i, size_t end, size_t *ntok);
 
+/* The next entry with exactly the same words as e (another reading of one
+ * phrase: "seized" a town or "seized" weapons), NULL if none. */
+const lex_entry *lex_next_same(const lexicon *lx, const lex_entry *e);
+
 /* Entry whose phrase is exactly the single key `key` (a one-token lookup). */
 const lex_entry *lex_find(const lexicon *lx, const char *key);
 

@@ -72,6 +72,8 @@ typedef struct {
     char iso2[3];
     int speaker;               /* gives a statement ("X said") */
     int side;                  /* 1 doer (before the trigger, after "by"), 2 target (after "on/against") */
+    int generic;               /* a generic group word ("gunmen", "fighters"), not a name;
+                                * 2: its name wants a country that was not known */
 } actor_m;
 
 typedef struct {
@@ -140,6 +142,12 @@ typedef struct {
     size_t nsents, capsents;
     toll fatalities, injured;
     buf notes;
+    /* "X blamed Y for the strikes": who was named as the perpetrator, and by
+     * whom; actor1 only when nothing else names the perpetrator. */
+    struct {
+        char actor[96], source[96];
+    } blame[4];
+    int nblame;
 } event;
 
 struct tally_events {

@@ -5,6 +5,7 @@
  * fields; they never rename them. */
 #include <string.h>
 
+#include "event.h"
 #include "model.h"
 
 const char *const outcome_name[OUT_N] = {"killed", "injured", "abducted", "arrested", "missing"};
@@ -102,7 +103,15 @@ static void event_json(buf *b, const tally_events *ev, size_t k)
     buf_printf(b, ",\"inter1\":%d", e->inter1);
     json_key_str(b, "actor2", e->actor2);
     json_key_str(b, "assoc_actor_2", e->assoc2);
-    buf_printf(b, ",\"inter2\":%d", e->inter2);
+    buf_printf(b, ",\"inter2\":%d,\"interaction\":%d", e->inter2, event_interaction(e));
+    buf_puts(b, ",\"attributed_by\":[");
+    for (int i = 0; i < e->nblame; i++) {
+        buf_puts(b, i ? ",{\"actor\":" : "{\"actor\":");
+        json_str(b, e->blame[i].actor);
+        json_key_str(b, "source", e->blame[i].source);
+        buf_putc(b, '}');
+    }
+    buf_putc(b, ']');
     json_key_str(b, "country", e->country);
     json_key_str(b, "iso", e->iso3);
     json_key_str(b, "admin1", e->admin1);
@@ -201,7 +210,7 @@ void tally_write_jsonl(const tally_events *ev, FILE *out)
 
 static const char *const csv_cols[] = {
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
-    "inter1", "actor2", "assoc_actor_2", "inter2", "country", "iso3", "admin1", "admin2", "location", "latitude",
+    "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "country", "iso3", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "source", "fatalities", "fatalities_low", "fatalities_high", "injured",
     "date_start", "date_end", "doc_id", "notes"};
 
@@ -254,6 +263,7 @@ void tally_write_csv(const tally_events *ev, FILE *out)
         FIELD("%s", e->actor2);
         FIELD("%s", e->assoc2);
         FIELD("%d", e->inter2);
+        FIELD("%d", event_interaction(e));
         FIELD("%s", e->country);
         FIELD("%s", e->iso3);
         FIELD("%s", e->admin1);
