@@ -729,7 +729,9 @@ void places_scan(analysis *a)
                 }
                 push(a, &p);
                 take(used, i, p.ntok);
-                if (g->kind == GAZ_PLACE)
+                /* A town or a region named in the body is evidence for its
+                 * country ("Kuriga, Kaduna state" is a Nigerian story). */
+                if (g->kind == GAZ_PLACE || g->kind == GAZ_ADMIN1)
                     add_country(&cx, g->iso2, 1, i);
                 if (g->kind == GAZ_COUNTRY)
                     for (size_t c = 0; c < n; c++)
