@@ -14,6 +14,7 @@
 void cli_usage(FILE *f)
 {
     fputs("usage: tally extract [--format jsonl|csv] [-j N] [--data DIR] [--gazetteer FILE] PATH...\n"
+          "       tally ingest [--db tally.db] [--data DIR] [--gazetteer FILE] PATH...\n"
           "       tally gazetteer info [--gazetteer FILE]\n"
           "       tally gazetteer lookup NAME [--gazetteer FILE]\n"
           "       tally version\n"
@@ -35,6 +36,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "extract"))
         return cmd_extract(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "ingest"))
+        return cmd_ingest(argc - 2, argv + 2);
     if (!strcmp(argv[1], "gazetteer"))
         return cmd_gazetteer(argc - 2, argv + 2);
     if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
