@@ -5,6 +5,7 @@
 #   BENCH_MB=50    size of the synthetic corpus in MB (1000 for a 1 GB run)
 #   BENCH_SEED=1   corpus seed (bench/gen is deterministic)
 #   BENCH_JOBS=    threads for the parallel run (default: nproc)
+#   BENCH_MERGE_FILL=1000000   events in the store bench/merge measures against
 #
 # The corpus is kept in build/bench/ and reused while its size and seed match.
 # The last lines are machine-readable, one figure a line: `name: value unit`.
@@ -31,6 +32,7 @@ build() { # build OUT SRC [extra...]
 build build/gen bench/gen.c
 build build/rss bench/rss.c
 build build/scan bench/scan.c -Iinclude -Isrc build/libtally.a -lutf8proc -lcjson -lsqlite3 -lm -lpthread
+build build/merge bench/merge.c -Iinclude -Isrc build/libtally.a -lutf8proc -lcjson -lsqlite3 -lm -lpthread
 [ -x ./tally ] && [ -f build/gazetteer.bin ] || { echo "bench: run 'make all' first" >&2; exit 2; }
 
 # ---- measuring ----------------------------------------------------------------
@@ -93,6 +95,11 @@ while [ $i -lt 20 ]; do
 done
 STARTUP=$(sort -n "$OUT/startup.txt" | awk '{ v[NR] = $1 } END { printf "%.1f", (v[10] + v[11]) / 2 }')
 
+# ---- store and merge: an empty store, then one holding BENCH_MERGE_FILL events -------
+# The filled store (build/bench/merge-N.db, ~1 GB for a million) is built once and reused.
+build/merge "$CORPUS" "$OUT" "${BENCH_MERGE_FILL:-1000000}" 2000 >"$OUT/merge.txt" || echo "bench: merge failed" >&2
+sed -n 's/^merge: /bench: merge: /p' "$OUT/merge.txt"
+
 # ---- figures --------------------------------------------------------------------
 echo
 echo "corpus_mb: $CMB MB"
@@ -106,3 +113,4 @@ echo "peak_rss_mb: $(calc "$J1_RSS / 1024") MB   # -j 1; target < 200 MB"
 echo "peak_rss_mb_jN: $(calc "$JN_RSS / 1024") MB   # -j $JOBS; target < 200 MB"
 echo "startup_ms: $STARTUP ms   # median of 20; target < 50 ms"
 echo "jN_identical: $SAME"
+grep -v '^merge: ' "$OUT/merge.txt"

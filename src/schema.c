@@ -111,7 +111,12 @@ static const char v1[] =
  * claim its own statement, none single. */
 static const char v2[] =
     "ALTER TABLE claim ADD COLUMN sentence INTEGER NOT NULL DEFAULT 0; -- index of the sentence in its report\n"
-    "ALTER TABLE claim ADD COLUMN single   INTEGER NOT NULL DEFAULT 0; -- 1: one victim named without a number\n";
+    "ALTER TABLE claim ADD COLUMN single   INTEGER NOT NULL DEFAULT 0; -- 1: one victim named without a number\n"
+    "-- the merge looks back a month only for events that span days, and at\n"
+    "-- region- or country-level events of a country: small partial indexes\n"
+    "CREATE INDEX event_span_by_cell ON event(cell, event_date) WHERE date_end <> date_start;\n"
+    "CREATE INDEX event_span_by_country ON event(iso3, event_date) WHERE date_end <> date_start;\n"
+    "CREATE INDEX event_coarse_by_country ON event(iso3, event_date) WHERE geo_precision IS NULL OR geo_precision >= 3;\n";
 
 /* steps[k] takes a file from version k to version k+1. */
 static const char *const steps[] = {v1, v2};

@@ -25,7 +25,9 @@ enum {
     Q_EVENT_DELETE,
     Q_EVENT_HAS_DOC,
     Q_NEAR_CELLS,
+    Q_NEAR_CELLS_SPAN,
     Q_NEAR_COUNTRY,
+    Q_NEAR_COUNTRY_SPAN,
     Q_NEAR_COUNTRY_COARSE,
     Q_REPORT_INSERT,
     Q_REPORTS_OF_EVENT,
@@ -61,11 +63,20 @@ static const char *const sql[Q_N] = {
         "deaths_civilians=?32, deaths_unknown=?33, number_of_sources=?34, cell=?35, updated_at=?36 WHERE id=?1",
     [Q_EVENT_DELETE] = "DELETE FROM event WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM report WHERE event_id = ?1)",
     [Q_EVENT_HAS_DOC] = "SELECT 1 FROM report WHERE event_id = ? AND document_id = ? LIMIT 1",
-    [Q_NEAR_CELLS] = "SELECT " INCIDENT_COLS " FROM event WHERE cell IN (?,?,?,?,?,?,?,?,?) "
-                     "AND event_date BETWEEN ?10 AND ?11",
-    [Q_NEAR_COUNTRY] = "SELECT " INCIDENT_COLS " FROM event WHERE iso3 = ?1 AND event_date BETWEEN ?2 AND ?3",
-    [Q_NEAR_COUNTRY_COARSE] = "SELECT " INCIDENT_COLS " FROM event WHERE iso3 = ?1 AND event_date BETWEEN ?2 AND ?3 "
-                              "AND (geo_precision IS NULL OR geo_precision >= 3)",
+    /* The candidates of a report (find_event).  Every query names its
+     * index, so that the planner never falls back to a wider one. */
+    [Q_NEAR_CELLS] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_by_cell WHERE cell IN "
+                     "(?,?,?,?,?,?,?,?,?) AND event_date BETWEEN ?10 AND ?11 AND event_type = ?12",
+    [Q_NEAR_CELLS_SPAN] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_span_by_cell WHERE cell IN "
+                          "(?,?,?,?,?,?,?,?,?) AND date_end <> date_start AND event_date BETWEEN ?10 AND ?11 "
+                          "AND event_type = ?12",
+    [Q_NEAR_COUNTRY] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_by_country WHERE iso3 = ?1 "
+                       "AND event_date BETWEEN ?2 AND ?3 AND event_type = ?4",
+    [Q_NEAR_COUNTRY_SPAN] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_span_by_country WHERE iso3 = ?1 "
+                            "AND date_end <> date_start AND event_date BETWEEN ?2 AND ?3 AND event_type = ?4",
+    [Q_NEAR_COUNTRY_COARSE] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_coarse_by_country "
+                              "WHERE iso3 = ?1 AND (geo_precision IS NULL OR geo_precision >= 3) "
+                              "AND event_date BETWEEN ?2 AND ?3 AND event_type = ?4",
     [Q_REPORT_INSERT] = "INSERT INTO report (event_id, document_id, ordinal, record) VALUES (?,?,?,?)",
     [Q_REPORTS_OF_EVENT] = "SELECT record FROM report WHERE event_id = ? ORDER BY id",
     [Q_SOURCES_OF_EVENT] = "SELECT count(DISTINCT document_id) FROM report WHERE event_id = ?",
@@ -663,37 +674,60 @@ static int scan_candidates(store *s, sqlite3_stmt *st, const incident *r, long l
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int scan_cells(store *s, int q, const int *cells, size_t n, civil_date from, civil_date to,
+                      const incident *r, long long doc_id, candidate *best)
+{
+    for (size_t k = 0; k < n; k += NEAR_CELLS) {
+        sqlite3_stmt *st = Q(s, q);
+        for (size_t j = 0; j < NEAR_CELLS; j++)
+            sqlite3_bind_int(st, (int)j + 1, k + j < n ? cells[k + j] : -1);
+        bind_date(st, 10, from);
+        bind_date(st, 11, to);
+        bind_text(st, 12, r->event_type);
+        if (scan_candidates(s, st, r, doc_id, best) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int scan_country(store *s, int q, civil_date from, civil_date to, const incident *r, long long doc_id,
+                        candidate *best)
+{
+    sqlite3_stmt *st = Q(s, q);
+    bind_text(st, 1, r->iso3);
+    bind_date(st, 2, from);
+    bind_date(st, 3, to);
+    bind_text(st, 4, r->event_type);
+    return scan_candidates(s, st, r, doc_id, best);
+}
+
 /* The stored event this report belongs to, 0 for none, -1 on error.  Only
- * the indexes are read: the cells near the place (event_by_cell) and, for
- * coarse places, the country (event_by_country), in a date window. */
+ * indexes are read, in a date window: an event that may overlap the
+ * report starts between a day before the report's range and a day after
+ * it, or -- if it spans days -- up to MERGE_MAX_SPAN_DAYS earlier (the span
+ * indexes hold only those).  Precise places look in the grid cells near
+ * them and at the coarse events of their country; coarse places look at
+ * the whole country. */
 static long long find_event(store *s, const incident *r, long long doc_id)
 {
     civil_date from, to;
     merge_date_window(r, &from, &to);
+    civil_date near_from = days_to_date(date_to_days(r->first) - 1);
     candidate best = {0, 0, 0};
     int precise = r->has_coords && r->geo_precision > 0 && r->geo_precision < 3;
+    int rc = 0;
     if (precise) {
         int cells[64];
         size_t n = merge_cells_near(r, cells, ARRAY_LEN(cells));
-        for (size_t k = 0; k < n; k += NEAR_CELLS) {
-            sqlite3_stmt *st = Q(s, Q_NEAR_CELLS);
-            for (size_t j = 0; j < NEAR_CELLS; j++)
-                sqlite3_bind_int(st, (int)j + 1, k + j < n ? cells[k + j] : -1);
-            bind_date(st, 10, from);
-            bind_date(st, 11, to);
-            if (scan_candidates(s, st, r, doc_id, &best) < 0)
-                return -1;
-        }
+        rc |= scan_cells(s, Q_NEAR_CELLS, cells, n, near_from, to, r, doc_id, &best);
+        rc |= scan_cells(s, Q_NEAR_CELLS_SPAN, cells, n, from, near_from, r, doc_id, &best);
+        if (r->iso3[0])
+            rc |= scan_country(s, Q_NEAR_COUNTRY_COARSE, from, to, r, doc_id, &best);
+    } else if (r->iso3[0]) {
+        rc |= scan_country(s, Q_NEAR_COUNTRY, near_from, to, r, doc_id, &best);
+        rc |= scan_country(s, Q_NEAR_COUNTRY_SPAN, from, near_from, r, doc_id, &best);
     }
-    if (r->iso3[0]) {
-        sqlite3_stmt *st = Q(s, precise ? Q_NEAR_COUNTRY_COARSE : Q_NEAR_COUNTRY);
-        bind_text(st, 1, r->iso3);
-        bind_date(st, 2, from);
-        bind_date(st, 3, to);
-        if (scan_candidates(s, st, r, doc_id, &best) < 0)
-            return -1;
-    }
-    return best.id;
+    return rc ? -1 : best.id;
 }
 
 /* ---- storing one document ------------------------------------------------------------------ */
