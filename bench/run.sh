@@ -6,6 +6,7 @@
 #   BENCH_MB=50    size of the synthetic corpus in MB (1000 for a 1 GB run)
 #   BENCH_SEED=1   corpus seed (bench/gen is deterministic)
 #   BENCH_JOBS=    threads for the parallel run (default: nproc)
+#   BENCH_MERGE_FILL=1000000   events in the store bench/merge measures against
 #
 # The corpus is kept in build/bench/ and reused while its size and seed match.
 # The last lines are machine-readable, one figure a line: `name: value unit`.
@@ -32,6 +33,7 @@ build() { # build OUT SRC [extra...]
 build build/gen bench/gen.c
 build build/rss bench/rss.c
 build build/scan bench/scan.c -Iinclude -Isrc build/libtally.a -lutf8proc -lcjson -lsqlite3 -lm -lpthread
+build build/merge bench/merge.c -Iinclude -Isrc build/libtally.a -lutf8proc -lcjson -lsqlite3 -lm -lpthread
 [ -x ./tally ] && [ -f build/gazetteer.bin ] || { echo "bench: run 'make all' first" >&2; exit 2; }
 
 # ---- measuring ----------------------------------------------------------------
@@ -94,6 +96,11 @@ while [ $i -lt 20 ]; do
 done
 STARTUP=$(sort -n "$OUT/startup.txt" | awk '{ v[NR] = $1 } END { printf "%.1f", (v[10] + v[11]) / 2 }')
 
+# ---- store and merge: an empty store, then one holding BENCH_MERGE_FILL events -------
+# The filled store (build/bench/merge-N.db, ~1 GB for a million) is built once and reused.
+build/merge "$CORPUS" "$OUT" "${BENCH_MERGE_FILL:-1000000}" 2000 >"$OUT/merge.txt" || echo "bench: merge failed" >&2
+sed -n 's/^merge: /bench: merge: /p' "$OUT/merge.txt"
+
 # ---- figures --------------------------------------------------------------------
 echo
 echo "corpus_mb: $CMB MB"
@@ -114,3 +121,4 @@ if command -v node >/dev/null 2>&1 && [ -d node_modules/chrono-node ]; then
 else
     echo "bench: node or chrono-node missing: date comparison skipped"
 fi
+grep -v '^merge: ' "$OUT/merge.txt"

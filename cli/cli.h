@@ -15,5 +15,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
 int cmd_places(int argc, char **argv);
 int cmd_dates(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ void cli_usage(FILE *f)
     fputs("usage: tally extract [--format jsonl|csv] [-j N] [--data DIR] [--gazetteer FILE] PATH...\n"
           "       tally places [--data DIR] [--gazetteer FILE] PATH...\n"
           "       tally dates [--count] PATH...\n"
+          "       tally ingest [--db tally.db] [--data DIR] [--gazetteer FILE] PATH...\n"
           "       tally gazetteer info [--gazetteer FILE]\n"
           "       tally gazetteer add FILE [--gazetteer FILE]\n"
           "       tally gazetteer lookup NAME [--gazetteer FILE]\n"
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
         return cmd_places(argc - 2, argv + 2);
     if (!strcmp(argv[1], "dates"))
         return cmd_dates(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "ingest"))
+        return cmd_ingest(argc - 2, argv + 2);
     if (!strcmp(argv[1], "gazetteer"))
         return cmd_gazetteer(argc - 2, argv + 2);
     if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {

@@ -7,6 +7,7 @@
 
 #include "event.h"
 #include "model.h"
+#include "record.h"
 
 const char *const outcome_name[OUT_N] = {"killed", "injured", "abducted", "arrested", "missing"};
 const char *const qualifier_name[5] = {"exact", "at_least", "at_most", "about", "range"};
@@ -194,6 +195,8 @@ static void event_json(buf *b, const tally_events *ev, size_t k)
     buf_free(&notes);
     buf_puts(b, "}\n");
 }
+
+void record_event_json(buf *b, const tally_events *ev, size_t k) { event_json(b, ev, k); }
 
 void tally_write_jsonl(const tally_events *ev, FILE *out)
 {

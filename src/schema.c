@@ -102,8 +102,24 @@ static const char v1[] =
     ");\n"
     "CREATE INDEX evidence_by_report ON evidence(report_id);\n";
 
+/* Version 2: what event_reconcile needs to re-reconcile a merged event's
+ * claims exactly as `tally extract` reconciled them within one report.
+ * Counts one source gives in one sentence add up ("84 fighters and 47
+ * soldiers"), so the store keeps each claim's sentence; a single named
+ * victim ("killed the village chief") counts only when no source gives a
+ * number, so it keeps that flag too.  Older files get 0 for both: every
+ * claim its own statement, none single. */
+static const char v2[] =
+    "ALTER TABLE claim ADD COLUMN sentence INTEGER NOT NULL DEFAULT 0; -- index of the sentence in its report\n"
+    "ALTER TABLE claim ADD COLUMN single   INTEGER NOT NULL DEFAULT 0; -- 1: one victim named without a number\n"
+    "-- the merge looks back a month only for events that span days, and at\n"
+    "-- region- or country-level events of a country: small partial indexes\n"
+    "CREATE INDEX event_span_by_cell ON event(cell, event_date) WHERE date_end <> date_start;\n"
+    "CREATE INDEX event_span_by_country ON event(iso3, event_date) WHERE date_end <> date_start;\n"
+    "CREATE INDEX event_coarse_by_country ON event(iso3, event_date) WHERE geo_precision IS NULL OR geo_precision >= 3;\n";
+
 /* steps[k] takes a file from version k to version k+1. */
-static const char *const steps[] = {v1};
+static const char *const steps[] = {v1, v2};
 
 int schema_version(sqlite3 *db)
 {

@@ -10,13 +10,14 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* The file's version (0 for a new file), -1 on error. */
 int schema_version(sqlite3 *db);
 /* 0 on success; -1 with a message in err. */
 int schema_migrate(sqlite3 *db, char *err, size_t errlen);
-/* The SQL of one step (version 1 creates the tables), NULL if none. */
+/* The SQL of one step (version 1 creates the tables, version 2 adds the
+ * claim columns event_reconcile needs), NULL if none. */
 const char *schema_sql(int version);
 
 #endif

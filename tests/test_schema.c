@@ -32,6 +32,39 @@ static void new_file_gets_every_table(void **state)
     sqlite3_close(db);
 }
 
+/* A file written by the first tally keeps its rows and gains the claim
+ * columns of version 2 with their defaults. */
+static void version1_file_migrates(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, schema_sql(1), NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "PRAGMA user_version = 1;"
+                                  "INSERT INTO document VALUES (1,'d','h','2024-01-02',NULL,NULL,NULL,'t','x');"
+                                  "INSERT INTO event (id,event_date,date_start,date_end,time_precision,disorder_type,"
+                                  "event_type,sub_event_type,updated_at) VALUES (1,'2024-01-01','2024-01-01',"
+                                  "'2024-01-01',1,'Political violence','Battles','Armed clash','x');"
+                                  "INSERT INTO report VALUES (1,1,1,1,'{}');"
+                                  "INSERT INTO claim (id,report_id,event_id,source,source_kind,outcome,"
+                                  "victim_category,min,qualifier,ev_start,ev_end) VALUES (1,1,1,'army','party',"
+                                  "'killed','unknown',7,'exact',0,1);",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    char err[256] = "";
+    assert_int_equal(schema_migrate(db, err, sizeof err), 0);
+    assert_int_equal(schema_version(db), 2);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT min, sentence, single FROM claim", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 7);
+    assert_int_equal(sqlite3_column_int(st, 1), 0);
+    assert_int_equal(sqlite3_column_int(st, 2), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 static void newer_file_is_refused(void **state)
 {
     (void)state;
@@ -55,7 +88,8 @@ static void documentation_matches_code(void **state)
     size_t n = fread(md, 1, sizeof md - 1, f);
     fclose(f);
     md[n] = '\0';
-    assert_non_null(strstr(md, schema_sql(1)));
+    for (int v = 1; v <= SCHEMA_VERSION; v++)
+        assert_non_null(strstr(md, schema_sql(v)));
     assert_null(schema_sql(SCHEMA_VERSION + 1));
 }
 
@@ -63,6 +97,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(new_file_gets_every_table),
+        cmocka_unit_test(version1_file_migrates),
         cmocka_unit_test(newer_file_is_refused),
         cmocka_unit_test(documentation_matches_code),
     };
