@@ -1042,6 +1042,29 @@ static int report_event_date(const analysis *a, when_mention *m)
     return 0;
 }
 
+/* "The deadliest attack since 2019" compares today's event with the past;
+ * "Since 2015, violence has killed 20,000" counts the past.  The first keeps
+ * its sentence, the second makes it context.  `at` is the byte offset of the
+ * date expression that follows "since". */
+static int since_compares(const analysis *a, const sentence *se, uint32_t at)
+{
+    const text_doc *td = &a->td;
+    size_t i = se->first, end = se->first + se->count;
+    while (i < end && td->tok[i].start < at)
+        i++;
+    /* i is the date's first token; i-1 is "since"; look a few words before it */
+    for (size_t k = i >= 2 ? i - 2 : 0, n = 0; k >= se->first && k < i - 1 && n < 6; k--, n++) {
+        const char *w = td->keys + td->tok[k].key;
+        size_t len = strlen(w);
+        if ((len > 4 && strcmp(w + len - 3, "est") == 0) || !strcmp(w, "first") || !strcmp(w, "worst") ||
+            !strcmp(w, "most") || !strcmp(w, "biggest"))
+            return 1;
+        if (k == 0)
+            break;
+    }
+    return 0;
+}
+
 void events_build(analysis *a, tally_events *out)
 {
     const text_doc *td = &a->td;
@@ -1073,8 +1096,8 @@ void events_build(analysis *a, tally_events *out)
         const when_mention *said = NULL, *past = NULL, *coarse = NULL;
         for (size_t k = 0; k < nw; k++) {
             const when_mention *w = &wm[k];
-            if (w->background && !w->since) {
-                background = 1; /* "since 2019" runs up to today: not a reason to skip */
+            if (w->background && !(w->since && since_compares(a, se, se->start + (uint32_t)w->start))) {
+                background = 1; /* "the deadliest since 2019" is about today: not a reason to skip */
                 if (!past)
                     past = w;
             }

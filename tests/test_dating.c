@@ -152,6 +152,14 @@ static void test_background(void **state)
     /* "since 2019" runs up to today: the sentence is still about today's attack */
     one_event("Gunmen killed 31 villagers near Bandiagara, the deadliest attack in the area since 2019.",
               "2024-08-25", "2024-08-25", 2);
+    /* "since 2015 ... has killed" counts the past: context, and its figure is
+     * no claim of today's event */
+    tally_events *cum = run("Jihadists killed 20 soldiers near Menaka on Sunday. Since 2015, jihadist violence "
+                            "has killed more than 20,000 people in Mali.");
+    assert_int_equal(cum->n, 1);
+    assert_true(cum->ev[0].fatalities.known);
+    assert_int_equal(cum->ev[0].fatalities.high, 20);
+    tally_events_free(cum);
     /* a past incident with what, where and how many is an event of its own */
     tally_events *ev = run("Jihadists killed 20 soldiers near Menaka on Sunday. In an attack on 12 January, "
                            "jihadists killed 17 soldiers in Gao.");
