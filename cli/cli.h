@@ -13,5 +13,8 @@ void cli_on_error(void *ctx, const char *file, long line, const char *msg);
 
 int cmd_extract(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif
