@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -74,7 +75,18 @@ int cmd_export(int argc, char **argv)
      * export never leaves half a file under the name asked for. */
     FILE *out = stdout;
     char tmp[4096] = "";
-    if (out_path && strcmp(out_path, "-")) {
+    struct stat sb;
+    if (out_path && strcmp(out_path, "-") && stat(out_path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        /* a device or a pipe (-o /dev/null): write to it as it is */
+        out = fopen(out_path, "wb");
+        if (!out) {
+            perror(out_path);
+            sqlite3_close(db);
+            countries_free(c);
+            return 2;
+        }
+        out_path = NULL;
+    } else if (out_path && strcmp(out_path, "-")) {
         snprintf(tmp, sizeof tmp, "%s.tmp%ld", out_path, (long)getpid());
         out = fopen(tmp, "wb");
         if (!out) {
@@ -86,7 +98,9 @@ int cmd_export(int argc, char **argv)
     }
     export_counts n;
     int rc = export_write(db, c, &f, fmt, out, &n, err, sizeof err);
-    if (out != stdout) {
+    if (out != stdout && !tmp[0])
+        fclose(out);
+    else if (out != stdout) {
         if (fclose(out) != 0 && rc == 0) {
             snprintf(err, sizeof err, "%s: write error", out_path);
             rc = -1;

@@ -118,6 +118,10 @@ sqlite3 *export_open_db(const char *path, char *err, size_t errlen)
         return NULL;
     }
     sqlite3_busy_timeout(db, 5000);
+    /* An export visits the event table in date order and each event's
+     * reports and claims by index: a larger page cache than SQLite's 2 MB
+     * default keeps the index pages resident (reads only). */
+    sqlite3_exec(db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
     int v = schema_version(db);
     if (v < 0) {
         snprintf(err, errlen, "%s: not a tally store: %s", path, sqlite3_errmsg(db));
