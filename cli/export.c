@@ -1,5 +1,6 @@
 /* export.c -- `tally export`: the store's events as ACLED CSV, UCDP GED CSV,
  * GeoJSON or JSON Lines (docs/export.md). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +81,7 @@ int cmd_export(int argc, char **argv)
         /* a device or a pipe (-o /dev/null): write to it as it is */
         out = fopen(out_path, "wb");
         if (!out) {
-            perror(out_path);
+            fprintf(stderr, "tally export: %s: cannot write: %s\n", out_path, strerror(errno));
             sqlite3_close(db);
             countries_free(c);
             return 2;
@@ -90,7 +91,7 @@ int cmd_export(int argc, char **argv)
         snprintf(tmp, sizeof tmp, "%s.tmp%ld", out_path, (long)getpid());
         out = fopen(tmp, "wb");
         if (!out) {
-            perror(tmp);
+            fprintf(stderr, "tally export: %s: cannot write: %s\n", out_path, strerror(errno));
             sqlite3_close(db);
             countries_free(c);
             return 2;

@@ -88,6 +88,14 @@ check "show: the toll" grep -q '^  fatalities   12 / 14 / 17 (low / best / high)
 check "show: every claim with source, kind, figure" sh -c "grep -c '^  #[0-9]' $tmp/show.txt | grep -qx 4 && grep -q 'humanitarian worker (ngo): killed people \[unknown\] 14+ at_least' $tmp/show.txt"
 check "show: evidence in [[ ]] when not a terminal" grep -qF '[[killed at least 12 civilians]] [[on Saturday]], [[a local official]] said.' "$tmp/show.txt"
 check "show: no escape codes in a pipe" sh -c "! grep -q \"$(printf '\033')\" $tmp/show.txt"
+if command -v script >/dev/null 2>&1; then
+    # a real terminal (a pty from script(1)): bold yellow, no brackets
+    script -qc "env -u NO_COLOR $TALLY show 1 --db $db" /dev/null >"$tmp/tty.txt" 2>&1
+    esc=$(printf '\033')
+    check "show: evidence in bold yellow on a terminal" sh -c "grep -qF '${esc}[1;33mkilled at least 12 civilians${esc}[0m' $tmp/tty.txt && ! grep -qF '[[' $tmp/tty.txt"
+else
+    skip "script(1) missing: no terminal to test colour on"
+fi
 "$TALLY" show MLI1 --db "$db" >"$tmp/show2.txt" 2>&1
 check "show: ACLED's event_id_cnty works as the id" cmp "$tmp/show.txt" "$tmp/show2.txt"
 "$TALLY" show 99 --db "$db" >/dev/null 2>"$tmp/err"; echo $? >"$tmp/rc"
@@ -130,3 +138,4 @@ bad "show on a missing store" "$tmp/none.db: No such file" show 1 --db "$tmp/non
 bad "stats --by month" "'month' is not country or week" stats --db "$db" --by month
 printf 'id,name\n1,x\n' >"$tmp/text.db"
 bad "a file that is not a store" "not a tally store" stats --db "$tmp/text.db"
+bad "-o into a missing directory" "$tmp/no/such/dir/out.csv: cannot write" export --format acled --db "$db" -o "$tmp/no/such/dir/out.csv"
