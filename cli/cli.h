@@ -16,5 +16,8 @@ int cmd_gazetteer(int argc, char **argv);
 int cmd_places(int argc, char **argv);
 int cmd_dates(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif

@@ -20,6 +20,10 @@ void cli_usage(FILE *f)
           "       tally gazetteer info [--gazetteer FILE]\n"
           "       tally gazetteer add FILE [--gazetteer FILE]\n"
           "       tally gazetteer lookup NAME [--gazetteer FILE]\n"
+          "       tally export --format acled|ucdp|geojson|jsonl [--db FILE] [--country C] [--since DATE]\n"
+          "                    [--until DATE] [--type T] [--min-fatalities N] [-o FILE]\n"
+          "       tally show EVENT_ID [--db FILE]\n"
+          "       tally stats [--db FILE] [--by country|week] [filters as for export]\n"
           "       tally version\n"
           "\n"
           "PATH is a report in the seed format (a 'date YYYY-MM-DD' line, then the text),\n"
@@ -47,6 +51,12 @@ int main(int argc, char **argv)
         return cmd_ingest(argc - 2, argv + 2);
     if (!strcmp(argv[1], "gazetteer"))
         return cmd_gazetteer(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "export"))
+        return cmd_export(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "show"))
+        return cmd_show(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "stats"))
+        return cmd_stats(argc - 2, argv + 2);
     if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
         printf("tally %s\n", TALLY_VERSION);
         return 0;
