@@ -208,6 +208,33 @@ static enum victim_cat category_of(const lex_entry *v)
     return VIC_UNKNOWN;
 }
 
+/* An actor named among the victims: "84 Wagner fighters", "12 members of
+ * JNIM".  Sets the claim's victim_actor and, for a bare "members", its
+ * category from the actor's inter code. */
+static void victim_actor(const analysis *a, claim *c, size_t vstart, size_t vend)
+{
+    const text_doc *td = &a->td;
+    size_t to = vend;
+    /* "members of X", "fighters from X" */
+    if (to + 1 < td->ntok && (tok_is(td, to, "of") || tok_is(td, to, "from")))
+        to += 4;
+    for (size_t k = 0; k < a->nactors; k++) {
+        const actor_m *m = &a->actors[k];
+        if (m->tok + m->ntok <= vstart || m->tok >= to)
+            continue;
+        if (m->tok >= vend) { /* after "of": only right after it, maybe with "the" */
+            size_t gap = m->tok - vend;
+            if (gap > 2 || (gap == 2 && !tok_is(td, vend + 1, "the")))
+                continue;
+        }
+        snprintf(c->victim_actor, sizeof c->victim_actor, "%s", m->name);
+        if (c->vcat == VIC_UNKNOWN)
+            c->vcat = m->inter == 1 ? VIC_STATE : (m->inter >= 2 && m->inter <= 4) || m->inter == 8 ? VIC_NONSTATE
+                    : m->inter == 7 ? VIC_CIVILIAN : VIC_UNKNOWN;
+        return;
+    }
+}
+
 static void push(analysis *a, const claim *c)
 {
     a->claims = grow_array(a->claims, &a->capclaims, a->nclaims, sizeof *a->claims);
@@ -302,7 +329,7 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
         if (!ve)
             continue;
         claim c = {0};
-        c.part_of = c.restates = c.event = -1;
+        c.part_of = c.restates = c.superseded_by = c.event = -1;
         c.sentence = (int)s;
         c.min = c.max = 1;
         c.q = Q_EXACT;
@@ -310,6 +337,7 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
         c.outcome = OUT_KILLED;
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
+        snprintf(c.label, sizeof c.label, "%s", v->attr[1]);
         size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
         speaker sp[16];
@@ -351,7 +379,7 @@ void claims_scan(analysis *a)
             if (!num.vague && num.min >= 1900 && num.min <= 2100 && !num.words)
                 continue; /* a year */
             claim c = {0};
-            c.part_of = c.restates = c.event = -1;
+            c.part_of = c.restates = c.superseded_by = c.event = -1;
             c.sentence = (int)s;
             c.min = num.min;
             c.max = num.vague ? 0 : num.max;
@@ -446,6 +474,8 @@ void claims_scan(analysis *a)
             if (victim) {
                 span_copy(text, (span){td->tok[vstart].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
                 c.vcat = category_of(victim);
+                snprintf(c.label, sizeof c.label, "%s", victim->attr[1]);
+                victim_actor(a, &c, vstart, vend);
             }
             /* What happened.  Right before the count first ("killed 32 people
              * and wounded 68": 32 were killed), then after it ("15 civilians
