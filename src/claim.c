@@ -337,7 +337,7 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
         c.outcome = OUT_KILLED;
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
-        snprintf(c.label, sizeof c.label, "%s", v->attr[1]);
+        snprintf(c.label, sizeof c.label, "%s", v ? v->attr[1] : "person");
         size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
         speaker sp[16];
