@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "when.h"
 
@@ -336,6 +337,22 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     }
 }
 
+/* The same source named twice: "Police" and "police", "the health
+ * ministry" and "the ministry", "police" and "police spokesman". */
+static int same_source(const char *x, const char *y)
+{
+    if (!strcasecmp(x, y))
+        return 1;
+    size_t nx = strlen(x), ny = strlen(y);
+    const char *l = nx > ny ? x : y, *sh = nx > ny ? y : x;
+    size_t nl = nx > ny ? nx : ny, ns = nx > ny ? ny : nx;
+    if (!ns)
+        return 0;
+    if (!strncasecmp(l, sh, ns) && l[ns] == ' ')
+        return 1;
+    return !strcasecmp(l + nl - ns, sh) && l[nl - ns - 1] == ' ';
+}
+
 static int generic_source(const claim *c, const char *outlet)
 {
     return c->kind == SRC_UNKNOWN || strstr(c->source, "sources") != NULL || !strcmp(c->source, "unknown") ||
@@ -373,7 +390,7 @@ static void mark_restatements(event *e, claim *claims, const char *outlet)
             if (e->claims[j] >= e->claims[i] || d->outcome != u->outcome || d->part_of >= 0 || d->context ||
                 d->denial || d->superseded_by >= 0)
                 continue;
-            int same = !strcmp(d->source, u->source) || (generic_source(u, outlet) && generic_source(d, outlet));
+            int same = same_source(d->source, u->source) || (generic_source(u, outlet) && generic_source(d, outlet));
             if (same)
                 d->superseded_by = e->claims[i];
         }
@@ -455,7 +472,7 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
             clo = c->max;
         size_t j = 0;
         for (; j < n; j++)
-            if (st[j].sentence == c->sentence && !strcmp(st[j].source, c->source))
+            if (st[j].sentence == c->sentence && !strcasecmp(st[j].source, c->source))
                 break;
         if (j < n) { /* one statement, several groups: they add up */
             st[j].lo += clo;

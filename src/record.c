@@ -79,7 +79,7 @@ static void claim_json(buf *b, const char *doc_id, const claim *c, int supersede
     json_key_str(b, "victims", c->victims);
     json_key_str(b, "victim_category", victim_cat_name[c->vcat]);
     buf_printf(b, ",\"min\":%lld,\"max\":", c->min);
-    if (c->max)
+    if (c->max || !c->vague) /* a claim of zero has max 0 too */
         buf_printf(b, "%lld", c->max);
     else
         buf_puts(b, "null");
