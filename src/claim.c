@@ -176,8 +176,14 @@ static int period_cue(const analysis *a, size_t j, size_t first, size_t end)
                                              "independence", "then", "last"};
         if (q < end && tok_is(td, q, "the"))
             q++;
-        if (q < end && tok_is_any(td, q, starts, ARRAY_LEN(starts)))
+        if (q < end && tok_is_any(td, q, starts, ARRAY_LEN(starts))) {
+            /* "since the beginning of this week" is this event's time */
+            static const char *const near[] = {"week", "weekend", "day", "night", "morning", "month"};
+            for (size_t r = q + 1; r < end && r <= q + 4; r++)
+                if (tok_is_any(td, r, near, ARRAY_LEN(near)))
+                    return 0;
             return 1;
+        }
         for (size_t r = j + 1; r < end && r <= j + 5; r++)
             if (tok_is(td, r, "began") || tok_is(td, r, "started") || tok_is(td, r, "erupted"))
                 return 1;
@@ -188,21 +194,29 @@ static int period_cue(const analysis *a, size_t j, size_t first, size_t end)
     if ((tok_is(td, j, "this") || tok_is(td, j, "last")) && j + 1 < end && tok_is(td, j + 1, "year") &&
         !(j > first && tok_is(td, j - 1, "of")))
         return 1;
+    /* "killed in the war", "died in the conflict" */
+    static const char *const wars[] = {"war", "conflict", "insurgency", "uprising", "civil"};
+    if (tok_is(td, j, "in") && j + 2 < end && tok_is(td, j + 1, "the") && tok_is_any(td, j + 2, wars, ARRAY_LEN(wars)))
+        return 1;
+    /* "over the past decade", "in recent years"; but "over the past two
+     * days" and "in the last week" are an event's own span */
     if ((tok_is(td, j, "over") || tok_is(td, j, "in") || tok_is(td, j, "during")) && j + 2 < end &&
-        (tok_is(td, j + 1, "the") || tok_is(td, j + 1, "recent")) &&
-        (tok_is(td, j + 2, "past") || tok_is(td, j + 2, "last") || tok_is(td, j + 2, "years") ||
-         tok_is(td, j + 2, "months")))
-        return !tok_is(td, j + 2, "last") || (j + 3 < end && !tok_is(td, j + 3, "hours") && !tok_is(td, j + 3, "day") &&
-                                              !tok_is(td, j + 3, "night"));
+        (tok_is(td, j + 1, "the") || tok_is(td, j + 1, "recent"))) {
+        static const char *const long_units[] = {"year", "years", "decade", "decades", "months"};
+        if (tok_is(td, j + 1, "recent"))
+            return tok_is_any(td, j + 2, long_units, ARRAY_LEN(long_units));
+        if (!tok_is(td, j + 2, "past") && !tok_is(td, j + 2, "last"))
+            return 0;
+        for (size_t r = j + 3; r < end && r <= j + 5; r++)
+            if (tok_is_any(td, r, long_units, ARRAY_LEN(long_units)))
+                return 1;
+        return 0;
+    }
     if (tok_is(td, j, "to") && j + 1 < end && tok_is(td, j + 1, "date"))
         return 1;
     int y;
     if ((tok_is(td, j, "in") || tok_is(td, j, "during")) && j + 1 < end && is_year_tok(a, j + 1, &y) &&
         y < a->report.year)
-        return 1;
-    /* "killed in the war", "died in the conflict" */
-    static const char *const wars[] = {"war", "conflict", "insurgency", "uprising", "civil"};
-    if (tok_is(td, j, "in") && j + 2 < end && tok_is(td, j + 1, "the") && tok_is_any(td, j + 2, wars, ARRAY_LEN(wars)))
         return 1;
     return 0;
 }
@@ -244,9 +258,17 @@ static size_t find_denial(const text_doc *td, size_t from, size_t end)
                                         "dismisses", "refuted", "disputed"};
     static const char *const objs[] = {"that", "reports", "claims", "allegations", "accounts", "any", "suggestions",
                                        "charges", "it"};
-    for (size_t j = from; j + 1 < end; j++)
-        if (tok_is_any(td, j, verbs, ARRAY_LEN(verbs)) && tok_is_any(td, j + 1, objs, ARRAY_LEN(objs)))
+    static const char *const neg[] = {"not", "neither", "nor", "never", "no"};
+    for (size_t j = from; j + 1 < end; j++) {
+        if (!tok_is_any(td, j, verbs, ARRAY_LEN(verbs)) || !tok_is_any(td, j + 1, objs, ARRAY_LEN(objs)))
+            continue;
+        /* "did not confirm or deny reports that ..." denies nothing */
+        int negated = 0;
+        for (size_t b = j; b-- > from && b + 4 >= j;)
+            negated |= tok_is_any(td, b, neg, ARRAY_LEN(neg));
+        if (!negated)
             return j;
+    }
     return (size_t)-1;
 }
 
@@ -533,13 +555,27 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                     ve++;
             }
         }
-        /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME */
+        /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME;
+         * and intransitive: "PERSON [later] died", "he succumbed" */
+        static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then",
+                                          "subsequently", "fatally", "critically", "tragically"};
+        static const char *const intrans[] = {"died", "dies", "succumbed", "perished"};
         if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
             size_t b = i - 1;
-            if (tok_is(td, b, "reportedly") || tok_is(td, b, "allegedly") || tok_is(td, b, "later"))
+            if (tok_is_any(td, b, adv, ARRAY_LEN(adv)))
                 b--;
-            if (b > se->first && (tok_is(td, b, "was") || (tok_is(td, b, "been") && b > se->first + 1))) {
-                size_t head = tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
+            int intr = tok_is_any(td, i, intrans, ARRAY_LEN(intrans));
+            if (intr && b > se->first && (tok_is(td, b, "has") || tok_is(td, b, "had")))
+                b--;
+            if (b > se->first && (tok_is(td, b, "was") || (tok_is(td, b, "been") && b > se->first + 1) ||
+                                  (intr && !(td->tok[b].flags & TOK_PUNCT)))) {
+                size_t head = intr && !tok_is(td, b, "was") && !tok_is(td, b, "been") ? b
+                              : tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
+                /* "he was shot", "she died": a person the report has named */
+                if (tok_is(td, head, "he") || tok_is(td, head, "she")) {
+                    vs = head;
+                    ve = head + 1;
+                }
                 for (size_t w = head + 1; w-- > se->first && w + 6 > head && !v;) {
                     size_t m;
                     if ((v = singular_person(a, w, end, &m)) && w + m == head + 1) {
@@ -550,7 +586,7 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                     if (td->tok[w].flags & TOK_PUNCT)
                         break;
                 }
-                if (!v && is_capword(td, head) && head > se->first && is_capword(td, head - 1)) {
+                if (!v && !ve && is_capword(td, head) && head > se->first && is_capword(td, head - 1)) {
                     vs = head - 1;
                     ve = head + 1;
                 }
@@ -866,6 +902,8 @@ void claims_scan(analysis *a)
                 if (!victim && m > after + 1)
                     break; /* "20 dead", "15 have died": close when nothing is counted */
                 const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                if (e && n == 1 && tok_is(td, m, "shot") && !(m > 0 && is_aux(td, m - 1)))
+                    break; /* "two men shot Mr. Garcia": the count is the shooters */
                 if (e && strcmp(e->attr[1], "before") != 0) {
                     out = e;
                     ostart = m;

@@ -462,9 +462,15 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
         const claim *c = &claims[e->claims[k]];
         numbered |= in_group(claims, c, o, g) && !c->single;
     }
+    /* A single person shot and a death in the same event: most often the
+     * same person ("was shot ... and died at the hospital"). */
+    int deaths = 0;
+    if (o == OUT_INJURED)
+        for (size_t k = 0; k < e->nclaims; k++)
+            deaths |= counted(&claims[e->claims[k]], OUT_KILLED);
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
-        if (!in_group(claims, c, o, g) || (c->single && numbered))
+        if (!in_group(claims, c, o, g) || (c->single && (numbered || deaths)))
             continue;
         long long clo = c->min, chi = c->max ? c->max : c->min;
         long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
@@ -643,6 +649,45 @@ static void fill_place(const analysis *a, event *e)
 
 static int event_index(const tally_events *out, const event *e) { return (int)(e - out->ev); }
 
+static int on_record_only(const claim *c)
+{
+    return c->context || c->denial || (c->min == 0 && c->max == 0 && !c->vague);
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
+/* Claims on record that open no event of their own (a cumulative figure
+ * in a background sentence, a denial, "no one was hurt") join the event
+ * the narrative was about at that point, else the first one, so that no
+ * claim vanishes from the output.  They are never counted. */
+static void attach_stray_claims(analysis *a, tally_events *out)
+{
+    if (!out->n)
+        return;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        claim *c = &a->claims[k];
+        if (c->event >= 0 || !on_record_only(c))
+            continue;
+        size_t best = 0;
+        int best_s = -1;
+        for (size_t x = 0; x < out->n; x++)
+            for (size_t j = 0; j < out->ev[x].nsents; j++)
+                if (out->ev[x].sents[j] <= c->sentence && out->ev[x].sents[j] > best_s) {
+                    best_s = out->ev[x].sents[j];
+                    best = x;
+                }
+        c->event = (int)best;
+        add_int(&out->ev[best].claims, &out->ev[best].nclaims, &out->ev[best].capclaims, (int)k);
+    }
+    for (size_t x = 0; x < out->n; x++) /* text order */
+        if (out->ev[x].nclaims > 1)
+            qsort(out->ev[x].claims, out->ev[x].nclaims, sizeof(int), cmp_int);
+}
+
 void events_build(analysis *a, tally_events *out)
 {
     const text_doc *td = &a->td;
@@ -655,8 +700,8 @@ void events_build(analysis *a, tally_events *out)
         trigger_m tr = {0};
         int has_trigger = find_trigger(a, se, &tr);
         int nclaims = 0;
-        for (size_t k = 0; k < a->nclaims; k++)
-            nclaims += a->claims[k].sentence == (int)s;
+        for (size_t k = 0; k < a->nclaims; k++) /* a figure on record only opens no event */
+            nclaims += a->claims[k].sentence == (int)s && !on_record_only(&a->claims[k]);
         if (!has_trigger && !nclaims)
             continue;
 
@@ -782,6 +827,7 @@ void events_build(analysis *a, tally_events *out)
         focus = ti;
     }
 
+    attach_stray_claims(a, out);
     for (size_t k = 0; k < out->n; k++) {
         event *e = &out->ev[k];
         if (!e->date_known) {
