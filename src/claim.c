@@ -250,6 +250,17 @@ static int is_context(const analysis *a, const sentence *se, size_t cstart, size
     return 0;
 }
 
+/* "denied reports of a massacre, saying 4 militants were killed": what
+ * follows "saying" is the denier's own figure. */
+static int new_statement(const text_doc *td, size_t from, size_t to)
+{
+    static const char *const says[] = {"saying", "adding", "said", "instead", "insisting", "stating"};
+    for (size_t j = from; j < to; j++)
+        if (tok_is_any(td, j, says, ARRAY_LEN(says)))
+            return 1;
+    return 0;
+}
+
 /* The first denial in tokens [from, end): "denied that", "rejected claims
  * that", "dismissed reports of".  Returns its token or (size_t)-1. */
 static size_t find_denial(const text_doc *td, size_t from, size_t end)
@@ -952,7 +963,7 @@ void claims_scan(analysis *a)
             c.sp = (span){td->tok[sb].start, td->tok[se_tok - 1].end};
             c.update = toll_o >= 0 && update;
             c.context = is_context(a, se, sb, se_tok);
-            if (deny != (size_t)-1 && deny < sb && !clause_break(td, deny, sb))
+            if (deny != (size_t)-1 && deny < sb && !clause_break(td, deny, sb) && !new_statement(td, deny, sb))
                 c.denial = 1;
             /* Source. */
             if (!speakers_done) {
