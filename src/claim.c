@@ -117,9 +117,9 @@ static const char *const update_words[] = {"rose", "risen", "rise", "rises", "ri
 static int toll_before(const analysis *a, size_t first, size_t cstart, size_t *tstart, int *update)
 {
     const text_doc *td = &a->td;
-    size_t lim = cstart > first + 10 ? cstart - 10 : first;
+    size_t lim = cstart > first + 12 ? cstart - 12 : first;
     for (size_t m = cstart; m-- > lim;) {
-        if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ",") || tok_is(td, m, ";") || tok_is(td, m, "and"))
+        if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ",") || tok_is(td, m, ";"))
             return -1;
         int o = -1;
         if (tok_is(td, m, "toll") || tok_is(td, m, "tally"))
@@ -361,6 +361,8 @@ static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t ma
         /* "a doctor at the hospital said": the verb after a short phrase */
         static const char *const preps[] = {"at", "in", "from", "of", "with", "for", "on"};
         int window = i + len < end && tok_is_any(td, i + len, preps, ARRAY_LEN(preps)) ? 6 : 3;
+        if (i + len < end && tok_is(td, i + len, ","))
+            window = 0; /* "clashes with police, elders said": the verb is the elders' */
         if (!attribution_near(a, se->first, end, i + len, i, window)) {
             i += len - 1;
             continue;
@@ -533,6 +535,37 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
     single_of(a, s, OUT_INJURED);
 }
 
+/* The subject of a singular "was": from the clause start to head, when
+ * it starts like a noun phrase about a person ("A", "The", a name) and
+ * holds no number, no negation and no conjunction.  Returns the end
+ * (head + 1) and *vs, or 0. */
+static size_t loose_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    size_t st = head + 1;
+    while (st > se->first && st + 14 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
+        st--;
+    if (st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT))
+        return 0; /* too long to be sure */
+    if (st > head)
+        return 0;
+    static const char *const bad_first[] = {"it", "this", "that", "which", "what", "there", "who", "nobody", "no",
+                                            "none", "everything", "nothing", "attack", "car", "vehicle", "house"};
+    if (tok_is_any(td, st, bad_first, ARRAY_LEN(bad_first)))
+        return 0;
+    if (!(tok_is(td, st, "a") || tok_is(td, st, "an") || tok_is(td, st, "the") || is_capword(td, st)))
+        return 0;
+    for (size_t w = st; w <= head; w++) {
+        number_t nn;
+        if ((td->tok[w].flags & TOK_NUM) || tok_is(td, w, "and") || tok_is(td, w, "no") || tok_is(td, w, "or") ||
+            tok_is(td, w, "which") || tok_is(td, w, "nobody") ||
+            (w > st && number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+            return 0;
+    }
+    *vs = st;
+    return head + 1;
+}
+
 static int single_of(analysis *a, size_t s, enum outcome want)
 {
     const text_doc *td = &a->td;
@@ -568,7 +601,7 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         }
         /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME;
          * and intransitive: "PERSON [later] died", "he succumbed" */
-        static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then",
+        static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then", "found",
                                           "subsequently", "fatally", "critically", "tragically"};
         static const char *const intrans[] = {"died", "dies", "succumbed", "perished"};
         if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
@@ -601,6 +634,12 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                     vs = head - 1;
                     ve = head + 1;
                 }
+                /* "A candidate running for a council seat in the south was
+                 * shot dead": a singular "was" says one person, whoever the
+                 * words between are */
+                if (!ve && tok_is(td, b, "was") && !tok_is(td, i, "blown") &&
+                    !(i + n < end && tok_is(td, i + n, "at")))
+                    ve = loose_subject(a, se, head, &vs);
             }
         }
         if (!ve)
@@ -624,6 +663,35 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         return 1;
     }
     return 0;
+}
+
+/* Up to three plain words at k, then a passive outcome ("were killed",
+ * "have been shot dead"): the words name who was counted.  *vend is set
+ * past them. */
+static int unknown_victims(const analysis *a, const sentence *se, size_t k, size_t *vend)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count, w = k, n;
+    while (w < end && w < k + 3 && !(td->tok[w].flags & (TOK_PUNCT | TOK_NUM | TOK_QUOTE)) && !is_aux(td, w) &&
+           !lex_match(a->t->outcomes, td, w, end, &n) && !tok_is(td, w, "of") && !tok_is(td, w, "and") &&
+           !tok_is(td, w, "in") && !tok_is(td, w, "who"))
+        w++;
+    if (w == k || w >= end)
+        return 0;
+    size_t q = w;
+    if (!(tok_is(td, q, "were") || tok_is(td, q, "are") || tok_is(td, q, "have") || tok_is(td, q, "had")))
+        return 0;
+    q++;
+    if (q < end && tok_is(td, q, "been"))
+        q++;
+    if (q < end && (tok_is(td, q, "reportedly") || tok_is(td, q, "also") || tok_is(td, q, "all") ||
+                    tok_is(td, q, "allegedly")))
+        q++;
+    const lex_entry *o = q < end ? lex_match(a->t->outcomes, td, q, end, &n) : NULL;
+    if (!o || !strcmp(o->attr[1], "before"))
+        return 0;
+    *vend = w;
+    return 1;
 }
 
 /* The outcome word in tokens [from, to), and its victims word before it. */
@@ -835,7 +903,15 @@ void claims_scan(analysis *a)
                 if (is_aux(td, at) || lex_match(a->t->outcomes, td, at, end, &n))
                     break;
             }
-            size_t after = victim ? vend : j;
+            /* "11 Somalis were killed", "five opposition supporters were
+             * shot dead": words no dictionary knows, then a passive
+             * outcome, name who was counted (category unknown). */
+            int noun = 0;
+            if (!victim && !(c.q == Q_EXACT && num.words && num.min == 1))
+                noun = unknown_victims(a, se, k, &vend);
+            size_t after = victim || noun ? vend : j;
+            if (noun)
+                span_copy(text, (span){td->tok[k].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
             if (victim) {
                 span_copy(text, (span){td->tok[vstart].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
                 c.vcat = category_of(victim);
@@ -910,7 +986,7 @@ void claims_scan(analysis *a)
                         !is_aux(td, r - 1))
                         break;
                 }
-                if (!victim && m > after + 1)
+                if (!victim && !noun && m > after + 1)
                     break; /* "20 dead", "15 have died": close when nothing is counted */
                 const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
                 if (e && n == 1 && tok_is(td, m, "shot") && !(m > 0 && is_aux(td, m - 1)))
@@ -941,10 +1017,10 @@ void claims_scan(analysis *a)
                 continue;
             if (!victim && !out)
                 continue;
-            if (!victim)
+            if (!victim && !noun)
                 snprintf(c.victims, sizeof c.victims, "people");
             c.outcome = out ? outcome_of(out) : a->claims[inherit].outcome;
-            size_t sb = cstart, se_tok = victim ? vend : j;
+            size_t sb = cstart, se_tok = victim || noun ? vend : j;
             if (out && ostart < sb)
                 sb = ostart;
             if (out && oend > se_tok)
