@@ -14,7 +14,7 @@ static const char *const units[] = {
     "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "percent", "per",
     "pm", "am", "dollars", "euros", "million", "billion", "kg", "tonnes", "tons", "times", "o'clock", "st", "nd",
     "rd", "th", "%", "vehicles", "houses", "homes", "buildings", "shops", "cars", "rounds", "shells", "rockets",
-    "missiles", "drones", "bombs", "acres", "hectares"};
+    "missiles", "drones", "bombs", "acres", "hectares", "bullets", "shots", "gunshots", "grenades", "mortars"};
 
 static int is_unit(const text_doc *td, size_t j)
 {
@@ -579,7 +579,13 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         size_t vs = 0, ve = 0;
         const lex_entry *v = NULL;
         /* active: OUTCOME (a|an|the|his|...) w{0,3} PERSON, or OUTCOME Name Name */
-        if (strcmp(o->attr[1], "after") != 0) {
+        /* "shot his daughter", "shot himself in the face" */
+        int shot = want == OUT_INJURED && n == 1 && tok_is(td, i, "shot");
+        if (shot && i + 1 < end && (tok_is(td, i + 1, "himself") || tok_is(td, i + 1, "herself"))) {
+            vs = i + 1;
+            ve = i + 2;
+        }
+        if (!ve && (strcmp(o->attr[1], "after") != 0 || shot)) {
             size_t j = i + n;
             if (j < end && (tok_is(td, j, "a") || tok_is(td, j, "an") || tok_is(td, j, "the") ||
                             tok_is(td, j, "his") || tok_is(td, j, "her") || tok_is(td, j, "their"))) {
@@ -602,6 +608,7 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME;
          * and intransitive: "PERSON [later] died", "he succumbed" */
         static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then", "found",
+                                          "accidentally", "apparently", "seriously", "initially", "reportedly",
                                           "subsequently", "fatally", "critically", "tragically"};
         static const char *const intrans[] = {"died", "dies", "succumbed", "perished"};
         if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
@@ -864,6 +871,9 @@ void claims_scan(analysis *a)
             }
             if (c.q == Q_AT_LEAST && !c.vague)
                 c.max = c.min;
+            /* "killed by two unidentified gunmen": the count is the agents */
+            if (cstart > se->first && tok_is(td, cstart - 1, "by"))
+                continue;
             /* Part of the claim before: "including 11 children". */
             size_t pre = cstart;
             int among = pre > se->first + 1 && tok_is(td, pre - 1, "them") &&
