@@ -616,6 +616,10 @@ static int single_of(analysis *a, size_t s, enum outcome want)
             if (tok_is_any(td, b, adv, ARRAY_LEN(adv)))
                 b--;
             int intr = tok_is_any(td, i, intrans, ARRAY_LEN(intrans));
+            /* "a 16-year-old boy was shot and died at the scene" */
+            if (intr && b > se->first + 2 && tok_is(td, b, "and") && tok_is(td, b - 1, "shot") &&
+                tok_is(td, b - 2, "was"))
+                b -= 2, intr = 0;
             if (intr && b > se->first && (tok_is(td, b, "has") || tok_is(td, b, "had")))
                 b--;
             if (b > se->first && (tok_is(td, b, "was") || (tok_is(td, b, "been") && b > se->first + 1) ||
@@ -647,6 +651,23 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 if (!ve && tok_is(td, b, "was") && !tok_is(td, i, "blown") &&
                     !(i + n < end && tok_is(td, i + n, "at")))
                     ve = loose_subject(a, se, head, &vs);
+            }
+        }
+        /* "a shooting that left a 16-year-old boy dead", "leaving Brandon
+         * Lanier dead" */
+        if (!ve && want == OUT_KILLED && tok_is(td, i, "dead") && i > se->first + 1) {
+            for (size_t l = i - 1; l-- > se->first && l + 7 > i && !ve;) {
+                if (!tok_is(td, l, "left") && !tok_is(td, l, "leaving") && !tok_is(td, l, "leaves"))
+                    continue;
+                size_t m, w = l + 1;
+                if (tok_is(td, w, "a") || tok_is(td, w, "an") || tok_is(td, w, "one"))
+                    for (size_t x = w + 1; x < i && !v; x++)
+                        if ((v = singular_person(a, x, i, &m)) && x + m != i)
+                            v = NULL;
+                if (v || (is_capword(td, i - 1) && is_capword(td, i - 2))) {
+                    vs = w;
+                    ve = i;
+                }
             }
         }
         if (!ve)
