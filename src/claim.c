@@ -566,6 +566,30 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
     return head + 1;
 }
 
+/* "a former electoral delegate": a/an, up to four words, ending before
+ * punctuation, a preposition or a verb-like word; no number, no time.
+ * Returns the end and *vs (= j), or 0. */
+static size_t loose_object(const analysis *a, const sentence *se, size_t j, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count, w = j + 1;
+    static const char *const stop[] = {"in", "on", "at", "near", "outside", "inside", "from", "of", "with", "and",
+                                       "who", "as", "after", "before", "during", "while", "when", "for", "by",
+                                       "to", "that", "late", "early", "last", "this", "earlier"};
+    static const char *const time[] = {"day", "week", "month", "year", "night", "morning", "evening", "total",
+                                       "number", "few", "dozen", "couple", "handful", "hundred", "thousand"};
+    while (w < end && w < j + 5 && !(td->tok[w].flags & (TOK_PUNCT | TOK_QUOTE)) &&
+           !tok_is_any(td, w, stop, ARRAY_LEN(stop))) {
+        if ((td->tok[w].flags & TOK_NUM) || tok_is_any(td, w, time, ARRAY_LEN(time)))
+            return 0;
+        w++;
+    }
+    if (w == j + 1 || w == j + 5)
+        return 0;
+    *vs = j;
+    return w;
+}
+
 static int single_of(analysis *a, size_t s, enum outcome want)
 {
     const text_doc *td = &a->td;
@@ -598,6 +622,11 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                         ve = w + m;
                     }
                 }
+                /* "shot and killed a former electoral delegate": what a
+                 * killing verb takes with "a" is a person, whatever the noun,
+                 * unless it is a time ("killed a day after") */
+                if (!ve && want == OUT_KILLED && !shot && (tok_is(td, j, "a") || tok_is(td, j, "an")))
+                    ve = loose_object(a, se, j, &vs);
             } else if (is_capword(td, j) && is_capword(td, j + 1) && !place_at(a, j)) {
                 vs = j;
                 ve = j + 2;
@@ -626,6 +655,8 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                                   (intr && !(td->tok[b].flags & TOK_PUNCT)))) {
                 size_t head = intr && !tok_is(td, b, "was") && !tok_is(td, b, "been") ? b
                               : tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
+                if (head < se->first)
+                    continue;
                 /* "he was shot", "she died": a person the report has named */
                 if (tok_is(td, head, "he") || tok_is(td, head, "she")) {
                     vs = head;
@@ -648,7 +679,8 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 /* "A candidate running for a council seat in the south was
                  * shot dead": a singular "was" says one person, whoever the
                  * words between are */
-                if (!ve && tok_is(td, b, "was") && !tok_is(td, i, "blown") &&
+                if (!ve && (tok_is(td, b, "was") || (tok_is(td, b, "been") && tok_is(td, b - 1, "has"))) &&
+                    !tok_is(td, i, "blown") &&
                     !(i + n < end && tok_is(td, i + n, "at")))
                     ve = loose_subject(a, se, head, &vs);
             }
@@ -672,6 +704,10 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         }
         if (!ve)
             continue;
+        for (size_t x = vs; x < ve && !v; x++) { /* "a teenage boy known on ...": a boy */
+            size_t m;
+            v = lex_match(a->t->victims, td, x, ve, &m);
+        }
         claim c = {0};
         c.part_of = c.restates = c.superseded_by = c.event = -1;
         c.sentence = (int)s;
@@ -977,6 +1013,16 @@ void claims_scan(analysis *a)
             for (size_t m = after; !out && m < end && m < after + 16; m++) {
                 if (tok_is(td, m, ";") || tok_is(td, m, ":"))
                     break;
+                /* "Twelve people, mostly women and children, have been killed" */
+                if (m == after && tok_is(td, m, ",") && (victim || noun)) {
+                    size_t q = m + 1;
+                    while (q < end && q < m + 8 && !tok_is(td, q, ",") && !(td->tok[q].flags & TOK_NUM))
+                        q++;
+                    if (q + 1 < end && tok_is(td, q, ",") && (is_aux(td, q + 1) || lex_match(a->t->outcomes, td, q + 1, end, &n))) {
+                        m = q;
+                        continue;
+                    }
+                }
                 if (tok_is(td, m, "including") ||
                     (tok_is(td, m, "among") && m + 1 < end && tok_is(td, m + 1, "them"))) {
                     size_t q = m + 1;
@@ -991,7 +1037,8 @@ void claims_scan(analysis *a)
                 int is_num = (td->tok[m].flags & TOK_NUM) ||
                              number_parse(text + td->tok[m].start, se->end - td->tok[m].start, &nn) > 0;
                 int after_and = m > 0 && tok_is(td, m - 1, "and");
-                if (is_num && !after_and && !(m > 0 && (tok_is(td, m - 1, "including") || tok_is(td, m - 1, "among"))))
+                if (is_num && !after_and &&
+                    !(m > 0 && (tok_is(td, m - 1, "including") || tok_is(td, m - 1, "among") || tok_is(td, m - 1, "from"))))
                     break;
                 if (tok_is(td, m, "and") && m + 2 < end) {
                     const lex_entry *v2 = lex_match(a->t->outcomes, td, m + 1, end, &n);
