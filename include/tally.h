@@ -59,6 +59,13 @@ typedef struct tally_events tally_events;
 tally *tally_open(const char *datadir, const char *gazetteer, char *err, size_t errlen);
 void tally_close(tally *t);
 
+/* How a toll's best figure is chosen from the sources' figures
+ * (docs/format.md): "lower-median" (the default) or "prefer-independent"
+ * (the lower median of NGO, local and media figures when there are any).
+ * tally_open takes it from $TALLY_BEST when set.  Call before sharing the
+ * handle between threads.  Returns 0, or -1 for an unknown rule. */
+int tally_set_best_rule(tally *t, const char *rule);
+
 /* Extracts the events of one report.  Never NULL (out of memory aborts);
  * a report with no event gives an empty result. */
 tally_events *tally_extract(const tally *t, const tally_doc *doc);

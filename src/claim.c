@@ -1,6 +1,7 @@
 /* claim.c -- see claim.h. */
 #include "claim.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "actor.h"
@@ -13,7 +14,7 @@ static const char *const units[] = {
     "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "percent", "per",
     "pm", "am", "dollars", "euros", "million", "billion", "kg", "tonnes", "tons", "times", "o'clock", "st", "nd",
     "rd", "th", "%", "vehicles", "houses", "homes", "buildings", "shops", "cars", "rounds", "shells", "rockets",
-    "missiles", "drones", "bombs", "acres", "hectares"};
+    "missiles", "drones", "bombs", "acres", "hectares", "bullets", "shots", "gunshots", "grenades", "mortars"};
 
 static int is_unit(const text_doc *td, size_t j)
 {
@@ -89,6 +90,230 @@ static enum outcome outcome_of(const lex_entry *e)
     return OUT_KILLED;
 }
 
+/* ---- tolls, context, denials, zeros ---------------------------------------- */
+
+static int is_year_tok(const analysis *a, size_t j, int *year)
+{
+    const text_doc *td = &a->td;
+    if (j >= td->ntok || !(td->tok[j].flags & TOK_NUM) || td->tok[j].end - td->tok[j].start != 4)
+        return 0;
+    int y = atoi(a->doc->text + td->tok[j].start);
+    if (y < 1900 || y > 2100)
+        return 0;
+    if (year)
+        *year = y;
+    return 1;
+}
+
+/* Words that say a figure is new: "the toll rose to 30". */
+static const char *const update_words[] = {"rose", "risen", "rise", "rises", "rising", "climbed", "climbs",
+                                           "increased", "jumped", "raised", "revised", "reached", "bringing",
+                                           "brought", "grew", "mounted", "swelled", "soared", "up"};
+
+/* A toll phrase before the count at cstart: "the death toll from the
+ * bombing stands at 32", "the toll later rose to eight", "the number of
+ * dead has risen to 27", "revised the toll up to 52".  Returns the outcome
+ * (-1 if none), with its first token and whether it is an update. */
+static int toll_before(const analysis *a, size_t first, size_t cstart, size_t *tstart, int *update)
+{
+    const text_doc *td = &a->td;
+    size_t lim = cstart > first + 12 ? cstart - 12 : first;
+    for (size_t m = cstart; m-- > lim;) {
+        if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ",") || tok_is(td, m, ";"))
+            return -1;
+        int o = -1;
+        if (tok_is(td, m, "toll") || tok_is(td, m, "tally"))
+            o = m > first && (tok_is(td, m - 1, "injury") || tok_is(td, m - 1, "casualty")) &&
+                        tok_is(td, m - 1, "injury") ? OUT_INJURED : OUT_KILLED;
+        else if (tok_is(td, m, "number") && m + 2 < cstart && tok_is(td, m + 1, "of")) {
+            static const char *const dead[] = {"dead", "deaths", "killed", "fatalities", "people", "victims"};
+            static const char *const hurt[] = {"injured", "wounded"};
+            if (tok_is_any(td, m + 2, dead, ARRAY_LEN(dead)))
+                o = OUT_KILLED;
+            else if (tok_is_any(td, m + 2, hurt, ARRAY_LEN(hurt)))
+                o = OUT_INJURED;
+            if (o == OUT_KILLED && (tok_is(td, m + 2, "people") || tok_is(td, m + 2, "victims")) &&
+                !(m + 3 < cstart && tok_is(td, m + 3, "killed")))
+                o = -1;
+        }
+        if (o < 0)
+            continue;
+        *tstart = m;
+        *update = 0;
+        for (size_t j = m + 1; j < cstart; j++)
+            *update |= tok_is_any(td, j, update_words, ARRAY_LEN(update_words));
+        if (m > first && tok_is_any(td, m - 1, update_words, ARRAY_LEN(update_words)))
+            *update = 1; /* "raised the toll to 30" */
+        if (m > first + 1 && tok_is(td, m - 1, "the") && tok_is_any(td, m - 2, update_words, ARRAY_LEN(update_words)))
+            *update = 1;
+        return o;
+    }
+    return -1;
+}
+
+/* Is token j a word that marks a period, not this event: "since 2022",
+ * "since January", "since the war began", "so far this year", "over the
+ * past decade", "in 2019" (a year before the report's)?  "The deadliest
+ * since 2019" compares this event with the past: not a cue. */
+static int period_cue(const analysis *a, size_t j, size_t first, size_t end)
+{
+    const text_doc *td = &a->td;
+    if (tok_is(td, j, "since")) {
+        if (j > first) {
+            const char *k = tok_key(td, j - 1);
+            size_t n = strlen(k);
+            if ((n > 4 && !strcmp(k + n - 3, "est")) || !strcmp(k, "worst") || !strcmp(k, "first") ||
+                (j > first + 1 && (!strncmp(tok_key(td, j - 2), "deadl", 5) || !strcmp(tok_key(td, j - 2), "worst"))))
+                return 0;
+        }
+        size_t q = j + 1;
+        if (q < end && is_year_tok(a, q, NULL))
+            return 1;
+        if (q < end && is_month(tok_key(td, q)))
+            return 1;
+        static const char *const starts[] = {"start", "beginning", "outbreak", "onset", "war", "conflict",
+                                             "insurgency", "uprising", "crisis", "invasion", "revolution", "coup",
+                                             "independence", "then", "last"};
+        if (q < end && tok_is(td, q, "the"))
+            q++;
+        if (q < end && tok_is_any(td, q, starts, ARRAY_LEN(starts))) {
+            /* "since the beginning of this week" is this event's time */
+            static const char *const near[] = {"week", "weekend", "day", "night", "morning", "month"};
+            for (size_t r = q + 1; r < end && r <= q + 4; r++)
+                if (tok_is_any(td, r, near, ARRAY_LEN(near)))
+                    return 0;
+            return 1;
+        }
+        for (size_t r = j + 1; r < end && r <= j + 5; r++)
+            if (tok_is(td, r, "began") || tok_is(td, r, "started") || tok_is(td, r, "erupted"))
+                return 1;
+        return 0;
+    }
+    if (tok_is(td, j, "so") && j + 2 < end && tok_is(td, j + 1, "far") && tok_is(td, j + 2, "this"))
+        return 1;
+    if ((tok_is(td, j, "this") || tok_is(td, j, "last")) && j + 1 < end && tok_is(td, j + 1, "year") &&
+        !(j > first && tok_is(td, j - 1, "of")))
+        return 1;
+    /* "killed in the war", "died in the conflict" */
+    static const char *const wars[] = {"war", "conflict", "insurgency", "uprising", "civil"};
+    if (tok_is(td, j, "in") && j + 2 < end && tok_is(td, j + 1, "the") && tok_is_any(td, j + 2, wars, ARRAY_LEN(wars)))
+        return 1;
+    /* "over the past decade", "in recent years"; but "over the past two
+     * days" and "in the last week" are an event's own span */
+    if ((tok_is(td, j, "over") || tok_is(td, j, "in") || tok_is(td, j, "during")) && j + 2 < end &&
+        (tok_is(td, j + 1, "the") || tok_is(td, j + 1, "recent"))) {
+        static const char *const long_units[] = {"year", "years", "decade", "decades", "months"};
+        if (tok_is(td, j + 1, "recent"))
+            return tok_is_any(td, j + 2, long_units, ARRAY_LEN(long_units));
+        if (!tok_is(td, j + 2, "past") && !tok_is(td, j + 2, "last"))
+            return 0;
+        for (size_t r = j + 3; r < end && r <= j + 5; r++)
+            if (tok_is_any(td, r, long_units, ARRAY_LEN(long_units)))
+                return 1;
+        return 0;
+    }
+    if (tok_is(td, j, "to") && j + 1 < end && tok_is(td, j + 1, "date"))
+        return 1;
+    int y;
+    if ((tok_is(td, j, "in") || tok_is(td, j, "during")) && j + 1 < end && is_year_tok(a, j + 1, &y) &&
+        y < a->report.year)
+        return 1;
+    return 0;
+}
+
+/* A cumulative or historical figure: a period cue before the count in its
+ * sentence, or after it in the same clause; or a conflict as the subject
+ * ("the insurgency has killed 40,000 people", "a war that has killed ..."). */
+static int is_context(const analysis *a, const sentence *se, size_t cstart, size_t cend)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count;
+    for (size_t j = se->first; j < cstart; j++)
+        if (period_cue(a, j, se->first, end))
+            return 1;
+    for (size_t j = cend; j < end; j++) {
+        if (tok_is(td, j, ",") || tok_is(td, j, ";") || tok_is(td, j, "while") || tok_is(td, j, "but"))
+            break;
+        if (period_cue(a, j, se->first, end))
+            return 1;
+    }
+    static const char *const wars[] = {"war", "conflict", "insurgency", "violence", "crisis", "unrest", "uprising",
+                                       "rebellion", "bloodshed", "campaign", "fighting"};
+    for (size_t j = cstart; j-- > se->first && j + 6 > cstart;) {
+        if (tok_is(td, j, "has") || tok_is(td, j, "have") || tok_is(td, j, "had")) {
+            for (size_t w = j; w-- > se->first && w + 3 > j;)
+                if (tok_is_any(td, w, wars, ARRAY_LEN(wars)) && !tok_is(td, w, "fighting"))
+                    return 1;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* "denied reports of a massacre, saying 4 militants were killed": what
+ * follows "saying" is the denier's own figure. */
+static int new_statement(const text_doc *td, size_t from, size_t to)
+{
+    static const char *const says[] = {"saying", "adding", "said", "instead", "insisting", "stating"};
+    for (size_t j = from; j < to; j++)
+        if (tok_is_any(td, j, says, ARRAY_LEN(says)))
+            return 1;
+    return 0;
+}
+
+/* The first denial in tokens [from, end): "denied that", "rejected claims
+ * that", "dismissed reports of".  Returns its token or (size_t)-1. */
+static size_t find_denial(const text_doc *td, size_t from, size_t end)
+{
+    static const char *const verbs[] = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed",
+                                        "dismisses", "refuted", "disputed"};
+    static const char *const objs[] = {"that", "reports", "claims", "allegations", "accounts", "any", "suggestions",
+                                       "charges", "it"};
+    static const char *const neg[] = {"not", "neither", "nor", "never", "no"};
+    for (size_t j = from; j + 1 < end; j++) {
+        if (!tok_is_any(td, j, verbs, ARRAY_LEN(verbs)) || !tok_is_any(td, j + 1, objs, ARRAY_LEN(objs)))
+            continue;
+        /* "did not confirm or deny reports that ..." denies nothing */
+        int negated = 0;
+        for (size_t b = j; b-- > from && b + 4 >= j;)
+            negated |= tok_is_any(td, b, neg, ARRAY_LEN(neg));
+        if (!negated)
+            return j;
+    }
+    return (size_t)-1;
+}
+
+/* "and possibly 30", ", perhaps as many as 30": an upper figure for the
+ * claim just read, which ends before token k.  Returns the token after it
+ * (0 if none) and its value in *hi. */
+static size_t possibly_more(const analysis *a, const sentence *se, size_t k, long long *hi)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count, q = k;
+    static const char *const maybe[] = {"possibly", "perhaps", "maybe", "probably", "potentially"};
+    for (size_t w = 0; w < 4 && q < end && (tok_is(td, q, ",") || tok_is(td, q, "and") || tok_is(td, q, "or") ||
+                                              tok_is(td, q, "killed") || tok_is(td, q, "dead"));
+         w++)
+        q++;
+    if (q >= end || !tok_is_any(td, q, maybe, ARRAY_LEN(maybe)))
+        return 0;
+    q++;
+    size_t n;
+    const lex_entry *qu = lex_match(a->t->qualifiers, td, q, end, &n);
+    if (qu && strcmp(qu->attr[0], "at_most") == 0)
+        q += n;
+    else if (q + 1 < end && tok_is(td, q, "more") && tok_is(td, q + 1, "than"))
+        q += 2;
+    number_t nn;
+    if (q >= end)
+        return 0;
+    size_t used = number_parse(a->doc->text + td->tok[q].start, se->end - td->tok[q].start, &nn);
+    if (!used || nn.vague)
+        return 0;
+    *hi = nn.min;
+    return token_at(td, q, end, td->tok[q].start + used);
+}
+
 /* A source phrase or speaking actor before/after the claim. */
 typedef struct {
     size_t tok, ntok;
@@ -128,11 +353,17 @@ static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t ma
         if (!e)
             continue;
         /* "told AFP": the outlet is the recipient, not the source. */
-        if (i > se->first && (tok_is(td, i - 1, "told") || tok_is(td, i - 1, "to"))) {
+        if (i > se->first && (tok_is(td, i - 1, "told") ||
+                              (tok_is(td, i - 1, "to") && !(i > se->first + 1 && tok_is(td, i - 2, "according"))))) {
             i += len - 1;
             continue;
         }
-        if (!attribution_near(a, se->first, end, i + len, i, 3)) {
+        /* "a doctor at the hospital said": the verb after a short phrase */
+        static const char *const preps[] = {"at", "in", "from", "of", "with", "for", "on"};
+        int window = i + len < end && tok_is_any(td, i + len, preps, ARRAY_LEN(preps)) ? 6 : 3;
+        if (i + len < end && tok_is(td, i + len, ","))
+            window = 0; /* "clashes with police, elders said": the verb is the elders' */
+        if (!attribution_near(a, se->first, end, i + len, i, window)) {
             i += len - 1;
             continue;
         }
@@ -168,7 +399,18 @@ static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t ma
 
 /* The speaker of a claim at tokens [i, k): the nearest speaker before it with
  * an attribution verb in between, else the nearest after it. */
-static const speaker *speaker_for(const speaker *sp, size_t n, size_t i, size_t k)
+/* Words that open another statement: a speaker after one of them speaks
+ * of what follows it ("8 were killed, while the army said ..."). */
+static int clause_break(const text_doc *td, size_t from, size_t to)
+{
+    static const char *const brk[] = {"while", "whereas", "but", ";"};
+    for (size_t j = from; j < to; j++)
+        if (tok_is_any(td, j, brk, ARRAY_LEN(brk)))
+            return 1;
+    return 0;
+}
+
+static const speaker *speaker_for(const text_doc *td, const speaker *sp, size_t n, size_t i, size_t k)
 {
     const speaker *best = NULL;
     for (size_t j = 0; j < n; j++)
@@ -177,7 +419,7 @@ static const speaker *speaker_for(const speaker *sp, size_t n, size_t i, size_t 
     if (best)
         return best;
     for (size_t j = 0; j < n; j++)
-        if (sp[j].tok >= k && (!best || sp[j].tok < best->tok))
+        if (sp[j].tok >= k && (!best || sp[j].tok < best->tok) && !clause_break(td, k, sp[j].tok))
             best = &sp[j];
     return best;
 }
@@ -206,6 +448,33 @@ static enum victim_cat category_of(const lex_entry *v)
         if (!strcmp(v->attr[0], victim_cat_name[k]))
             return (enum victim_cat)k;
     return VIC_UNKNOWN;
+}
+
+/* An actor named among the victims: "84 Wagner fighters", "12 members of
+ * JNIM".  Sets the claim's victim_actor and, for a bare "members", its
+ * category from the actor's inter code. */
+static void victim_actor(const analysis *a, claim *c, size_t vstart, size_t vend)
+{
+    const text_doc *td = &a->td;
+    size_t to = vend;
+    /* "members of X", "fighters from X" */
+    if (to + 1 < td->ntok && (tok_is(td, to, "of") || tok_is(td, to, "from")))
+        to += 4;
+    for (size_t k = 0; k < a->nactors; k++) {
+        const actor_m *m = &a->actors[k];
+        if (m->tok + m->ntok <= vstart || m->tok >= to)
+            continue;
+        if (m->tok >= vend) { /* after "of": only right after it, maybe with "the" */
+            size_t gap = m->tok - vend;
+            if (gap > 2 || (gap == 2 && !tok_is(td, vend + 1, "the")))
+                continue;
+        }
+        snprintf(c->victim_actor, sizeof c->victim_actor, "%s", m->name);
+        if (c->vcat == VIC_UNKNOWN)
+            c->vcat = m->inter == 1 ? VIC_STATE : (m->inter >= 2 && m->inter <= 4) || m->inter == 8 ? VIC_NONSTATE
+                    : m->inter == 7 ? VIC_CIVILIAN : VIC_UNKNOWN;
+        return;
+    }
 }
 
 static void push(analysis *a, const claim *c)
@@ -240,6 +509,10 @@ static int is_capword(const text_doc *td, size_t i)
 
 /* One named or singular victim and no number: "killed the village chief",
  * "a muezzin was shot dead", "shot dead Sheikh Ali Othman".  Counts 1. */
+static int single_of(analysis *a, size_t s, enum outcome want);
+
+/* One named victim, killed or else hurt: "a 15-year-old boy was shot in
+ * the leg" is one injured, unless the sentence speaks of a death too. */
 static void singular_claims(analysis *a, size_t s, size_t first_claim)
 {
     const text_doc *td = &a->td;
@@ -248,15 +521,95 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
     for (size_t k = first_claim; k < a->nclaims; k++)
         if (a->claims[k].outcome == OUT_KILLED)
             return; /* the sentence already counts its dead */
+    if (single_of(a, s, OUT_KILLED))
+        return;
+    for (size_t k = first_claim; k < a->nclaims; k++)
+        if (a->claims[k].outcome == OUT_INJURED)
+            return;
     for (size_t i = se->first; i < end; i++) {
         size_t n;
         const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
-        if (!o || outcome_of(o) != OUT_KILLED)
+        if (o && outcome_of(o) == OUT_KILLED)
+            return; /* "was shot and later died": not an injury */
+    }
+    single_of(a, s, OUT_INJURED);
+}
+
+/* The subject of a singular "was": from the clause start to head, when
+ * it starts like a noun phrase about a person ("A", "The", a name) and
+ * holds no number, no negation and no conjunction.  Returns the end
+ * (head + 1) and *vs, or 0. */
+static size_t loose_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    size_t st = head + 1;
+    while (st > se->first && st + 14 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
+        st--;
+    if (st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT))
+        return 0; /* too long to be sure */
+    if (st > head)
+        return 0;
+    static const char *const bad_first[] = {"it", "this", "that", "which", "what", "there", "who", "nobody", "no",
+                                            "none", "everything", "nothing", "attack", "car", "vehicle", "house"};
+    if (tok_is_any(td, st, bad_first, ARRAY_LEN(bad_first)))
+        return 0;
+    if (!(tok_is(td, st, "a") || tok_is(td, st, "an") || tok_is(td, st, "the") || is_capword(td, st)))
+        return 0;
+    for (size_t w = st; w <= head; w++) {
+        number_t nn;
+        if ((td->tok[w].flags & TOK_NUM) || tok_is(td, w, "and") || tok_is(td, w, "no") || tok_is(td, w, "or") ||
+            tok_is(td, w, "which") || tok_is(td, w, "nobody") ||
+            (w > st && number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+            return 0;
+    }
+    *vs = st;
+    return head + 1;
+}
+
+/* "a former electoral delegate": a/an, up to four words, ending before
+ * punctuation, a preposition or a verb-like word; no number, no time.
+ * Returns the end and *vs (= j), or 0. */
+static size_t loose_object(const analysis *a, const sentence *se, size_t j, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count, w = j + 1;
+    static const char *const stop[] = {"in", "on", "at", "near", "outside", "inside", "from", "of", "with", "and",
+                                       "who", "as", "after", "before", "during", "while", "when", "for", "by",
+                                       "to", "that", "late", "early", "last", "this", "earlier"};
+    static const char *const time[] = {"day", "week", "month", "year", "night", "morning", "evening", "total",
+                                       "number", "few", "dozen", "couple", "handful", "hundred", "thousand"};
+    while (w < end && w < j + 5 && !(td->tok[w].flags & (TOK_PUNCT | TOK_QUOTE)) &&
+           !tok_is_any(td, w, stop, ARRAY_LEN(stop))) {
+        if ((td->tok[w].flags & TOK_NUM) || tok_is_any(td, w, time, ARRAY_LEN(time)))
+            return 0;
+        w++;
+    }
+    if (w == j + 1 || w == j + 5)
+        return 0;
+    *vs = j;
+    return w;
+}
+
+static int single_of(analysis *a, size_t s, enum outcome want)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count;
+    for (size_t i = se->first; i < end; i++) {
+        size_t n;
+        const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
+        if (!o || outcome_of(o) != want)
             continue;
         size_t vs = 0, ve = 0;
         const lex_entry *v = NULL;
         /* active: OUTCOME (a|an|the|his|...) w{0,3} PERSON, or OUTCOME Name Name */
-        if (strcmp(o->attr[1], "after") != 0) {
+        /* "shot his daughter", "shot himself in the face" */
+        int shot = want == OUT_INJURED && n == 1 && tok_is(td, i, "shot");
+        if (shot && i + 1 < end && (tok_is(td, i + 1, "himself") || tok_is(td, i + 1, "herself"))) {
+            vs = i + 1;
+            ve = i + 2;
+        }
+        if (!ve && (strcmp(o->attr[1], "after") != 0 || shot)) {
             size_t j = i + n;
             if (j < end && (tok_is(td, j, "a") || tok_is(td, j, "an") || tok_is(td, j, "the") ||
                             tok_is(td, j, "his") || tok_is(td, j, "her") || tok_is(td, j, "their"))) {
@@ -269,6 +622,11 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
                         ve = w + m;
                     }
                 }
+                /* "shot and killed a former electoral delegate": what a
+                 * killing verb takes with "a" is a person, whatever the noun,
+                 * unless it is a time ("killed a day after") */
+                if (!ve && want == OUT_KILLED && !shot && (tok_is(td, j, "a") || tok_is(td, j, "an")))
+                    ve = loose_object(a, se, j, &vs);
             } else if (is_capword(td, j) && is_capword(td, j + 1) && !place_at(a, j)) {
                 vs = j;
                 ve = j + 2;
@@ -276,13 +634,34 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
                     ve++;
             }
         }
-        /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME */
+        /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME;
+         * and intransitive: "PERSON [later] died", "he succumbed" */
+        static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then", "found",
+                                          "accidentally", "apparently", "seriously", "initially", "reportedly",
+                                          "subsequently", "fatally", "critically", "tragically"};
+        static const char *const intrans[] = {"died", "dies", "succumbed", "perished"};
         if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
             size_t b = i - 1;
-            if (tok_is(td, b, "reportedly") || tok_is(td, b, "allegedly") || tok_is(td, b, "later"))
+            if (tok_is_any(td, b, adv, ARRAY_LEN(adv)))
                 b--;
-            if (b > se->first && (tok_is(td, b, "was") || (tok_is(td, b, "been") && b > se->first + 1))) {
-                size_t head = tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
+            int intr = tok_is_any(td, i, intrans, ARRAY_LEN(intrans));
+            /* "a 16-year-old boy was shot and died at the scene" */
+            if (intr && b > se->first + 2 && tok_is(td, b, "and") && tok_is(td, b - 1, "shot") &&
+                tok_is(td, b - 2, "was"))
+                b -= 2, intr = 0;
+            if (intr && b > se->first && (tok_is(td, b, "has") || tok_is(td, b, "had")))
+                b--;
+            if (b > se->first && (tok_is(td, b, "was") || (tok_is(td, b, "been") && b > se->first + 1) ||
+                                  (intr && !(td->tok[b].flags & TOK_PUNCT)))) {
+                size_t head = intr && !tok_is(td, b, "was") && !tok_is(td, b, "been") ? b
+                              : tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
+                if (head < se->first)
+                    continue;
+                /* "he was shot", "she died": a person the report has named */
+                if (tok_is(td, head, "he") || tok_is(td, head, "she")) {
+                    vs = head;
+                    ve = head + 1;
+                }
                 for (size_t w = head + 1; w-- > se->first && w + 6 > head && !v;) {
                     size_t m;
                     if ((v = singular_person(a, w, end, &m)) && w + m == head + 1) {
@@ -293,31 +672,171 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
                     if (td->tok[w].flags & TOK_PUNCT)
                         break;
                 }
-                if (!v && is_capword(td, head) && head > se->first && is_capword(td, head - 1)) {
+                if (!v && !ve && is_capword(td, head) && head > se->first && is_capword(td, head - 1)) {
                     vs = head - 1;
                     ve = head + 1;
+                }
+                /* "A candidate running for a council seat in the south was
+                 * shot dead": a singular "was" says one person, whoever the
+                 * words between are */
+                if (!ve && (tok_is(td, b, "was") || (tok_is(td, b, "been") && tok_is(td, b - 1, "has"))) &&
+                    !tok_is(td, i, "blown") &&
+                    !(i + n < end && tok_is(td, i + n, "at")))
+                    ve = loose_subject(a, se, head, &vs);
+            }
+        }
+        /* "a shooting that left a 16-year-old boy dead", "leaving Brandon
+         * Lanier dead" */
+        if (!ve && want == OUT_KILLED && tok_is(td, i, "dead") && i > se->first + 1) {
+            for (size_t l = i - 1; l-- > se->first && l + 7 > i && !ve;) {
+                if (!tok_is(td, l, "left") && !tok_is(td, l, "leaving") && !tok_is(td, l, "leaves"))
+                    continue;
+                size_t m, w = l + 1;
+                if (tok_is(td, w, "a") || tok_is(td, w, "an") || tok_is(td, w, "one"))
+                    for (size_t x = w + 1; x < i && !v; x++)
+                        if ((v = singular_person(a, x, i, &m)) && x + m != i)
+                            v = NULL;
+                if (v || (is_capword(td, i - 1) && is_capword(td, i - 2))) {
+                    vs = w;
+                    ve = i;
                 }
             }
         }
         if (!ve)
             continue;
+        for (size_t x = vs; x < ve && !v; x++) { /* "a teenage boy known on ...": a boy */
+            size_t m;
+            v = lex_match(a->t->victims, td, x, ve, &m);
+        }
         claim c = {0};
-        c.part_of = c.restates = c.event = -1;
+        c.part_of = c.restates = c.superseded_by = c.event = -1;
         c.sentence = (int)s;
         c.min = c.max = 1;
         c.q = Q_EXACT;
         c.single = 1;
-        c.outcome = OUT_KILLED;
+        c.outcome = want;
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
+        snprintf(c.label, sizeof c.label, "%s", v ? v->attr[1] : "person");
         size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
         speaker sp[16];
         size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
-        set_source(a, &c, speaker_for(sp, nsp, sb, sbe));
+        set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
         push(a, &c);
-        return;
+        return 1;
     }
+    return 0;
+}
+
+/* Up to three plain words at k, then a passive outcome ("were killed",
+ * "have been shot dead"): the words name who was counted.  *vend is set
+ * past them. */
+static int unknown_victims(const analysis *a, const sentence *se, size_t k, size_t *vend)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count, w = k, n;
+    while (w < end && w < k + 3 && !(td->tok[w].flags & (TOK_PUNCT | TOK_NUM | TOK_QUOTE)) && !is_aux(td, w) &&
+           !lex_match(a->t->outcomes, td, w, end, &n) && !tok_is(td, w, "of") && !tok_is(td, w, "and") &&
+           !tok_is(td, w, "in") && !tok_is(td, w, "who"))
+        w++;
+    if (w == k || w >= end)
+        return 0;
+    size_t q = w;
+    if (!(tok_is(td, q, "were") || tok_is(td, q, "are") || tok_is(td, q, "have") || tok_is(td, q, "had")))
+        return 0;
+    q++;
+    if (q < end && tok_is(td, q, "been"))
+        q++;
+    if (q < end && (tok_is(td, q, "reportedly") || tok_is(td, q, "also") || tok_is(td, q, "all") ||
+                    tok_is(td, q, "allegedly")))
+        q++;
+    const lex_entry *o = q < end ? lex_match(a->t->outcomes, td, q, end, &n) : NULL;
+    if (!o || !strcmp(o->attr[1], "before"))
+        return 0;
+    *vend = w;
+    return 1;
+}
+
+/* The outcome word in tokens [from, to), and its victims word before it. */
+static const lex_entry *outcome_in(const analysis *a, size_t from, size_t to, size_t *at, size_t *n)
+{
+    for (size_t j = from; j < to; j++) {
+        const lex_entry *o = lex_match(a->t->outcomes, &a->td, j, to, n);
+        if (o) {
+            *at = j;
+            return o;
+        }
+    }
+    return NULL;
+}
+
+/* Claims of zero: "no one was killed", "nobody was hurt", "there were no
+ * casualties"; and a denial that gives no number ("the army denied that
+ * civilians were killed"), on record with min 0 but never counted.
+ * "No immediate reports of casualties" says nothing and gives nothing. */
+static void zero_claims(analysis *a, size_t s, size_t deny)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count;
+    size_t from = 0, to = 0, oat = 0, n = 0, vfrom = 0;
+    const lex_entry *o = NULL;
+    int denial = 0;
+    if (deny != (size_t)-1) {
+        for (size_t k = 0; k < a->nclaims; k++)
+            if (a->claims[k].sentence == (int)s && a->claims[k].denial)
+                return; /* the denial has its number */
+        to = deny + 1;
+        while (to < end && !clause_break(td, to, to + 1) && !tok_is(td, to, ","))
+            to++;
+        o = outcome_in(a, deny + 1, to, &oat, &n);
+        if (!o)
+            return;
+        denial = 1;
+        from = deny;
+        vfrom = deny + 1;
+    } else {
+        static const char *const nouns[] = {"casualties", "deaths", "fatalities", "injuries"};
+        for (size_t j = se->first; j + 1 < end && !o; j++) {
+            if (tok_is(td, j, "nobody") || tok_is(td, j, "no-one") ||
+                (tok_is(td, j, "no") && tok_is(td, j + 1, "one"))) {
+                size_t k = j + (tok_is(td, j, "no") ? 2 : 1);
+                if ((o = outcome_in(a, k, k + 4 < end ? k + 4 : end, &oat, &n)) != NULL)
+                    from = j;
+            } else if (tok_is(td, j, "no") && tok_is_any(td, j + 1, nouns, ARRAY_LEN(nouns))) {
+                o = lex_find(a->t->outcomes, tok_is(td, j + 1, "injuries") ? "injured" : "killed");
+                from = j;
+                oat = j + 1;
+                n = 1;
+            }
+        }
+        if (!o)
+            return;
+        vfrom = oat;
+    }
+    claim c = {0};
+    c.part_of = c.restates = c.superseded_by = c.event = -1;
+    c.sentence = (int)s;
+    c.q = Q_EXACT;
+    c.denial = denial;
+    c.outcome = outcome_of(o);
+    snprintf(c.victims, sizeof c.victims, "people");
+    for (size_t j = vfrom; j < oat; j++) {
+        size_t m;
+        const lex_entry *v = lex_match(a->t->victims, td, j, oat, &m);
+        if (v) {
+            span_copy(a->doc->text, (span){td->tok[j].start, td->tok[j + m - 1].end}, c.victims, sizeof c.victims);
+            c.vcat = category_of(v);
+            snprintf(c.label, sizeof c.label, "%s", v->attr[1]);
+            break;
+        }
+    }
+    c.sp = (span){td->tok[from].start, td->tok[oat + n - 1].end};
+    speaker sp[16];
+    size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+    set_source(a, &c, speaker_for(td, sp, nsp, from, oat + n));
+    push(a, &c);
 }
 
 void claims_scan(analysis *a)
@@ -333,10 +852,13 @@ void claims_scan(analysis *a)
         size_t nsp = 0;
         int speakers_done = 0;
         size_t first_claim = a->nclaims;
+        size_t deny = find_denial(td, se->first, end);
         for (size_t i = se->first; i < end; i++) {
             number_t num;
             if (!may_start_number(td, i))
                 continue;
+            if (i > se->first && tok_is(td, i - 1, "no"))
+                continue; /* "no one was killed": zero_claims reads it */
             size_t used = number_parse(text + td->tok[i].start, se->end - td->tok[i].start, &num);
             if (!used)
                 continue;
@@ -351,7 +873,7 @@ void claims_scan(analysis *a)
             if (!num.vague && num.min >= 1900 && num.min <= 2100 && !num.words)
                 continue; /* a year */
             claim c = {0};
-            c.part_of = c.restates = c.event = -1;
+            c.part_of = c.restates = c.superseded_by = c.event = -1;
             c.sentence = (int)s;
             c.min = num.min;
             c.max = num.vague ? 0 : num.max;
@@ -383,6 +905,9 @@ void claims_scan(analysis *a)
             }
             if (between && c.q == Q_RANGE)
                 cstart = i - 1;
+            /* A toll phrase: "the death toll rose to 30". */
+            size_t tstart = 0;
+            int update = 0, toll_o = toll_before(a, se->first, i, &tstart, &update);
             /* Qualifier before the number. */
             /* longest first: "no fewer than" is not "fewer than" */
             for (size_t back = 4; back >= 1 && c.q == Q_EXACT; back--) {
@@ -390,6 +915,8 @@ void claims_scan(analysis *a)
                     continue;
                 size_t n;
                 const lex_entry *e = lex_match(a->t->qualifiers, td, i - back, i, &n);
+                if (e && n == back && toll_o >= 0 && update && tok_is(td, i - back, "up"))
+                    continue; /* "revised the toll up to 52" is a new figure */
                 if (e && n == back) {
                     const char *q = e->attr[0];
                     c.q = !strcmp(q, "at_least") ? Q_AT_LEAST : !strcmp(q, "at_most") ? Q_AT_MOST : Q_ABOUT;
@@ -401,9 +928,14 @@ void claims_scan(analysis *a)
             }
             if (c.q == Q_AT_LEAST && !c.vague)
                 c.max = c.min;
+            /* "killed by two unidentified gunmen": the count is the agents */
+            if (cstart > se->first && tok_is(td, cstart - 1, "by"))
+                continue;
             /* Part of the claim before: "including 11 children". */
             size_t pre = cstart;
-            if (pre > se->first && (tok_is(td, pre - 1, "including") || tok_is(td, pre - 1, "includes"))) {
+            int among = pre > se->first + 1 && tok_is(td, pre - 1, "them") &&
+                        (tok_is(td, pre - 2, "among") || tok_is(td, pre - 2, "of") || tok_is(td, pre - 2, "including"));
+            if (pre > se->first && (tok_is(td, pre - 1, "including") || tok_is(td, pre - 1, "includes") || among)) {
                 if (a->nclaims > first_claim)
                     c.part_of = (int)a->nclaims - 1;
             } else if (a->nclaims > first_claim) {
@@ -418,10 +950,6 @@ void claims_scan(analysis *a)
                         break;
                     }
                 }
-            } else if (pre > se->first + 1 && tok_is(td, pre - 1, "them") &&
-                       (tok_is(td, pre - 2, "among") || tok_is(td, pre - 2, "of"))) {
-                if (a->nclaims > first_claim)
-                    c.part_of = (int)a->nclaims - 1;
             }
             /* Who: "of" after vague words, up to three modifiers, a victim word. */
             size_t k = j;
@@ -442,10 +970,20 @@ void claims_scan(analysis *a)
                 if (is_aux(td, at) || lex_match(a->t->outcomes, td, at, end, &n))
                     break;
             }
-            size_t after = victim ? vend : j;
+            /* "11 Somalis were killed", "five opposition supporters were
+             * shot dead": words no dictionary knows, then a passive
+             * outcome, name who was counted (category unknown). */
+            int noun = 0;
+            if (!victim && !(c.q == Q_EXACT && num.words && num.min == 1))
+                noun = unknown_victims(a, se, k, &vend);
+            size_t after = victim || noun ? vend : j;
+            if (noun)
+                span_copy(text, (span){td->tok[k].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
             if (victim) {
                 span_copy(text, (span){td->tok[vstart].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
                 c.vcat = category_of(victim);
+                snprintf(c.label, sizeof c.label, "%s", victim->attr[1]);
+                victim_actor(a, &c, vstart, vend);
             }
             /* What happened.  Right before the count first ("killed 32 people
              * and wounded 68": 32 were killed), then after it ("15 civilians
@@ -475,7 +1013,18 @@ void claims_scan(analysis *a)
             for (size_t m = after; !out && m < end && m < after + 16; m++) {
                 if (tok_is(td, m, ";") || tok_is(td, m, ":"))
                     break;
-                if (tok_is(td, m, "including")) {
+                /* "Twelve people, mostly women and children, have been killed" */
+                if (m == after && tok_is(td, m, ",") && (victim || noun)) {
+                    size_t q = m + 1;
+                    while (q < end && q < m + 8 && !tok_is(td, q, ",") && !(td->tok[q].flags & TOK_NUM))
+                        q++;
+                    if (q + 1 < end && tok_is(td, q, ",") && (is_aux(td, q + 1) || lex_match(a->t->outcomes, td, q + 1, end, &n))) {
+                        m = q;
+                        continue;
+                    }
+                }
+                if (tok_is(td, m, "including") ||
+                    (tok_is(td, m, "among") && m + 1 < end && tok_is(td, m + 1, "them"))) {
                     size_t q = m + 1;
                     while (q < end && q < m + 10 && !tok_is(td, q, ","))
                         q++;
@@ -488,8 +1037,16 @@ void claims_scan(analysis *a)
                 int is_num = (td->tok[m].flags & TOK_NUM) ||
                              number_parse(text + td->tok[m].start, se->end - td->tok[m].start, &nn) > 0;
                 int after_and = m > 0 && tok_is(td, m - 1, "and");
-                if (is_num && !after_and && !(m > 0 && (tok_is(td, m - 1, "including") || tok_is(td, m - 1, "among"))))
+                if (is_num && !after_and &&
+                    !(m > 0 && (tok_is(td, m - 1, "including") || tok_is(td, m - 1, "among") || tok_is(td, m - 1, "from"))))
                     break;
+                if (tok_is(td, m, "and") && m + 2 < end) {
+                    const lex_entry *v2 = lex_match(a->t->outcomes, td, m + 1, end, &n);
+                    if (v2 && strcmp(v2->attr[1], "after") != 0 && m + 1 + n < end &&
+                        (number_parse(text + td->tok[m + 1 + n].start, se->end - td->tok[m + 1 + n].start, &nn) ||
+                         lex_match(a->t->qualifiers, td, m + 1 + n, end, &n)))
+                        break;
+                }
                 if ((tok_is(td, m, "and") || tok_is(td, m, "while") || tok_is(td, m, "but")) && m > after) {
                     size_t q = m + 1;
                     if (q < end && tok_is(td, q, "at") && q + 1 < end && tok_is(td, q + 1, "least"))
@@ -507,9 +1064,11 @@ void claims_scan(analysis *a)
                         !is_aux(td, r - 1))
                         break;
                 }
-                if (!victim && m > after + 1)
+                if (!victim && !noun && m > after + 1)
                     break; /* "20 dead", "15 have died": close when nothing is counted */
                 const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                if (e && n == 1 && tok_is(td, m, "shot") && !(m > 0 && is_aux(td, m - 1)))
+                    break; /* "two men shot Mr. Garcia": the count is the shooters */
                 if (e && strcmp(e->attr[1], "before") != 0) {
                     out = e;
                     ostart = m;
@@ -518,6 +1077,11 @@ void claims_scan(analysis *a)
                 }
             }
             int inherit = -1;
+            if (!out && toll_o >= 0) { /* "the toll stands at 32" */
+                out = lex_find(a->t->outcomes, toll_o == OUT_INJURED ? "injured" : "killed");
+                ostart = tstart;
+                oend = tstart + 1;
+            }
             if (!out && c.part_of >= 0)
                 inherit = c.part_of;
             /* "killed 84 fighters and 47 soldiers": the second count shares the verb. */
@@ -531,23 +1095,36 @@ void claims_scan(analysis *a)
                 continue;
             if (!victim && !out)
                 continue;
-            if (!victim)
+            if (!victim && !noun)
                 snprintf(c.victims, sizeof c.victims, "people");
             c.outcome = out ? outcome_of(out) : a->claims[inherit].outcome;
-            size_t sb = cstart, se_tok = victim ? vend : j;
+            size_t sb = cstart, se_tok = victim || noun ? vend : j;
             if (out && ostart < sb)
                 sb = ostart;
             if (out && oend > se_tok)
                 se_tok = oend;
             if (se_tok <= sb)
                 se_tok = sb + 1;
+            /* "at least 20 ... and possibly 30": the upper figure */
+            long long hi = 0;
+            size_t pe = possibly_more(a, se, se_tok, &hi);
+            if (pe && hi > c.min && !c.vague && (c.q == Q_AT_LEAST || c.q == Q_EXACT)) {
+                c.max = hi;
+                c.q = Q_AT_LEAST;
+                se_tok = pe;
+            } else
+                pe = 0;
             c.sp = (span){td->tok[sb].start, td->tok[se_tok - 1].end};
+            c.update = toll_o >= 0 && update;
+            c.context = is_context(a, se, sb, se_tok);
+            if (deny != (size_t)-1 && deny < sb && !clause_break(td, deny, sb) && !new_statement(td, deny, sb))
+                c.denial = 1;
             /* Source. */
             if (!speakers_done) {
                 nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
                 speakers_done = 1;
             }
-            const speaker *who = inherit >= 0 && c.part_of < 0 ? NULL : speaker_for(sp, nsp, sb, se_tok);
+            const speaker *who = inherit >= 0 && c.part_of < 0 ? NULL : speaker_for(td, sp, nsp, sb, se_tok);
             if (inherit >= 0 && c.part_of < 0) {
                 const claim *p = &a->claims[inherit];
                 memcpy(c.source, p->source, sizeof c.source);
@@ -556,9 +1133,12 @@ void claims_scan(analysis *a)
             } else
                 set_source(a, &c, who);
             push(a, &c);
-            if (se_tok > i + 1)
+            if (pe)
+                i = pe - 1;
+            else if (se_tok > i + 1)
                 i = (victim ? vend : j) - 1;
         }
         singular_claims(a, s, first_claim);
+        zero_claims(a, s, deny);
     }
 }

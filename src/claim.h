@@ -17,6 +17,26 @@
  *     children" is 21);
  *   - coordination: "killed 84 Wagner fighters and 47 Malian soldiers" gives
  *     two claims with one outcome; events.c adds them as one statement.
+ *   - toll phrases: "the death toll from the bombing stands at 32", "the
+ *     number of dead has risen to 27"; with a verb of change ("rose",
+ *     "climbed", "revised up to", "bringing") the claim is an update,
+ *     which events.c lets supersede the same source's earlier figures;
+ *   - "at least 20 ... and possibly 30": one claim, min 20, max 30;
+ *   - context: a figure with a period that is not the event's time ("since
+ *     2022", "so far this year", "over the past decade", "in 2019" before
+ *     the report's year) before it in the sentence or after it in its
+ *     clause, or with a conflict for subject ("the insurgency has killed
+ *     ..."), is marked context; "the deadliest since 2019" and "over the
+ *     past two days" are not periods of that kind;
+ *   - denials: claims after "denied that / rejected claims that / dismissed
+ *     reports ..." in the same clause are marked denial (not after "saying",
+ *     and not when the denial is negated: "did not confirm or deny"); a
+ *     denial with no number gives a denial claim of 0;
+ *   - zeros: "no one was killed", "nobody was hurt", "there were no
+ *     casualties" give a claim of 0;
+ *   - one victim without a number: "killed the village chief", "a muezzin
+ *     was shot dead", "he died at the hospital" give a `single` claim of 1,
+ *     killed, or else injured ("a 15-year-old boy was shot in the leg").
  * Counts of time, distance, money, ages and percentages are not claims.
  */
 #ifndef TALLY_CLAIM_H

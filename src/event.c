@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "when.h"
 
@@ -873,26 +874,62 @@ int event_interaction(const event *e)
     return x < y ? 10 * x + y : 10 * y + x;
 }
 
+/* The same source named twice: "Police" and "police", "the health
+ * ministry" and "the ministry", "police" and "police spokesman". */
+static int same_source(const char *x, const char *y)
+{
+    if (!strcasecmp(x, y))
+        return 1;
+    size_t nx = strlen(x), ny = strlen(y);
+    const char *l = nx > ny ? x : y, *sh = nx > ny ? y : x;
+    size_t nl = nx > ny ? nx : ny, ns = nx > ny ? ny : nx;
+    if (!ns)
+        return 0;
+    if (!strncasecmp(l, sh, ns) && l[ns] == ' ')
+        return 1;
+    return !strcasecmp(l + nl - ns, sh) && l[nl - ns - 1] == ' ';
+}
+
 static int generic_source(const claim *c, const char *outlet)
 {
     return c->kind == SRC_UNKNOWN || strstr(c->source, "sources") != NULL || !strcmp(c->source, "unknown") ||
            (outlet && !strcmp(c->source, outlet));
 }
 
+/* A figure nobody in particular gives ("local sources said", the outlet)
+ * that equals a named source's figure restates it.  A new figure ("the toll
+ * rose to 30") supersedes the earlier figures of the same outcome by the
+ * same source, or by nobody in particular when it is itself unattributed:
+ * they stay on record but are not counted. */
 static void mark_restatements(event *e, claim *claims, const char *outlet)
 {
     for (size_t i = 0; i < e->nclaims; i++) {
         claim *c = &claims[e->claims[i]];
-        if (c->part_of >= 0 || !generic_source(c, outlet))
+        if (c->part_of >= 0 || c->context || c->denial || !generic_source(c, outlet))
             continue;
         for (size_t j = 0; j < e->nclaims; j++) {
             const claim *d = &claims[e->claims[j]];
-            if (i == j || d->part_of >= 0 || generic_source(d, outlet) || d->restates >= 0)
+            if (i == j || d->part_of >= 0 || generic_source(d, outlet) || d->restates >= 0 || d->context ||
+                d->denial)
                 continue;
             if (d->outcome == c->outcome && d->min == c->min && d->max == c->max && d->q == c->q) {
                 c->restates = e->claims[j];
                 break;
             }
+        }
+    }
+    for (size_t i = 0; i < e->nclaims; i++) {
+        const claim *u = &claims[e->claims[i]];
+        if (!u->update || u->part_of >= 0 || u->context || u->denial)
+            continue;
+        for (size_t j = 0; j < e->nclaims; j++) {
+            claim *d = &claims[e->claims[j]];
+            if (e->claims[j] >= e->claims[i] || d->outcome != u->outcome || d->part_of >= 0 || d->context ||
+                d->denial || d->superseded_by >= 0)
+                continue;
+            int same = same_source(d->source, u->source) || (generic_source(u, outlet) && generic_source(d, outlet));
+            if (same)
+                d->superseded_by = e->claims[i];
         }
     }
 }
@@ -903,22 +940,74 @@ static int cmp_ll(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-static void reconcile_outcome(event *e, const claim *claims, enum outcome o, toll *t)
+/* A claim that counts toward its outcome's toll. */
+static int counted(const claim *c, enum outcome o)
 {
-    long long lo[64], hi[64], pt[64];
-    int stmt_sentence[64];
-    const char *stmt_source[64];
+    return c->outcome == o && c->part_of < 0 && c->restates < 0 && c->superseded_by < 0 && !c->context &&
+           !c->denial;
+}
+
+static enum toll_group group_of_category(enum victim_cat v)
+{
+    switch (v) {
+    case VIC_CIVILIAN: return TG_CIVILIAN;
+    case VIC_STATE: return TG_STATE;
+    case VIC_NONSTATE: return TG_NONSTATE;
+    default: return TG_UNKNOWN;
+    }
+}
+
+/* Does claim c count toward group g (-1: the total) of outcome o?  Parts
+ * ("including 11 children") count only toward children / women, and only
+ * when their whole is counted. */
+static int in_group(const claim *claims, const claim *c, enum outcome o, int g)
+{
+    if (c->part_of >= 0) {
+        if (g != TG_CHILDREN && g != TG_WOMEN)
+            return 0;
+        const claim *w = &claims[c->part_of];
+        if (!counted(w, o) || c->restates >= 0 || c->superseded_by >= 0 || c->context || c->denial)
+            return 0;
+    } else if (!counted(c, o))
+        return 0;
+    if (g < 0)
+        return 1;
+    if (g == TG_CHILDREN)
+        return !strcmp(c->label, "children");
+    if (g == TG_WOMEN)
+        return !strcmp(c->label, "women");
+    return c->part_of < 0 && group_of_category(c->vcat) == (enum toll_group)g;
+}
+
+/* The figures one source gives in one sentence: its groups add up. */
+typedef struct {
+    int sentence;
+    const char *source;
+    enum source_kind kind;
+    long long lo, hi, pt;
+} statement;
+
+#define MAX_STATEMENTS 64
+
+static size_t statements(const event *e, const claim *claims, enum outcome o, int g, statement *st)
+{
     size_t n = 0;
     /* A single named victim ("a security officer was also killed") is a
      * toll only when no source gives a number: otherwise it is one of them. */
     int numbered = 0;
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
-        numbered |= c->outcome == o && !c->single && c->part_of < 0 && c->restates < 0;
+        numbered |= in_group(claims, c, o, g) && !c->single;
     }
+    /* A single person shot and a death in the same event: most often the
+     * same person ("was shot ... and died at the hospital"). */
+    int deaths = 0;
+    if (o == OUT_INJURED)
+        for (size_t k = 0; k < e->nclaims; k++)
+            deaths |= counted(&claims[e->claims[k]], OUT_KILLED);
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
-        if (c->outcome != o || c->part_of >= 0 || c->restates >= 0 || (c->single && numbered))
+        if (!in_group(claims, c, o, g) || (c->single && (numbered || deaths)))
             continue;
         long long clo = c->min, chi = c->max ? c->max : c->min;
         long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
@@ -926,45 +1015,136 @@ static void reconcile_outcome(event *e, const claim *claims, enum outcome o, tol
             clo = c->max;
         size_t j = 0;
         for (; j < n; j++)
-            if (stmt_sentence[j] == c->sentence && !strcmp(stmt_source[j], c->source))
+            if (st[j].sentence == c->sentence && !strcasecmp(st[j].source, c->source))
                 break;
         if (j < n) { /* one statement, several groups: they add up */
-            lo[j] += clo;
-            hi[j] += chi;
-            pt[j] += cpt;
+            st[j].lo += clo;
+            st[j].hi += chi;
+            st[j].pt += cpt;
             continue;
         }
-        if (n == ARRAY_LEN(lo))
+        if (n == MAX_STATEMENTS)
             break;
-        stmt_sentence[n] = c->sentence;
-        stmt_source[n] = c->source;
-        lo[n] = clo;
-        hi[n] = chi;
-        pt[n] = cpt;
-        n++;
+        st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt};
     }
-    if (!n) {
-        t->known = 0;
-        return;
-    }
-    t->known = 1;
-    t->low = lo[0];
-    t->high = hi[0];
-    for (size_t j = 1; j < n; j++) {
-        if (lo[j] < t->low)
-            t->low = lo[j];
-        if (hi[j] > t->high)
-            t->high = hi[j];
-    }
-    qsort(pt, n, sizeof pt[0], cmp_ll);
-    t->best = pt[(n - 1) / 2];
+    return n;
 }
 
-void event_reconcile(event *e, const claim *claims)
+/* Sources that are not a side of the fighting. */
+static int independent(enum source_kind k) { return k == SRC_NGO || k == SRC_LOCAL || k == SRC_MEDIA; }
+
+/* Reconciles statements into t; returns the statement whose figure is best. */
+static const statement *reconcile_statements(const statement *st, size_t n, enum best_rule rule, toll *t)
 {
-    reconcile_outcome(e, claims, OUT_KILLED, &e->fatalities);
-    reconcile_outcome(e, claims, OUT_INJURED, &e->injured);
+    if (!n) {
+        t->known = 0;
+        return NULL;
+    }
+    t->known = 1;
+    t->low = st[0].lo;
+    t->high = st[0].hi;
+    for (size_t j = 1; j < n; j++) {
+        if (st[j].lo < t->low)
+            t->low = st[j].lo;
+        if (st[j].hi > t->high)
+            t->high = st[j].hi;
+    }
+    /* best: the lower median of the point values, over the independent
+     * sources only when the rule prefers them and there are any */
+    int only_indep = 0;
+    if (rule == BEST_PREFER_INDEPENDENT)
+        for (size_t j = 0; j < n; j++)
+            only_indep |= independent(st[j].kind);
+    long long pt[MAX_STATEMENTS];
+    size_t m = 0;
+    for (size_t j = 0; j < n; j++)
+        if (!only_indep || independent(st[j].kind))
+            pt[m++] = st[j].pt;
+    qsort(pt, m, sizeof pt[0], cmp_ll);
+    t->best = pt[(m - 1) / 2];
+    for (size_t j = 0; j < n; j++)
+        if (st[j].pt == t->best && (!only_indep || independent(st[j].kind)))
+            return &st[j];
+    return &st[0];
 }
+
+static int is_state_inter(int inter) { return inter == 1; }
+static int is_armed_inter(int inter) { return inter >= 2 && inter <= 4; }
+
+/* Which UCDP side a claim's dead belong to: 1 side A (actor1's), 2 side B
+ * (actor2's), 3 civilians, 0 unknown. */
+static int side_of(const event *e, const claim *c)
+{
+    /* Civilians are UCDP's own column even when the event's actor2 is
+     * "Civilians (Mali)". */
+    if (c->vcat == VIC_CIVILIAN)
+        return 3;
+    if (c->victim_actor[0]) { /* "84 Wagner fighters": the side that names them */
+        if (!strcmp(c->victim_actor, e->actor1) || strstr(e->assoc1, c->victim_actor))
+            return 1;
+        if (!strcmp(c->victim_actor, e->actor2) || strstr(e->assoc2, c->victim_actor))
+            return 2;
+    }
+    switch (c->vcat) {
+    case VIC_CIVILIAN:
+        return 3;
+    case VIC_STATE:
+        if (is_state_inter(e->inter1) && !is_state_inter(e->inter2))
+            return 1;
+        if (is_state_inter(e->inter2) && !is_state_inter(e->inter1))
+            return 2;
+        return 0;
+    case VIC_NONSTATE:
+        if (is_armed_inter(e->inter1) && !is_armed_inter(e->inter2))
+            return 1;
+        if (is_armed_inter(e->inter2) && !is_armed_inter(e->inter1))
+            return 2;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+static void reconcile_outcome(event *e, const claim *claims, enum outcome o, toll *t, enum best_rule rule)
+{
+    statement st[MAX_STATEMENTS];
+    size_t n = statements(e, claims, o, -1, st);
+    const statement *b = reconcile_statements(st, n, rule, t);
+    if (o != OUT_KILLED)
+        return;
+    e->deaths_a = e->deaths_b = e->deaths_civilians = e->deaths_unknown = 0;
+    if (b) {
+        int numbered = 0;
+        for (size_t k = 0; k < e->nclaims; k++) {
+            const claim *c = &claims[e->claims[k]];
+            numbered |= counted(c, o) && !c->single;
+        }
+        for (size_t k = 0; k < e->nclaims; k++) {
+            const claim *c = &claims[e->claims[k]];
+            if (!counted(c, o) || (c->single && numbered) || c->sentence != b->sentence || strcmp(c->source, b->source))
+                continue;
+            long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
+            switch (side_of(e, c)) {
+            case 1: e->deaths_a += cpt; break;
+            case 2: e->deaths_b += cpt; break;
+            case 3: e->deaths_civilians += cpt; break;
+            default: e->deaths_unknown += cpt; break;
+            }
+        }
+    }
+    for (int g = 0; g < TG_N; g++) {
+        n = statements(e, claims, o, g, st);
+        reconcile_statements(st, n, rule, &e->fatal_by[g]);
+    }
+}
+
+void event_reconcile_rule(event *e, const claim *claims, enum best_rule rule)
+{
+    reconcile_outcome(e, claims, OUT_KILLED, &e->fatalities, rule);
+    reconcile_outcome(e, claims, OUT_INJURED, &e->injured, rule);
+}
+
+void event_reconcile(event *e, const claim *claims) { event_reconcile_rule(e, claims, BEST_LOWER_MEDIAN); }
 
 void event_free(event *e)
 {
@@ -1065,6 +1245,45 @@ static int since_compares(const analysis *a, const sentence *se, uint32_t at)
     return 0;
 }
 
+static int on_record_only(const claim *c)
+{
+    return c->context || c->denial || (c->min == 0 && c->max == 0 && !c->vague);
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
+/* Claims on record that open no event of their own (a cumulative figure
+ * in a background sentence, a denial, "no one was hurt") join the event
+ * the narrative was about at that point, else the first one, so that no
+ * claim vanishes from the output.  They are never counted. */
+static void attach_stray_claims(analysis *a, tally_events *out)
+{
+    if (!out->n)
+        return;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        claim *c = &a->claims[k];
+        if (c->event >= 0 || !on_record_only(c))
+            continue;
+        size_t best = 0;
+        int best_s = -1;
+        for (size_t x = 0; x < out->n; x++)
+            for (size_t j = 0; j < out->ev[x].nsents; j++)
+                if (out->ev[x].sents[j] <= c->sentence && out->ev[x].sents[j] > best_s) {
+                    best_s = out->ev[x].sents[j];
+                    best = x;
+                }
+        c->event = (int)best;
+        add_int(&out->ev[best].claims, &out->ev[best].nclaims, &out->ev[best].capclaims, (int)k);
+    }
+    for (size_t x = 0; x < out->n; x++) /* text order */
+        if (out->ev[x].nclaims > 1)
+            qsort(out->ev[x].claims, out->ev[x].nclaims, sizeof(int), cmp_int);
+}
+
 void events_build(analysis *a, tally_events *out)
 {
     const text_doc *td = &a->td;
@@ -1077,8 +1296,8 @@ void events_build(analysis *a, tally_events *out)
         trigger_m tr = {0};
         int has_trigger = find_trigger(a, se, &tr);
         int nclaims = 0;
-        for (size_t k = 0; k < a->nclaims; k++)
-            nclaims += a->claims[k].sentence == (int)s;
+        for (size_t k = 0; k < a->nclaims; k++) /* a figure on record only opens no event */
+            nclaims += a->claims[k].sentence == (int)s && !on_record_only(&a->claims[k]);
         if (!has_trigger && !nclaims)
             continue;
 
@@ -1260,6 +1479,7 @@ void events_build(analysis *a, tally_events *out)
 
     when_mention doc_date;
     int doc_dated = -1; /* not looked for yet */
+    attach_stray_claims(a, out);
     for (size_t k = 0; k < out->n; k++) {
         event *e = &out->ev[k];
         if (!e->date_known && doc_dated < 0)
@@ -1304,6 +1524,6 @@ void events_build(analysis *a, tally_events *out)
         fill_place(a, e);
         mark_restatements(e, a->claims, a->doc->source);
         assign_actors(a, e, a->claims);
-        event_reconcile(e, a->claims);
+        event_reconcile_rule(e, a->claims, a->t->best_rule);
     }
 }

@@ -24,10 +24,13 @@
  *     Speakers of claims and counted victims are not actors; blames are
  *     kept apart (event.blame) and give actor1 only when nothing else does;
  *     crowds, agreements and unnamed perpetrators as in docs/events.md.
- *   - Tolls: claims that restate another source's figure or are parts of a
- *     claim are kept but not counted; counts in one statement of one source
- *     add up ("84 fighters and 47 soldiers"); across sources low is the
- *     smallest, high the largest, best the lower median.
+ *   - Tolls: claims that restate another source's figure, are parts of a
+ *     claim, are superseded by the same source's later figure ("the toll
+ *     rose to 30"), are cumulative context ("since 2022") or denials are
+ *     kept but not counted; counts in one statement of one source add up
+ *     ("84 fighters and 47 soldiers"); across statements low is the
+ *     smallest, high the largest, best the lower median (of the
+ *     independent sources only, under the prefer-independent rule).
  */
 #ifndef TALLY_EVENT_H
 #define TALLY_EVENT_H
@@ -36,7 +39,10 @@
 
 void events_build(analysis *a, tally_events *out);
 
-/* Reconciles one event's claims into fatalities/injured (exposed for tests). */
+/* Reconciles one event's claims into fatalities/injured, the per-group
+ * fatalities and the UCDP sides (docs/format.md), with the given rule for
+ * best; event_reconcile uses the default, lower-median.  Exposed for tests. */
+void event_reconcile_rule(event *e, const claim *claims, enum best_rule rule);
 void event_reconcile(event *e, const claim *claims);
 
 void event_free(event *e);

@@ -27,17 +27,26 @@ typedef struct {
     uint32_t start, end;
 } span;
 
+/* How reconciliation picks a toll's best figure (docs/format.md). */
+enum best_rule { BEST_LOWER_MEDIAN, BEST_PREFER_INDEPENDENT, BEST_N };
+extern const char *const best_rule_name[BEST_N];
+
 /* Loaded resources (tally.h's opaque `tally`). */
 struct tally {
     lexicon *triggers, *actors, *forces, *victims, *outcomes, *qualifiers, *sources, *attribution, *locatives,
         *notplaces;
     gaz *gaz;
+    enum best_rule best_rule;  /* how a toll's best is chosen (docs/format.md) */
 };
 
 enum outcome { OUT_KILLED, OUT_INJURED, OUT_ABDUCTED, OUT_ARRESTED, OUT_MISSING, OUT_N };
 enum qualifier { Q_EXACT, Q_AT_LEAST, Q_AT_MOST, Q_ABOUT, Q_RANGE };
 enum source_kind { SRC_UNKNOWN, SRC_PARTY, SRC_OFFICIAL, SRC_NGO, SRC_LOCAL, SRC_MEDIA };
 enum victim_cat { VIC_UNKNOWN, VIC_CIVILIAN, VIC_STATE, VIC_NONSTATE };
+/* Groups a toll is broken down by: the four victim categories, and two
+ * groups analysts ask for that are usually given as parts of a total. */
+enum toll_group { TG_CIVILIAN, TG_STATE, TG_NONSTATE, TG_UNKNOWN, TG_CHILDREN, TG_WOMEN, TG_N };
+extern const char *const toll_group_name[TG_N];
 
 extern const char *const outcome_name[OUT_N];
 extern const char *const qualifier_name[5];
@@ -50,6 +59,8 @@ typedef struct {
     span source_span;          /* empty when the source is not in the text */
     enum outcome outcome;
     char victims[48];          /* "civilians", "children", "Wagner fighters" */
+    char label[24];            /* victims.tsv's label: "children", "soldiers", "" */
+    char victim_actor[96];     /* an actor named among the victims ("Wagner fighters"), "" */
     enum victim_cat vcat;
     long long min, max;        /* max == 0: open-ended */
     enum qualifier q;
@@ -61,6 +72,10 @@ typedef struct {
     int restates;              /* index of the claim this one repeats (a lede's unattributed figure), -1 */
     int event;                 /* event index, -1 until assigned */
     int single;                /* one victim named without a number ("killed the chief") */
+    int update;                /* written as a new figure: "the toll rose to 30" */
+    int superseded_by;         /* index of the same source's later figure ("rose to"), -1 */
+    int context;               /* cumulative or historical ("since 2022, 3,000 killed"): not this event's toll */
+    int denial;                /* a source denies it ("the army denied that civilians were killed") */
 } claim;
 
 typedef struct {
@@ -141,6 +156,10 @@ typedef struct {
     int *sents;                /* sentences that speak of this event, in order */
     size_t nsents, capsents;
     toll fatalities, injured;
+    toll fatal_by[TG_N];       /* per group, each reconciled on its own (docs/format.md) */
+    /* UCDP-GED sides: the statement behind fatalities.best split by whom
+     * its dead belonged to; they add up to fatalities.best. */
+    long long deaths_a, deaths_b, deaths_civilians, deaths_unknown;
     buf notes;
     /* "X blamed Y for the strikes": who was named as the perpetrator, and by
      * whom; actor1 only when nothing else names the perpetrator. */

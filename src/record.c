@@ -13,6 +13,7 @@ const char *const outcome_name[OUT_N] = {"killed", "injured", "abducted", "arres
 const char *const qualifier_name[5] = {"exact", "at_least", "at_most", "about", "range"};
 const char *const source_kind_name[6] = {"unknown", "party", "official", "ngo", "local", "media"};
 const char *const victim_cat_name[4] = {"unknown", "civilian", "state", "nonstate"};
+const char *const toll_group_name[TG_N] = {"civilian", "state", "nonstate", "unknown", "children", "women"};
 
 static void json_str(buf *b, const char *s)
 {
@@ -56,7 +57,22 @@ static void json_toll(buf *b, const toll *t)
         buf_printf(b, "{\"low\":%lld,\"best\":%lld,\"high\":%lld}", t->low, t->best, t->high);
 }
 
-static void claim_json(buf *b, const char *doc_id, const claim *c)
+/* Position of claim index ci in the event's written claims array, -1. */
+static int written_pos(const tally_events *ev, const event *e, int ci)
+{
+    int pos = 0;
+    for (size_t i = 0; i < e->nclaims; i++) {
+        const claim *c = &ev->claims[e->claims[i]];
+        if (c->restates >= 0 || c->part_of >= 0)
+            continue;
+        if (e->claims[i] == ci)
+            return pos;
+        pos++;
+    }
+    return -1;
+}
+
+static void claim_json(buf *b, const char *doc_id, const claim *c, int superseded_by)
 {
     buf_puts(b, "{\"source\":");
     json_str(b, c->source);
@@ -65,13 +81,19 @@ static void claim_json(buf *b, const char *doc_id, const claim *c)
     json_key_str(b, "victims", c->victims);
     json_key_str(b, "victim_category", victim_cat_name[c->vcat]);
     buf_printf(b, ",\"min\":%lld,\"max\":", c->min);
-    if (c->max)
+    if (c->max || !c->vague) /* a claim of zero has max 0 too */
         buf_printf(b, "%lld", c->max);
     else
         buf_puts(b, "null");
     json_key_str(b, "qualifier", qualifier_name[c->q]);
     if (c->vague)
         json_key_str(b, "vague", c->words);
+    if (superseded_by >= 0)
+        buf_printf(b, ",\"superseded_by\":%d", superseded_by);
+    if (c->context)
+        buf_puts(b, ",\"context\":true");
+    if (c->denial)
+        buf_puts(b, ",\"denial\":true");
     buf_puts(b, ",\"evidence\":");
     json_span(b, doc_id, c->sp);
     if (c->source_span.end > c->source_span.start) {
@@ -127,6 +149,19 @@ static void event_json(buf *b, const tally_events *ev, size_t k)
     json_toll(b, &e->fatalities);
     buf_puts(b, ",\"injured\":");
     json_toll(b, &e->injured);
+    buf_puts(b, ",\"fatalities_by_category\":{");
+    for (int g = 0, n = 0; g < TG_N; g++) {
+        if (!e->fatal_by[g].known)
+            continue;
+        buf_printf(b, "%s\"%s\":", n++ ? "," : "", toll_group_name[g]);
+        json_toll(b, &e->fatal_by[g]);
+    }
+    buf_putc(b, '}');
+    if (e->fatalities.known)
+        buf_printf(b, ",\"deaths_a\":%lld,\"deaths_b\":%lld,\"deaths_civilians\":%lld,\"deaths_unknown\":%lld",
+                   e->deaths_a, e->deaths_b, e->deaths_civilians, e->deaths_unknown);
+    else
+        buf_puts(b, ",\"deaths_a\":null,\"deaths_b\":null,\"deaths_civilians\":null,\"deaths_unknown\":null");
     buf_puts(b, ",\"claims\":[");
     int first = 1;
     for (size_t i = 0; i < e->nclaims; i++) {
@@ -136,7 +171,7 @@ static void event_json(buf *b, const tally_events *ev, size_t k)
         if (!first)
             buf_putc(b, ',');
         first = 0;
-        claim_json(b, id, c);
+        claim_json(b, id, c, c->superseded_by >= 0 ? written_pos(ev, e, c->superseded_by) : -1);
         /* parts ride inside their whole: never added to the toll */
         int np = 0;
         for (size_t j = 0; j < e->nclaims; j++) {
@@ -148,7 +183,7 @@ static void event_json(buf *b, const tally_events *ev, size_t k)
                 buf_puts(b, ",\"including\":[");
             } else
                 buf_putc(b, ',');
-            claim_json(b, id, p);
+            claim_json(b, id, p, -1);
         }
         if (np)
             buf_puts(b, "]}");

@@ -118,8 +118,16 @@ static const char v2[] =
     "CREATE INDEX event_span_by_country ON event(iso3, event_date) WHERE date_end <> date_start;\n"
     "CREATE INDEX event_coarse_by_country ON event(iso3, event_date) WHERE geo_precision IS NULL OR geo_precision >= 3;\n";
 
+/* Version 3: what the claims stage says of a claim beyond its figures. */
+static const char v3[] =
+    "ALTER TABLE claim ADD COLUMN label        TEXT NOT NULL DEFAULT '';   -- victims.tsv's label: \"children\", \"women\", \"soldiers\"\n"
+    "ALTER TABLE claim ADD COLUMN victim_actor TEXT NOT NULL DEFAULT '';   -- an actor named among the victims (\"84 Wagner fighters\")\n"
+    "ALTER TABLE claim ADD COLUMN superseded   INTEGER NOT NULL DEFAULT 0; -- 1: the same source gave a later figure (\"rose to 30\")\n"
+    "ALTER TABLE claim ADD COLUMN context      INTEGER NOT NULL DEFAULT 0; -- 1: cumulative or historical (\"since 2022, 3,000 killed\")\n"
+    "ALTER TABLE claim ADD COLUMN denial       INTEGER NOT NULL DEFAULT 0; -- 1: a source denies it\n";
+
 /* steps[k] takes a file from version k to version k+1. */
-static const char *const steps[] = {v1, v2};
+static const char *const steps[] = {v1, v2, v3};
 
 int schema_version(sqlite3 *db)
 {

@@ -82,9 +82,11 @@ static const char *const sql[Q_N] = {
     [Q_SOURCES_OF_EVENT] = "SELECT count(DISTINCT document_id) FROM report WHERE event_id = ?",
     [Q_CLAIM_INSERT] = "INSERT INTO claim (report_id, event_id, part_of, source, source_kind, outcome, victims, "
                        "victim_category, min, max, qualifier, vague, ev_start, ev_end, src_start, src_end, sentence, "
-                       "single) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       "single, label, victim_actor, superseded, context, denial) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [Q_CLAIMS_OF_EVENT] = "SELECT id, report_id, part_of, source, source_kind, outcome, victim_category, min, max, "
-                          "qualifier, sentence, single, victims FROM claim WHERE event_id = ? ORDER BY id",
+                          "qualifier, sentence, single, victims, label, victim_actor, superseded, context, denial "
+                          "FROM claim WHERE event_id = ? ORDER BY id",
     [Q_EVIDENCE_INSERT] = "INSERT INTO evidence (report_id, kind, start, end) VALUES (?,?,?,?)",
 };
 
@@ -369,59 +371,6 @@ static int name_index(const char *const *names, int n, const char *s)
     return 0;
 }
 
-/* UCDP's sides of a killed claim. */
-enum { SIDE_A, SIDE_B, SIDE_CIVILIANS, SIDE_UNKNOWN };
-
-/* Does the actor's name (or an associated actor's) share the victims'
- * first word ("Wagner fighters" and "Wagner Group")? */
-static int victims_named_in(const char *victims, const char *actor, const char *assoc)
-{
-    char w[48];
-    size_t n = strcspn(victims, " ");
-    if (n < 4 || n >= sizeof w)
-        return 0;
-    memcpy(w, victims, n);
-    w[n] = '\0';
-    return strstr(actor, w) != NULL || strstr(assoc, w) != NULL;
-}
-
-/* The side a claim's victims belong to: named in one side's actors; else
- * by category, state forces to the side whose inter code is 1, armed
- * non-state groups (mercenaries included) to the side whose code is 2-4 or
- * 8 -- when exactly one side fits; civilians to civilians; else unknown. */
-static int side_of(const claim *c, const incident *m)
-{
-    if (c->vcat == VIC_CIVILIAN)
-        return SIDE_CIVILIANS;
-    if (c->vcat == VIC_UNKNOWN)
-        return SIDE_UNKNOWN;
-    int in_a = victims_named_in(c->victims, m->actor1, m->assoc1),
-        in_b = victims_named_in(c->victims, m->actor2, m->assoc2);
-    if (in_a != in_b)
-        return in_a ? SIDE_A : SIDE_B;
-    int want_state = c->vcat == VIC_STATE;
-#define FITS(inter) (want_state ? (inter) == 1 : ((inter) >= 2 && (inter) <= 4) || (inter) == 8)
-    int a = FITS(m->inter1), b = FITS(m->inter2);
-#undef FITS
-    return a && !b ? SIDE_A : b && !a ? SIDE_B : SIDE_UNKNOWN;
-}
-
-/* The best death toll of the claims on one side, by the same
- * reconciliation as the whole toll; 0 when none. */
-static long long side_best(const claim *claims, const int *sides, size_t n, int side)
-{
-    int *idx = malloc((n ? n : 1) * sizeof *idx);
-    if (!idx)
-        abort();
-    event e = {0};
-    e.claims = idx;
-    for (size_t i = 0; i < n; i++)
-        if (sides[i] == side && claims[i].outcome == OUT_KILLED)
-            idx[e.nclaims++] = (int)i;
-    event_reconcile(&e, claims);
-    free(idx);
-    return e.fatalities.known ? e.fatalities.best : 0;
-}
 
 static void bind_toll(sqlite3_stmt *st, int i, const toll *t)
 {
@@ -490,6 +439,13 @@ static int load_claims(store *s, long long event_id, recompute_buf *b, char *err
         c->sentence = sqlite3_column_int(st, 10);
         c->single = sqlite3_column_int(st, 11);
         col_copy(st, 12, c->victims, sizeof c->victims);
+        col_copy(st, 13, c->label, sizeof c->label);
+        col_copy(st, 14, c->victim_actor, sizeof c->victim_actor);
+        /* the later figure is in the same report; reconciliation needs only
+         * to know that one exists */
+        c->superseded_by = sqlite3_column_int(st, 15) ? (int)k : -1;
+        c->context = sqlite3_column_int(st, 16);
+        c->denial = sqlite3_column_int(st, 17);
         c->restates = -1;
     }
     if (rc != SQLITE_DONE) {
@@ -558,7 +514,16 @@ int store_recompute(store *s, long long event_id, char *err, size_t errlen)
     merge_combine(&m, b.reports, b.n);
     if (load_claims(s, event_id, &b, err, errlen) < 0)
         goto out;
+    /* The merged event's claims go through the same reconciliation as one
+     * report's (event.h): tolls, per-group figures and UCDP's sides, with
+     * the merged event's actors deciding which side a claim's dead are on. */
     event e = {0};
+    snprintf(e.actor1, sizeof e.actor1, "%s", m.actor1);
+    snprintf(e.assoc1, sizeof e.assoc1, "%s", m.assoc1);
+    snprintf(e.actor2, sizeof e.actor2, "%s", m.actor2);
+    snprintf(e.assoc2, sizeof e.assoc2, "%s", m.assoc2);
+    e.inter1 = m.inter1;
+    e.inter2 = m.inter2;
     int *idx = malloc((b.nclaims ? b.nclaims : 1) * sizeof *idx);
     if (!idx)
         abort();
@@ -568,22 +533,7 @@ int store_recompute(store *s, long long event_id, char *err, size_t errlen)
     e.nclaims = b.nclaims;
     event_reconcile(&e, b.claims);
     free(idx);
-
-    /* UCDP's deaths by side: each side's own best figure (side_of); unknown
-     * takes what the three named sides leave of the best toll. */
-    long long deaths[4] = {0, 0, 0, 0};
-    if (e.fatalities.known) {
-        int *sides = malloc((b.nclaims ? b.nclaims : 1) * sizeof *sides);
-        if (!sides)
-            abort();
-        for (size_t i = 0; i < b.nclaims; i++)
-            sides[i] = side_of(&b.claims[i], &m);
-        long long named_sum = 0;
-        for (int k = SIDE_A; k <= SIDE_CIVILIANS; k++)
-            named_sum += deaths[k] = side_best(b.claims, sides, b.nclaims, k);
-        deaths[SIDE_UNKNOWN] = e.fatalities.best > named_sum ? e.fatalities.best - named_sum : 0;
-        free(sides);
-    }
+    long long deaths[4] = {e.deaths_a, e.deaths_b, e.deaths_civilians, e.deaths_unknown};
 
     char now[21];
     now_utc(now);
@@ -771,6 +721,11 @@ static int put_claim(store *s, long long report_id, long long event_id, const cl
     }
     sqlite3_bind_int(st, 17, c->sentence);
     sqlite3_bind_int(st, 18, c->single);
+    bind_text(st, 19, c->label);
+    bind_text(st, 20, c->victim_actor);
+    sqlite3_bind_int(st, 21, c->superseded_by >= 0);
+    sqlite3_bind_int(st, 22, c->context);
+    sqlite3_bind_int(st, 23, c->denial);
     if (sqlite3_step(st) != SQLITE_DONE)
         return -1;
     *id = sqlite3_last_insert_rowid(s->db);

@@ -95,12 +95,30 @@ tally *tally_open(const char *datadir, const char *gazetteer, char *err, size_t 
         }
         *(lexicon **)((char *)t + lexicons[i].off) = lx;
     }
+    const char *rule = getenv("TALLY_BEST");
+    if (rule && rule[0] && tally_set_best_rule(t, rule) != 0) {
+        snprintf(err, errlen, "TALLY_BEST: unknown rule '%s' (lower-median, prefer-independent)", rule);
+        tally_close(t);
+        return NULL;
+    }
     t->gaz = gaz_open(gazetteer, err, errlen);
     if (!t->gaz) {
         tally_close(t);
         return NULL;
     }
     return t;
+}
+
+const char *const best_rule_name[BEST_N] = {"lower-median", "prefer-independent"};
+
+int tally_set_best_rule(tally *t, const char *rule)
+{
+    for (int k = 0; k < BEST_N; k++)
+        if (!strcmp(rule, best_rule_name[k])) {
+            t->best_rule = (enum best_rule)k;
+            return 0;
+        }
+    return -1;
 }
 
 void tally_close(tally *t)

@@ -54,7 +54,7 @@ static void version1_file_migrates(void **state)
                      SQLITE_OK);
     char err[256] = "";
     assert_int_equal(schema_migrate(db, err, sizeof err), 0);
-    assert_int_equal(schema_version(db), 2);
+    assert_int_equal(schema_version(db), SCHEMA_VERSION);
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT min, sentence, single FROM claim", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
