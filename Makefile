@@ -80,6 +80,9 @@ test: deps
 demo: deps
 	$(MAKE) all
 	./tally extract examples/ $(wildcard ../shared/examples/*.txt)
+	rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	./tally ingest --db build/demo.db examples/ $(wildcard ../shared/examples/*.txt)
+	./tally stats --db build/demo.db
 
 bench: all
 	sh bench/run.sh
