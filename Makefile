@@ -14,17 +14,22 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-
 CFLAGS  ?= -O2 -g
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 INC     := -Iinclude -Isrc
-PATHS   := -DTALLY_DATADIR='"$(CURDIR)/data"' -DTALLY_GAZETTEER='"$(CURDIR)/build/gazetteer.bin"'
-LIBS    := -lutf8proc -lcjson -lsqlite3 -lm -lpthread
+PATHS   := -DTALLY_DATADIR='"$(CURDIR)/data"' -DTALLY_GAZETTEER='"$(CURDIR)/build/gazetteer.bin"' \
+           -DTALLY_WWWDIR='"$(CURDIR)/build/www"'
+LIBS    := -lutf8proc -lcjson -lsqlite3 -lmicrohttpd -lm -lpthread
 
 SRC     := $(wildcard src/*.c)
 OBJ     := $(SRC:src/%.c=build/rel/%.o)
 SANOBJ  := $(SRC:src/%.c=build/san/%.o)
 TESTS   := $(patsubst tests/%.c,build/san/%,$(wildcard tests/test_*.c))
 GAZ     := build/gazetteer.bin
+# the web page of tally serve: ours from web/, the rest vendored from npm so
+# that the browser fetches nothing from outside
+WWW     := $(addprefix build/www/,index.html app.js app.css) \
+           $(addprefix build/www/vendor/,leaflet.js leaflet.css topojson-client.min.js countries-110m.json)
 
-.PHONY: all deps demo test check bench eval clean fuzz
-all: tally $(GAZ)
+.PHONY: all deps demo test check bench eval clean fuzz www
+all: tally $(GAZ) $(WWW)
 
 # ---- dependencies -------------------------------------------------------
 build/.deps: scripts/deps.sh package.json
@@ -66,11 +71,30 @@ build/gazbuild: tools/gazbuild.c build/libtally.a
 $(GAZ): build/gazbuild node_modules/.package-lock.json data/places.tsv
 	./build/gazbuild node_modules $@ data/places.tsv
 
+# ---- the web page ---------------------------------------------------------
+build/www/%: web/%
+	@mkdir -p $(@D)
+	cp $< $@
+
+build/www/vendor/leaflet.%: node_modules/leaflet/dist/leaflet.% node_modules/.package-lock.json
+	@mkdir -p $(@D)
+	cp $< $@
+
+build/www/vendor/topojson-client.min.js: node_modules/topojson-client/dist/topojson-client.min.js node_modules/.package-lock.json
+	@mkdir -p $(@D)
+	cp $< $@
+
+build/www/vendor/countries-110m.json: node_modules/world-atlas/countries-110m.json node_modules/.package-lock.json
+	@mkdir -p $(@D)
+	cp $< $@
+
+www: $(WWW)
+
 # ---- tests --------------------------------------------------------------
 build/san/test_%: tests/test_%.c tests/testutil.h build/san/libtally.a
 	$(CC) $(CSTD) $(WARN) $(SANFLAGS) $(INC) $< build/san/libtally.a $(LIBS) -lcmocka -o $@
 
-check: $(TESTS) build/san/tally $(GAZ)
+check: $(TESTS) build/san/tally $(GAZ) $(WWW)
 	sh tests/run.sh $(TESTS)
 
 test: deps

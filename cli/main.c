@@ -24,6 +24,7 @@ void cli_usage(FILE *f)
           "                    [--until DATE] [--type T] [--min-fatalities N] [-o FILE]\n"
           "       tally show EVENT_ID [--db FILE]\n"
           "       tally stats [--db FILE] [--by country|week] [filters as for export]\n"
+          "       tally serve [--db FILE] [--port 8080] [--bind 127.0.0.1] [--www DIR] [--rate N]\n"
           "       tally version\n"
           "\n"
           "PATH is a report in the seed format (a 'date YYYY-MM-DD' line, then the text),\n"
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
         return cmd_show(argc - 2, argv + 2);
     if (!strcmp(argv[1], "stats"))
         return cmd_stats(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "serve"))
+        return cmd_serve(argc - 2, argv + 2);
     if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
         printf("tally %s\n", TALLY_VERSION);
         return 0;
