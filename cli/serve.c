@@ -34,6 +34,7 @@ typedef struct {
  * before libmicrohttpd splits and decodes it. */
 typedef struct {
     char *uri;
+    int headers_seen;
 } request;
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
@@ -104,8 +105,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     request *rq = *ctx;
     if (!rq)
         return MHD_NO;
-    /* every answer is queued on the first call; a body that still arrives
-     * is not read */
+    /* a body that arrives after a refusal is not read */
     if (*upload_size) {
         *upload_size = 0;
         return MHD_YES;
@@ -132,6 +132,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (is_read && (MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING) ||
                     (clen && strcmp(clen, "0"))))
         return send_error(c, 413, "a request body is not accepted");
+    /* An answer queued on the first call (headers only) makes
+     * libmicrohttpd close the connection; a good request is answered on
+     * the second, so the client keeps its connection.  Refusals above
+     * close it, as they should. */
+    if (is_read && !rq->headers_seen) {
+        rq->headers_seen = 1;
+        return MHD_YES;
+    }
     serve_response r;
     serve_handle(sv->app, method, rq->uri, &r);
     return reply(c, &r);
