@@ -122,3 +122,6 @@ else
     echo "bench: node or chrono-node missing: date comparison skipped"
 fi
 grep -v '^merge: ' "$OUT/merge.txt"
+
+# ---- tally serve under a bounded load on loopback (bench/serve.sh) ---------------------
+sh bench/serve.sh | sed -n 's/^\(serve_[a-z_0-9]*: .*\)$/\1/p; s/^\(bench: .*\)$/\1/p'

@@ -37,13 +37,33 @@ static const struct {
 };
 #define NPAGE (sizeof page_files / sizeof page_files[0])
 
+/* The aggregate answers (meta, weekly) read the whole event table; they
+ * are kept per connection until the store changes.  PRAGMA data_version
+ * changes on a connection whenever another connection has committed, and
+ * every writer is another connection: ours are read-only. */
+#define CACHE_SLOTS 8
+#define CACHE_MAX_BODY (256 * 1024)
+
+typedef struct {
+    char *key, *body;
+    size_t len;
+    long long version;
+} cached;
+
+typedef struct {
+    sqlite3 *db;
+    sqlite3_stmt *version;
+    int busy;
+    cached cache[CACHE_SLOTS];
+    int next;
+} conn;
+
 struct serve_app {
     const countries *countries;
     char *page[NPAGE];
     size_t page_len[NPAGE];
     /* SQLite connections: a handler borrows one for its request */
-    sqlite3 **db;
-    int *busy;
+    conn *c;
     int ndb;
     pthread_mutex_t lock;
     pthread_cond_t freed;
@@ -60,21 +80,22 @@ serve_app *serve_open(const serve_config *cfg, char *err, size_t errlen)
     pthread_mutex_init(&app->lock, NULL);
     pthread_cond_init(&app->freed, NULL);
     int n = cfg->connections > 0 ? cfg->connections : 1;
-    app->db = calloc((size_t)n, sizeof *app->db);
-    app->busy = calloc((size_t)n, sizeof *app->busy);
-    if (!app->db || !app->busy) {
+    app->c = calloc((size_t)n, sizeof *app->c);
+    if (!app->c) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
     for (int i = 0; i < n; i++) {
-        app->db[i] = export_open_db(cfg->db_path, err, errlen);
-        if (!app->db[i])
+        conn *c = &app->c[i];
+        c->db = export_open_db(cfg->db_path, err, errlen);
+        if (!c->db)
             goto fail;
         app->ndb++;
         /* READONLY already refuses writes to the file; query_only also
          * refuses statements that would write (a temp table, a PRAGMA). */
-        if (sqlite3_exec(app->db[i], "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK) {
-            snprintf(err, errlen, "%s: %s", cfg->db_path, sqlite3_errmsg(app->db[i]));
+        if (sqlite3_exec(c->db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_prepare_v2(c->db, "PRAGMA data_version", -1, &c->version, NULL) != SQLITE_OK) {
+            snprintf(err, errlen, "%s: %s", cfg->db_path, sqlite3_errmsg(c->db));
             goto fail;
         }
     }
@@ -102,12 +123,18 @@ void serve_close(serve_app *app)
 {
     if (!app)
         return;
-    for (int i = 0; i < app->ndb; i++)
-        sqlite3_close(app->db[i]);
+    for (int i = 0; i < app->ndb; i++) {
+        conn *c = &app->c[i];
+        for (int k = 0; k < CACHE_SLOTS; k++) {
+            free(c->cache[k].key);
+            free(c->cache[k].body);
+        }
+        sqlite3_finalize(c->version);
+        sqlite3_close(c->db);
+    }
     for (size_t i = 0; i < NPAGE; i++)
         free(app->page[i]);
-    free(app->db);
-    free(app->busy);
+    free(app->c);
     pthread_mutex_destroy(&app->lock);
     pthread_cond_destroy(&app->freed);
     free(app);
@@ -118,8 +145,8 @@ static int db_take(serve_app *app)
     pthread_mutex_lock(&app->lock);
     for (;;) {
         for (int i = 0; i < app->ndb; i++)
-            if (!app->busy[i]) {
-                app->busy[i] = 1;
+            if (!app->c[i].busy) {
+                app->c[i].busy = 1;
                 pthread_mutex_unlock(&app->lock);
                 return i;
             }
@@ -130,7 +157,7 @@ static int db_take(serve_app *app)
 static void db_give(serve_app *app, int i)
 {
     pthread_mutex_lock(&app->lock);
-    app->busy[i] = 0;
+    app->c[i].busy = 0;
     pthread_cond_signal(&app->freed);
     pthread_mutex_unlock(&app->lock);
 }
@@ -439,9 +466,11 @@ static int api_meta(serve_app *app, sqlite3 *db, const serve_query *q, long long
     if (sqlite3_prepare_v2(db, "SELECT count(*), min(event_date), max(event_date) FROM event", -1, &a, NULL) ||
         sqlite3_prepare_v2(db, "SELECT event_type, count(*) FROM event GROUP BY event_type ORDER BY event_type", -1, &b,
                            NULL) ||
+        /* the covering index event_by_country counts; the name is the
+         * store's for the code (one per code) */
         sqlite3_prepare_v2(db,
-                           "SELECT iso3, max(country), count(*) FROM event WHERE iso3 <> '' GROUP BY iso3"
-                           " ORDER BY 2",
+                           "SELECT iso3, (SELECT country FROM event e WHERE e.iso3 = g.iso3 LIMIT 1), n"
+                           " FROM (SELECT iso3, count(*) AS n FROM event WHERE iso3 <> '' GROUP BY iso3) g ORDER BY 2",
                            -1, &c, NULL))
         goto done;
     if (sqlite3_step(a) != SQLITE_ROW)
@@ -793,13 +822,56 @@ static int decode_path(const char *s, size_t n, char *out, size_t cap)
     return 1;
 }
 
-static void run(serve_app *app, handler *h, const serve_query *q, long long id, const char *path, serve_response *r)
+static long long data_version(conn *c)
+{
+    sqlite3_reset(c->version);
+    long long v = sqlite3_step(c->version) == SQLITE_ROW ? sqlite3_column_int64(c->version, 0) : -1;
+    sqlite3_reset(c->version);
+    return v;
+}
+
+/* key: the URI as received; a cached answer is served while the store has
+ * not changed since it was computed. */
+static void run(serve_app *app, handler *h, const serve_query *q, long long id, const char *path, const char *key,
+                serve_response *r)
 {
     int i = db_take(app);
-    if (h(app, app->db[i], q, id, r)) {
+    conn *c = &app->c[i];
+    long long version = key ? data_version(c) : -1;
+    if (key && version >= 0)
+        for (int k = 0; k < CACHE_SLOTS; k++) {
+            cached *e = &c->cache[k];
+            if (e->key && e->version == version && !strcmp(e->key, key)) {
+                char *copy = cJSON_malloc(e->len + 1);
+                if (copy) {
+                    memcpy(copy, e->body, e->len + 1);
+                    *r = (serve_response){200, CT_JSON, copy, e->len, 1, 0, copy};
+                    db_give(app, i);
+                    return;
+                }
+            }
+        }
+    if (h(app, c->db, q, id, r)) {
         /* the details are for the operator, not for the client */
-        fprintf(stderr, "tally serve: %s: %s\n", path, sqlite3_errmsg(app->db[i]));
+        fprintf(stderr, "tally serve: %s: %s\n", path, sqlite3_errmsg(c->db));
         answer_error(r, 500, "internal error");
+    } else if (key && version >= 0 && r->status == 200 && r->len <= CACHE_MAX_BODY) {
+        cached *e = &c->cache[c->next];
+        c->next = (c->next + 1) % CACHE_SLOTS;
+        free(e->key);
+        free(e->body);
+        e->key = strdup(key);
+        e->body = malloc(r->len + 1);
+        if (e->key && e->body) {
+            memcpy(e->body, r->body, r->len);
+            e->body[r->len] = '\0';
+            e->len = r->len;
+            e->version = version;
+        } else {
+            free(e->key);
+            free(e->body);
+            e->key = e->body = NULL;
+        }
     }
     db_give(app, i);
 }
@@ -838,14 +910,17 @@ void serve_handle(serve_app *app, const char *method, const char *uri, serve_res
         handler *h = NULL;
         unsigned allowed = 0;
         long long id = 0;
+        int cacheable = 0;
         if (!strcmp(rest, "events")) {
             h = api_events;
             allowed = SQ_FILTERS | SQ_LIMIT | SQ_OFFSET;
         } else if (!strcmp(rest, "weekly")) {
             h = api_weekly;
             allowed = SQ_FILTERS;
+            cacheable = 1;
         } else if (!strcmp(rest, "meta")) {
             h = api_meta;
+            cacheable = 1;
         } else if (!strncmp(rest, "events/", 7)) {
             if (!show_parse_id(rest + 7, &id) || id <= 0) {
                 answer_error(r, 404, "no such event");
@@ -861,7 +936,7 @@ void serve_handle(serve_app *app, const char *method, const char *uri, serve_res
             answer_error(r, status, err);
             return;
         }
-        run(app, h, &q, id, path, r);
+        run(app, h, &q, id, path, cacheable ? uri : NULL, r);
         return;
     }
     for (size_t i = 0; i < NPAGE; i++)

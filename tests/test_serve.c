@@ -445,6 +445,50 @@ static void meta_lists_types_and_countries(void **state)
     cJSON_Delete(get(fx, "/api/meta?since=2025-01-01", 400));
 }
 
+/* meta and weekly are kept per connection: a change committed by another
+ * connection (an ingest running beside the server) must show at once. */
+static void aggregates_follow_the_store(void **state)
+{
+    fixture *fx = *state;
+    for (int round = 0; round < 2; round++) { /* computed, then from the cache */
+        cJSON *j = get(fx, "/api/meta", 200);
+        assert_string_equal(str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(j, "event_types"), 2), "type"),
+                            "Protests");
+        cJSON_Delete(j);
+        j = get(fx, "/api/weekly?country=BFA", 200);
+        assert_int_equal(num(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(j, "weeks"), 0), "best"), 0);
+        cJSON_Delete(j);
+    }
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    assert_int_equal(sqlite3_exec(db,
+                                  "UPDATE event SET event_type = 'Riots', fatalities_low = 1, fatalities_best = 2,"
+                                  " fatalities_high = 3 WHERE id = 3",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    for (int round = 0; round < 3; round++) { /* both connections, whichever serves */
+        cJSON *j = get(fx, "/api/meta", 200);
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(j, "event_types");
+        assert_int_equal(cJSON_GetArraySize(t), 3);
+        assert_string_equal(str(cJSON_GetArrayItem(t, 2), "type"), "Riots");
+        cJSON_Delete(j);
+        j = get(fx, "/api/weekly?country=BFA", 200);
+        assert_int_equal(num(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(j, "weeks"), 0), "best"), 2);
+        cJSON_Delete(j);
+    }
+    assert_int_equal(sqlite3_exec(db,
+                                  "UPDATE event SET event_type = 'Protests', fatalities_low = NULL,"
+                                  " fatalities_best = NULL, fatalities_high = NULL WHERE id = 3",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    cJSON *j = get(fx, "/api/meta", 200);
+    assert_string_equal(str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(j, "event_types"), 2), "type"),
+                        "Protests");
+    cJSON_Delete(j);
+}
+
 static void bad_requests_get_the_right_status(void **state)
 {
     fixture *fx = *state;
@@ -655,6 +699,7 @@ int main(void)
         cmocka_unit_test(one_event_has_claims_and_marked_text),
         cmocka_unit_test(weekly_sums_by_iso_week),
         cmocka_unit_test(meta_lists_types_and_countries),
+        cmocka_unit_test(aggregates_follow_the_store),
         cmocka_unit_test(bad_requests_get_the_right_status),
         cmocka_unit_test(page_files_come_from_the_whitelist),
         cmocka_unit_test(rate_limit_is_a_bucket_per_client),
