@@ -80,11 +80,13 @@ async function api(path) {
       const toll = await page.locator('#panel .toll .big').first().textContent();
       check('the panel shows the reconciled best figure', toll === String(kidal.fatalities.best), toll);
       // the picture an analyst checks: the claims and the marked text beside the map
-      await page.locator('#panel .claim:not(.part)').first().hover();
       await page.evaluate(() => {
         const b = document.getElementById('panel-body'), h = document.querySelector('#panel h3');
         b.scrollTop = h.offsetTop - 12;
       });
+      await page.locator('#panel .claim:not(.part)').first().hover();
+      const hot = await page.locator('#panel .r-text mark.hot').allTextContents();
+      check('hovering a claim outlines its evidence in the text', hot.includes('toll of 19 civilians'), JSON.stringify(hot));
       await page.screenshot({ path: shot });
       check(`screenshot saved to ${shot}`, true);
     }
