@@ -161,6 +161,10 @@ int cmd_serve(int argc, char **argv)
     long port = 8080, threads = 2, rate = 50, maxconn = 64;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        }
         if (!v) {
             fprintf(stderr, "tally serve: %s needs a value\n%s", a, usage);
             return 2;

@@ -148,6 +148,10 @@ kill -TERM "$slow_pid"; wait "$slow_pid"; echo $? >"$tmp/rc"
 check "SIGTERM: exit 0" grep -qx 0 "$tmp/rc"
 
 # --- usage and fatal errors ------------------------------------------------------------------
+"$TALLY" serve --help >"$tmp/out" 2>&1; echo $? >"$tmp/rc"
+check "--help: usage on stdout, exit 0" sh -c "grep -qx 0 $tmp/rc && grep -q '^usage: tally serve' $tmp/out"
+"$TALLY" serve --frobnicate 1 >/dev/null 2>"$tmp/err"; echo $? >"$tmp/rc"
+check "an unknown option: exit 2, named" sh -c "grep -qx 2 $tmp/rc && grep -q frobnicate $tmp/err"
 "$TALLY" serve --db "$tmp/none.db" --port 0 >/dev/null 2>"$tmp/err"; echo $? >"$tmp/rc"
 check "a missing store: exit 2, named" sh -c "grep -qx 2 $tmp/rc && grep -q 'none.db' $tmp/err"
 "$TALLY" serve --db "$db" --bind example.org >/dev/null 2>"$tmp/err"; echo $? >"$tmp/rc"
