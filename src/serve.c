@@ -348,7 +348,7 @@ static int api_events(serve_app *app, sqlite3 *db, const serve_query *q, long lo
     buf_puts(&sql, event_list_cols);
     where(&f, q, &sql);
     buf_puts(&sql, " ORDER BY event_date, id LIMIT :limit OFFSET :offset");
-    buf_puts(&count, "SELECT count(*) FROM event");
+    buf_puts(&count, "SELECT count(*), COALESCE(sum(fatalities_best), 0) FROM event");
     where(&f, q, &count);
     sqlite3_stmt *st = NULL, *ct = NULL;
     int rc = -1;
@@ -364,6 +364,8 @@ static int api_events(serve_app *app, sqlite3 *db, const serve_query *q, long lo
     long long total = sqlite3_column_int64(ct, 0);
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "total", (double)total);
+    /* over every selected event, not only this page's */
+    cJSON_AddNumberToObject(root, "total_best", (double)sqlite3_column_int64(ct, 1));
     cJSON_AddNumberToObject(root, "offset", (double)q->offset);
     cJSON_AddNumberToObject(root, "limit", (double)q->limit);
     cJSON *list = cJSON_AddArrayToObject(root, "events");

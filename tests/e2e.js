@@ -57,6 +57,9 @@ async function api(path) {
     const countries = await page.locator('#map path.leaflet-interactive, #map svg path').count();
     check('the offline base map draws country outlines', countries > markers, `paths ${countries}`);
     check('the header counts every event', (await page.locator('#count').getAttribute('data-count')) === String(all.total));
+    const deaths = all.events.reduce((s, e) => s + (e.fatalities ? e.fatalities.best : 0), 0);
+    const shown = (await page.locator('#deaths').textContent()).replace(/,/g, '');
+    check(`the header adds up the best figures (${shown})`, shown === String(deaths), `${shown} vs ${deaths}`);
 
     // the Kidal drone strike: four sources, four figures
     const kidal = all.events.find((e) => e.location === 'Kidal');

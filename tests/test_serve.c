@@ -294,6 +294,7 @@ static void events_list_pages_and_says_so(void **state)
     fixture *fx = *state;
     cJSON *j = get(fx, "/api/events?limit=2&offset=1", 200);
     assert_int_equal(num(j, "total"), 5);
+    assert_int_equal(num(j, "total_best"), 14 + 26 + 3 + 5); /* all five, not the page's two */
     assert_int_equal(num(j, "count"), 2);
     assert_true(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "truncated")));
     const cJSON *e = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(j, "events"), 0);

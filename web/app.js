@@ -145,12 +145,10 @@
       m.addTo(markerLayer);
     });
     if (!state.fitted && placed.length) {
-      // the first view: every placed event, clear of the legend
       state.fitted = true;
-      map.fitBounds(L.latLngBounds(placed.map(function (e) { return [e.latitude, e.longitude]; })).pad(0.15),
-                    { paddingTopLeft: [270, 30], paddingBottomRight: [40, 30], maxZoom: 7 });
+      fitToEvents();
     }
-    var deaths = state.events.reduce(function (s, e) { return s + (e.fatalities ? e.fatalities.best : 0); }, 0);
+    var deaths = state.totalBest;
     $('count').textContent = fmt(state.total);
     $('count').setAttribute('data-count', String(state.total));
     $('count').setAttribute('data-placed', String(placed.length));
@@ -161,6 +159,14 @@
     if (state.truncated) showError('Only the first ' + fmt(state.events.length) + ' of ' + fmt(state.total) +
                                    ' events are drawn: narrow the filters.');
     drawLegend();
+  }
+
+  // every placed event in view, clear of the legend
+  function fitToEvents() {
+    var pts = state.events.filter(function (e) { return e.latitude != null; })
+      .map(function (e) { return [e.latitude, e.longitude]; });
+    if (!pts.length) return;
+    map.fitBounds(L.latLngBounds(pts).pad(0.15), { paddingTopLeft: [270, 30], paddingBottomRight: [40, 30], maxZoom: 7 });
   }
 
   function tooltip(e) {
@@ -198,15 +204,17 @@
     return { since: since, until: until };
   }
 
-  function loadEvents() {
+  function loadEvents(fit) {
     var p = filterParams(false), d = effectiveDates(), seq = ++state.seq;
     p.since = d.since; p.until = d.until; p.limit = 5000;
-    if (p.since && p.until && p.since > p.until) { state.events = []; state.total = 0; drawEvents(); return Promise.resolve(); }
+    if (p.since && p.until && p.since > p.until) { state.events = []; state.total = 0; state.totalBest = 0; drawEvents(); return Promise.resolve(); }
     document.body.classList.add('loading');
     return api('api/events', p).then(function (r) {
       if (seq !== state.seq) return;   // a later request has been made
-      state.events = r.events; state.total = r.total; state.truncated = r.truncated;
+      state.events = r.events; state.total = r.total; state.truncated = r.truncated; state.totalBest = r.total_best;
+      if (!r.truncated) $('error').classList.add('hidden');
       drawEvents();
+      if (fit) fitToEvents();
     }).catch(function (e) { showError('Events: ' + e.message); })
       .then(function () { if (seq === state.seq) document.body.classList.remove('loading'); });
   }
@@ -218,7 +226,7 @@
       .catch(function (e) { showError('Timeline: ' + e.message); });
   }
 
-  function reload() { return Promise.all([loadEvents(), loadWeeks()]); }
+  function reload(fit) { return Promise.all([loadEvents(fit), loadWeeks()]); }
 
   // ---- the timeline ----------------------------------------------------------------
   var DAY = 86400000;
@@ -497,7 +505,9 @@
       ['f-type', 'f-country', 'f-since', 'f-until', 'f-minf'].forEach(function (id) {
         $(id).addEventListener('change', function () {
           clearTimeout(debounce);
-          debounce = setTimeout(reload, 60);
+          // a country chosen: go there
+          var fit = id === 'f-country' && $('f-country').value !== '';
+          debounce = setTimeout(function () { reload(fit); }, 60);
         });
       });
       $('f-reset').addEventListener('click', function () {
