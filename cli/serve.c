@@ -110,6 +110,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *upload_size = 0;
         return MHD_YES;
     }
+    int is_read = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+    /* libmicrohttpd calls once when the headers are in and again when the
+     * request is complete.  The checks run once, on the first call; an
+     * answer queued then makes libmicrohttpd close the connection, which is
+     * right for a refusal, so a good request is answered on the second
+     * call and the client keeps its connection. */
+    if (rq->headers_seen) {
+        serve_response r;
+        serve_handle(sv->app, method, rq->uri, &r);
+        return reply(c, &r);
+    }
+    rq->headers_seen = 1;
     const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     const struct sockaddr *sa = ci ? ci->client_addr : NULL;
     const void *addr = "";
@@ -127,22 +139,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return send_error(c, 400, "bad Host header");
     if (!rq->uri)
         return send_error(c, 414, "URI too long");
-    int is_read = !strcmp(method, "GET") || !strcmp(method, "HEAD");
     const char *clen = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (is_read && (MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING) ||
                     (clen && strcmp(clen, "0"))))
         return send_error(c, 413, "a request body is not accepted");
-    /* An answer queued on the first call (headers only) makes
-     * libmicrohttpd close the connection; a good request is answered on
-     * the second, so the client keeps its connection.  Refusals above
-     * close it, as they should. */
-    if (is_read && !rq->headers_seen) {
-        rq->headers_seen = 1;
-        return MHD_YES;
+    if (!is_read) { /* 405, at once: the body is never read */
+        serve_response r;
+        serve_handle(sv->app, method, rq->uri, &r);
+        return reply(c, &r);
     }
-    serve_response r;
-    serve_handle(sv->app, method, rq->uri, &r);
-    return reply(c, &r);
+    return MHD_YES;
 }
 
 static int parse_uint(const char *s, long lo, long hi, long *out)
