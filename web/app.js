@@ -117,7 +117,8 @@
       countryLayer = L.geoJSON(shapes, {
         interactive: false,
         style: function (f) {
-          return { stroke: false, fillOpacity: 1, fillColor: withEvents[f.id] ? '#f7f5f0' : '#e4e2dc' };
+          return { stroke: false, fillOpacity: 1, fillColor: withEvents[f.id] ? '#f7f5f0' : '#e4e2dc',
+                   className: 'country' + (withEvents[f.id] ? ' with-events' : '') };
         }
       }).addTo(map);
       L.geoJSON(borders, { interactive: false, style: { color: '#b9b5aa', weight: 0.7, fill: false } }).addTo(map);
