@@ -1208,7 +1208,7 @@ static int report_event_date(const analysis *a, when_mention *m)
             nw = ARRAY_LEN(wm);
         for (size_t k = 0; k < nw; k++) {
             const when_mention *w = &wm[k];
-            if (w->kind != WHEN_DATE || w->background || w->reporting || w->precision > 2)
+            if (w->kind != WHEN_DATE || w->background || w->reporting || w->aftermath || w->precision > 2)
                 continue;
             int64_t l = date_to_days(w->last);
             if (l > r || l < r - 31)
@@ -1325,7 +1325,9 @@ void events_build(analysis *a, tally_events *out)
             if (w->background || (have_date && (w->kind != WHEN_DATE || w->precision >= prec)))
                 continue;
             span sp = {se->start + (uint32_t)w->start, se->start + (uint32_t)w->end};
-            if (w->kind == WHEN_DATE && w->reporting) {
+            /* "was arrested Sunday", "died Saturday of wounds": a later step
+             * dates the incident only as its upper bound, like a statement */
+            if (w->kind == WHEN_DATE && (w->reporting || w->aftermath)) {
                 if (!said)
                     said = w;
             } else if (w->kind == WHEN_DATE && w->unit == WHEN_U_YEAR) {
@@ -1348,7 +1350,7 @@ void events_build(analysis *a, tally_events *out)
                 prec = (w->off_end - w->off_start) > 0 ? 2 : 1;
                 dsp = sp;
                 have_date = anchored = 1;
-            } else if (w->kind == WHEN_DURATION && w->ndays > 1 && w->ndays <= 31)
+            } else if (w->kind == WHEN_DURATION && w->lasting && w->ndays > 1 && w->ndays <= 31)
                 duration = w->ndays; /* "three days of fighting"; an "eight-year lull" is context */
         }
         if (have_date && said && weekday && date_to_days(df) > date_to_days(said->last)) {
