@@ -25,7 +25,7 @@ enum {
     K_AUDIENCE, K_WHEN, K_AT, K_AND,
     K_EVERY, K_SETADV, K_NOW, K_PRESENT, K_FUTURE, K_DECADE, K_DECADEP, K_CENTURY, K_MINUTE,
     K_MINUTEP, K_FISCAL, K_SEASON, K_WDAYS, K_MOD, K_AMPM, K_ZONE, K_AFTERMATH, K_OLD, K_AGE,
-    K_TIMEW, K_THAN, K_WITHIN, K_PER
+    K_TIMEW, K_THAN, K_WITHIN, K_PER, K_LESS, K_CLOCKW
 };
 
 typedef struct {
@@ -154,6 +154,7 @@ static const keyword KW[] = {
     {"late", 4, K_LATE, 3},
     {"later", 5, K_LATER, 0},
     {"lawmakers", 9, K_AUDIENCE, 0},
+    {"less", 4, K_LESS, 0},
     {"many", 4, K_FEW, 0},
     {"mar", 3, K_MONTHAX, 3},
     {"march", 5, K_MONTHX, 3},
@@ -163,7 +164,9 @@ static const keyword KW[] = {
     {"men", 3, K_CNOUN, 0},
     {"mere", 4, K_MOD, 0},
     {"mid", 3, K_MID, 2},
+    {"midday", 6, K_CLOCKW, 12},
     {"middle", 6, K_MIDDLE, 2},
+    {"midnight", 8, K_CLOCKW, 0},
     {"militants", 9, K_CNOUN, 0},
     {"minute", 6, K_MINUTE, 0},
     {"minutes", 7, K_MINUTEP, 0},
@@ -181,6 +184,7 @@ static const keyword KW[] = {
     {"night", 5, K_TOD, 4},
     {"nightly", 7, K_SETADV, -4},
     {"nine", 4, K_NUMW, 9},
+    {"noon", 4, K_CLOCKW, 12},
     {"nov", 3, K_MONTHA, 11},
     {"november", 8, K_MONTH, 11},
     {"now", 3, K_NOW, 0},
@@ -308,7 +312,9 @@ static int kw_find(const char *w, size_t n)
         int mid = (lo + hi) / 2;
         const keyword *k = &KW[mid];
         size_t m = k->len < n ? k->len : n;
-        int c = memcmp(k->w, low, m);
+        int c = 0;
+        for (size_t q = 0; q < m && !c; q++) /* inline: words are short, a memcmp call costs more */
+            c = (unsigned char)k->w[q] - (unsigned char)low[q];
         if (c == 0)
             c = (int)k->len - (int)n;
         if (c == 0)
@@ -1355,7 +1361,7 @@ static size_t m_length(const scan *c, size_t i, when_mention *m)
         j += 2;                          /* "a mere 24 hours" */
     else if (k == K_MOD && !word_is(c, j, "mere"))
         j++;                             /* "almost seven years", "some 20 years" */
-    else if ((k == K_CNOUN && word_is(c, j, "more")) || word_is(c, j, "less")) {
+    else if ((k == K_CNOUN && word_is(c, j, "more")) || k == K_LESS) {
         if (kwat(c, j + 1) != K_THAN)
             return 0;
         j += 2;                          /* "more than two years" */
@@ -1627,6 +1633,11 @@ static size_t m_century(const scan *c, size_t i, when_mention *m)
 static size_t clock_at(const scan *c, size_t i, int *hour, int *minute)
 {
     const tok *t = c->t;
+    if (kwat(c, i) == K_CLOCKW) { /* "noon", "midday", "midnight" */
+        *hour = t[i].val;
+        *minute = 0;
+        return i + 1;
+    }
     if (i >= c->n || t[i].type != T_NUM || t[i].ndig > 2 || (t[i].flags & (F_GROUP | F_ORD)))
         return 0;
     if (t[i].b > 0 && is_alpha_byte((unsigned char)c->s[t[i].b - 1]))
@@ -1790,8 +1801,15 @@ static int is_aftermath(const scan *c, size_t i, size_t e)
         int kn = kwat(c, e);
         return kn == K_AFTER || kn == K_OF || kn == K_FROM;
     }
-    if (p >= 2 && kwat(c, p - 2) == K_IN && (word_is(c, p - 1, "court") || word_is(c, p - 1, "hospital")))
-        return 1;
+    /* "in court", "in the hospital", "in custody", "in jail" */
+    if (p >= 1 && (word_is(c, p - 1, "court") || word_is(c, p - 1, "hospital") || word_is(c, p - 1, "custody") ||
+                   word_is(c, p - 1, "jail"))) {
+        size_t q = p - 1;
+        if (q >= 1 && kwat(c, q - 1) == K_THE)
+            q--;
+        if (q >= 1 && kwat(c, q - 1) == K_IN)
+            return 1;
+    }
     return kwat(c, e) == K_AFTERMATH && !word_is(c, e, "remains");
 }
 
@@ -1925,7 +1943,8 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
                     e = m_month(&c, i, &m, 0, 0, month_ctx_word(prevkw(&c, i)));
                 }
             }
-            if (!e && k->type != T_PUNCT) {
+            /* every pattern starts with a number or a keyword */
+            if (!e && (k->type == T_NUM || (k->type == T_WORD && k->kw))) {
                 memset(&m, 0, sizeof m);
                 e = m_relative(&c, i, &m);
                 if (!e) {
@@ -1944,7 +1963,7 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
                     memset(&m, 0, sizeof m);
                     e = m_century(&c, i, &m);
                 }
-                if (!e && k->type == T_NUM) {
+                if (!e && (k->type == T_NUM || k->kw == K_CLOCKW)) {
                     memset(&m, 0, sizeof m);
                     e = m_clock(&c, i, &m);
                 }

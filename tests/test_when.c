@@ -481,6 +481,8 @@ static void test_clock_times(void **st)
     value_is("The curfew starts at 6pm.", R, "6pm", "2024-08-25T18:00");
     value_is("The curfew ends at 12 am.", R, "12 am", "2024-08-25T00:00");
     value_is("Shots were heard at 10:30.", R, "10:30", "2024-08-25T10:30");
+    value_is("Shots rang out just after noon Thursday.", R, "noon Thursday", "2024-08-22T12:00");
+    value_is("Shots rang out shortly after midnight.", R, "midnight", "2024-08-25T00:00");
 }
 
 static void test_refs(void **st)
@@ -554,6 +556,8 @@ static void test_aftermath_dates(void **st)
     aftermath_is("The girl died Saturday of a wound suffered on Friday.", "Saturday", 1);
     aftermath_is("The girl died Saturday of a wound suffered on Friday.", "Friday", 0);
     aftermath_is("The man appeared in court Monday.", "Monday", 1);
+    aftermath_is("The boy remains in the hospital Monday.", "Monday", 1);
+    aftermath_is("The suspect was in custody Tuesday.", "Tuesday", 1);
     aftermath_is("Gunmen killed 5 on Sunday.", "Sunday", 0);
     aftermath_is("Two people died on Sunday when a bomb exploded.", "Sunday", 0);
     aftermath_is("Riot police charged the crowd on Sunday.", "Sunday", 0);
