@@ -1320,6 +1320,10 @@ void events_build(analysis *a, tally_events *out)
                 if (!past)
                     past = w;
             }
+            /* a date days after the report ("a hearing set for March 29", a
+             * mistyped stamp) cannot date what the report tells as done */
+            if (w->kind == WHEN_DATE && date_to_days(w->first) > date_to_days(a->report) + 1)
+                continue;
             /* the first date of the finest precision: "died six months ago,
              * on March 1" is March 1 */
             if (w->background || (have_date && (w->kind != WHEN_DATE || w->precision >= prec)))

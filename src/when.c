@@ -58,10 +58,13 @@ static const keyword KW[] = {
     {"apr", 3, K_MONTHA, 4},
     {"april", 5, K_MONTH, 4},
     {"arraigned", 9, K_AFTERMATH, 0},
+    {"arraignment", 11, K_AFTERMATH, 0},
     {"arrested", 8, K_AFTERMATH, 0},
     {"at", 2, K_AT, 0},
     {"aug", 3, K_MONTHA, 8},
     {"august", 6, K_MONTH, 8},
+    {"autopsies", 9, K_AFTERMATH, 0},
+    {"autopsy", 7, K_AFTERMATH, 0},
     {"autumn", 6, K_SEASON, 3},
     {"before", 6, K_BEFORE, 0},
     {"beginning", 9, K_START, 1},
@@ -127,9 +130,11 @@ static const keyword KW[] = {
     {"friday", 6, K_WDAY, 5},
     {"fridays", 7, K_WDAYS, 5},
     {"from", 4, K_FROM, 0},
+    {"funeral", 7, K_AFTERMATH, 0},
     {"future", 6, K_FUTURE, 0},
     {"genocide", 8, K_YNOUN, 0},
     {"gmt", 3, K_ZONE, 0},
+    {"hearing", 7, K_AFTERMATH, 0},
     {"hospitalised", 12, K_AFTERMATH, 0},
     {"hospitalized", 12, K_AFTERMATH, 0},
     {"hour", 4, K_HOUR, 0},
@@ -217,6 +222,7 @@ static const keyword KW[] = {
     {"radio", 5, K_AUDIENCE, 0},
     {"recent", 6, K_RECENT, 0},
     {"referendum", 10, K_YNOUN, 0},
+    {"released", 8, K_AFTERMATH, 0},
     {"remained", 8, K_AFTERMATH, 0},
     {"remains", 7, K_AFTERMATH, 0},
     {"reported", 8, K_SAY, 0},
@@ -228,7 +234,9 @@ static const keyword KW[] = {
     {"saturdays", 9, K_WDAYS, 6},
     {"say", 3, K_SAY, 0},
     {"says", 4, K_SAY, 0},
+    {"scheduled", 9, K_AFTERMATH, 0},
     {"sentenced", 9, K_AFTERMATH, 0},
+    {"sentencing", 10, K_AFTERMATH, 0},
     {"sep", 3, K_MONTHA, 9},
     {"sept", 4, K_MONTHA, 9},
     {"september", 9, K_MONTH, 9},
@@ -247,6 +255,7 @@ static const keyword KW[] = {
     {"sundays", 7, K_WDAYS, 7},
     {"television", 10, K_AUDIENCE, 0},
     {"ten", 3, K_NUMW, 10},
+    {"testified", 9, K_AFTERMATH, 0},
     {"than", 4, K_THAN, 0},
     {"that", 4, K_THAT, 0},
     {"the", 3, K_THE, 0},
@@ -262,6 +271,7 @@ static const keyword KW[] = {
     {"today", 5, K_TODAY, 0},
     {"told", 4, K_TOLD, 0},
     {"tonight", 7, K_TONIGHT, 0},
+    {"trial", 5, K_AFTERMATH, 0},
     {"tuesday", 7, K_WDAY, 2},
     {"tuesdays", 8, K_WDAYS, 2},
     {"tweeted", 7, K_SAY, 0},
@@ -272,6 +282,7 @@ static const keyword KW[] = {
     {"updated", 7, K_SAY, 0},
     {"uprising", 8, K_YNOUN, 0},
     {"utc", 3, K_ZONE, 0},
+    {"vigil", 5, K_AFTERMATH, 0},
     {"vote", 4, K_YNOUN, 0},
     {"war", 3, K_YNOUN, 0},
     {"warned", 6, K_SAY, 0},
@@ -1779,7 +1790,27 @@ static int is_reporting(const scan *c, size_t i, size_t e)
     k = kwat(c, e);
     if (k == K_AUDIENCE && kwat(c, e + 1) == K_RNOUN)
         k = K_RNOUN;
-    return k == K_SAY || k == K_TOLD || k == K_RNOUN;
+    if (k == K_SAY || k == K_TOLD || k == K_RNOUN)
+        return 1;
+    /* A date that opens its clause and is followed by a short subject and a
+     * reporting verb: "Tuesday evening police said ...", "On Sunday, the
+     * county sheriff said ...".  Not "killed 5 on Sunday, police said": the
+     * date closes the clause of the killing. */
+    int opens = p == 0 || c->t[p - 1].type == T_PUNCT;
+    if (!opens)
+        return 0;
+    size_t q = e;
+    if (punct(c, q, ','))
+        q++;
+    for (int n = 0; n < 6 && q < c->n && c->t[q].type == T_WORD; n++, q++) {
+        int kq = c->t[q].kw;
+        if (kq == K_SAY || kq == K_TOLD)
+            return n > 0;
+        if ((kq == K_CNOUN && !word_is(c, q, "police")) || kq == K_AFTERMATH || kq == K_THAT ||
+            word_is(c, q, "who") || word_is(c, q, "which"))
+            break;
+    }
+    return 0;
 }
 
 /* Does the expression at tokens [i, e) date a later step rather than the
@@ -1792,8 +1823,8 @@ static int is_reporting(const scan *c, size_t i, size_t e)
 static int is_aftermath(const scan *c, size_t i, size_t e)
 {
     size_t p = i;
-    if (p > 0 && kwat(c, p - 1) == K_ON)
-        p--;
+    if (p > 0 && (kwat(c, p - 1) == K_ON || kwat(c, p - 1) == K_FOR))
+        p--;                            /* "scheduled for Thursday" */
     int k = prevkw(c, p);
     if (k == K_AFTERMATH)
         return 1;
@@ -1810,6 +1841,8 @@ static int is_aftermath(const scan *c, size_t i, size_t e)
         if (q >= 1 && kwat(c, q - 1) == K_IN)
             return 1;
     }
+    if (punct(c, e, '\'') && word_is(c, e + 1, "s") && adjacent(c, e - 1))
+        e += 2;                         /* "Wednesday's hearing" */
     return kwat(c, e) == K_AFTERMATH && !word_is(c, e, "remains");
 }
 

@@ -195,6 +195,17 @@ static void test_aftermath_dates_are_not_the_event(void **state)
               "2024-08-22", "2024-08-22", 1);
 }
 
+static void test_statement_and_future_dates(void **state)
+{
+    (void)state;
+    /* a date that opens the clause of a statement dates the statement */
+    one_event("Tuesday evening police said gunmen had shot dead two farmers near Kano on Monday.",
+              "2024-08-19", "2024-08-19", 1);
+    /* a date after the report cannot date what the report tells as done */
+    one_event("Ahead of the September 2 vote, gunmen shot dead a trader near Kano on Friday.",
+              "2024-08-23", "2024-08-23", 1);
+}
+
 static void test_bracketed_date_wins(void **state)
 {
     (void)state;
@@ -229,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_finest_date_of_a_sentence),
         cmocka_unit_test(test_aftermath_dates_are_not_the_event),
         cmocka_unit_test(test_bracketed_date_wins),
+        cmocka_unit_test(test_statement_and_future_dates),
         cmocka_unit_test(test_other_lengths_do_not_stretch_the_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -561,6 +561,16 @@ static void test_aftermath_dates(void **st)
     aftermath_is("Gunmen killed 5 on Sunday.", "Sunday", 0);
     aftermath_is("Two people died on Sunday when a bomb exploded.", "Sunday", 0);
     aftermath_is("Riot police charged the crowd on Sunday.", "Sunday", 0);
+    aftermath_is("She was in court for Wednesday's hearing.", "Wednesday", 1);
+    aftermath_is("An autopsy is scheduled for Thursday.", "Thursday", 1);
+    aftermath_is("Statements released Saturday describe the raid.", "Saturday", 1);
+    aftermath_is("The officer testified Wednesday that she fired.", "Wednesday", 1);
+    aftermath_is("Gunmen struck for two hours on Wednesday.", "Wednesday", 0);
+    /* a date that opens its clause, then a short subject and a reporting verb */
+    reporting_is("Tuesday evening police said the boy died.", "Tuesday evening", 1);
+    reporting_is("On Sunday, the county sheriff said two men were held.", "Sunday", 1);
+    reporting_is("On Sunday gunmen killed 5 villagers, police said.", "Sunday", 0);
+    reporting_is("On Sunday gunmen attacked herders who said they fled.", "Sunday", 0);
     /* a statement noun after the date */
     reporting_is("Police spoke at a Saturday night press conference.", "Saturday night", 1);
     reporting_is("In a Friday statement, the army denied it.", "Friday", 1);
