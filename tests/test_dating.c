@@ -206,6 +206,22 @@ static void test_statement_and_future_dates(void **state)
               "2024-08-23", "2024-08-23", 1);
 }
 
+static void test_anchored_to_the_statement(void **state)
+{
+    (void)state;
+    /* "the day before" in the reported clause: before the statement */
+    one_event("A spokesman said Friday that the judge was ambushed and shot dead near Gao the day before.",
+              "2024-08-22", "2024-08-22", 1);
+    /* "two days after being shot" counts from the shooting, not the statement */
+    one_event("Police confirmed Friday that a girl died two days after being shot in Kano during a raid.",
+              "2024-08-23", "2024-08-23", 1);
+    /* "said Friday, a day after ...": the apposition places the statement
+     * after another incident; it does not date the killing reported, which
+     * keeps the statement's date as its upper bound */
+    one_event("Eleven people were killed near Makurdi, officials said Friday, a day after a raid on a church.",
+              "2024-08-23", "2024-08-23", 1);
+}
+
 static void test_bracketed_date_wins(void **state)
 {
     (void)state;
@@ -240,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_finest_date_of_a_sentence),
         cmocka_unit_test(test_aftermath_dates_are_not_the_event),
         cmocka_unit_test(test_bracketed_date_wins),
+        cmocka_unit_test(test_anchored_to_the_statement),
         cmocka_unit_test(test_statement_and_future_dates),
         cmocka_unit_test(test_other_lengths_do_not_stretch_the_event),
     };
