@@ -1786,12 +1786,16 @@ static int is_reporting(const scan *c, size_t i, size_t e)
             break;
     }
     /* "on Thursday said", "Thursday told"; "a Saturday night press
-     * conference", "a Friday statement" */
+     * conference", "a Friday statement", "Sunday's news conference" */
+    size_t e0 = e;
+    if (punct(c, e, '\'') && word_is(c, e + 1, "s") && adjacent(c, e - 1))
+        e += 2;
     k = kwat(c, e);
     if (k == K_AUDIENCE && kwat(c, e + 1) == K_RNOUN)
         k = K_RNOUN;
     if (k == K_SAY || k == K_TOLD || k == K_RNOUN)
         return 1;
+    e = e0;
     /* A date that opens its clause and is followed by a short subject and a
      * reporting verb: "Tuesday evening police said ...", "On Sunday, the
      * county sheriff said ...".  Not "killed 5 on Sunday, police said": the
@@ -1832,9 +1836,10 @@ static int is_aftermath(const scan *c, size_t i, size_t e)
         int kn = kwat(c, e);
         return kn == K_AFTER || kn == K_OF || kn == K_FROM;
     }
-    /* "in court", "in the hospital", "in custody", "in jail" */
-    if (p >= 1 && (word_is(c, p - 1, "court") || word_is(c, p - 1, "hospital") || word_is(c, p - 1, "custody") ||
-                   word_is(c, p - 1, "jail"))) {
+    if (p >= 1 && word_is(c, p - 1, "custody"))
+        return 1;                       /* "taken into custody Thursday" */
+    /* "in court", "in the hospital", "in jail" */
+    if (p >= 1 && (word_is(c, p - 1, "court") || word_is(c, p - 1, "hospital") || word_is(c, p - 1, "jail"))) {
         size_t q = p - 1;
         if (q >= 1 && kwat(c, q - 1) == K_THE)
             q--;

@@ -558,6 +558,7 @@ static void test_aftermath_dates(void **st)
     aftermath_is("The man appeared in court Monday.", "Monday", 1);
     aftermath_is("The boy remains in the hospital Monday.", "Monday", 1);
     aftermath_is("The suspect was in custody Tuesday.", "Tuesday", 1);
+    aftermath_is("The suspect was taken into custody Tuesday.", "Tuesday", 1);
     aftermath_is("Gunmen killed 5 on Sunday.", "Sunday", 0);
     aftermath_is("Two people died on Sunday when a bomb exploded.", "Sunday", 0);
     aftermath_is("Riot police charged the crowd on Sunday.", "Sunday", 0);
@@ -574,6 +575,7 @@ static void test_aftermath_dates(void **st)
     /* a statement noun after the date */
     reporting_is("Police spoke at a Saturday night press conference.", "Saturday night", 1);
     reporting_is("In a Friday statement, the army denied it.", "Friday", 1);
+    reporting_is("He spoke before Sunday's news conference.", "Sunday", 1);
 }
 
 /* ---- must not fire ---- */
