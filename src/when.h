@@ -24,8 +24,17 @@
  *              "a day earlier": kind WHEN_ANCHORED, resolved by the caller
  *              against the date of the event they follow (offsets given)
  *   durations  "three days of fighting", "for two weeks": kind WHEN_DURATION
- *              with ndays (the caller extends a range that starts at an
- *              anchor)
+ *              with ndays and lasting = 1 (the caller extends a range that
+ *              starts at an anchor); any other length ("90 days in jail",
+ *              "in a decade", "several months", "the next few months") with
+ *              lasting = 0 and a TimeML value (P90D, P10Y, PXM)
+ *   more       recurrences ("every Friday", "annually": WHEN_SET), vague
+ *              pointers ("now", "in the past": WHEN_REF), clock times ("8
+ *              p.m. Friday" is that day with hour/minute; alone: WHEN_TIME),
+ *              parts of the day ("Friday evening": tod), seasons ("last
+ *              summer"), centuries, year spans ("1957-58")
+ *   glosses    "killed yesterday [3 January]": the relative day takes the
+ *              editor's bracketed date
  * A missing year is inferred from the report date: the month-day that is not
  * more than ~2 months after the report date; otherwise the previous year
  * (a December report saying "January 3" means the coming January only if
@@ -42,8 +51,11 @@
  * reporting verb ("said on Thursday", "announced Friday", "said late
  * Thursday", "Posted: Friday, January 31"), after "told" and its object
  * ("told AFP on Monday", "told reporters Tuesday"), after a statement noun
- * ("in a statement on Monday", "a news conference Friday"), or right before a
- * reporting verb ("on Thursday said").  The caller prefers other dates.
+ * ("in a statement on Monday", "a news conference Friday"), right before a
+ * reporting verb or statement noun ("on Thursday said", "a Friday statement"),
+ * or opening its clause before a short subject and a reporting verb
+ * ("Tuesday evening police said").  The caller prefers other dates; it treats
+ * aftermath dates ("was arrested Sunday", see the field) the same way.
  *
  * Spans never include a leading preposition ("in July" -> "July", "on
  * Sunday" -> "Sunday", "for two weeks" -> "two weeks") nor a possessive "'s";
