@@ -1851,8 +1851,81 @@ static int is_aftermath(const scan *c, size_t i, size_t e)
     return kwat(c, e) == K_AFTERMATH && !word_is(c, e, "remains");
 }
 
+/* Does the clause look ahead to the expression at token i?  "will meet on
+ * Tuesday", "will be buried Friday", "postponed until Saturday", "scheduled
+ * for Monday", "due on March 3", "to run through June".  News mostly looks
+ * back, so a weekday or a month without a year is read as past unless one of
+ * these says otherwise. */
+static int looks_ahead(const scan *c, size_t i)
+{
+    size_t p = i;
+    int prep = 0; /* 1 on/for/by, 2 until/till/through */
+    if (p > 0) {
+        int k = kwat(c, p - 1);
+        if (k == K_ON || k == K_FOR || k == K_BY)
+            prep = 1;
+        else if (k == K_UNTIL)
+            prep = 2;
+        if (prep)
+            p--;
+    }
+    if (prep && p > 0) {
+        size_t w = p - 1;
+        if (word_is(c, w, "postponed") || word_is(c, w, "delayed") || word_is(c, w, "adjourned") ||
+            word_is(c, w, "deferred") || word_is(c, w, "scheduled") || word_is(c, w, "due") ||
+            word_is(c, w, "expected") || word_is(c, w, "extended") || (word_is(c, w, "set") && kwat(c, p) == K_FOR))
+            return 1;
+        /* "to run through June", "to remain until Friday" */
+        if (prep == 2 && w > 0 && word_is(c, w - 1, "to"))
+            return 1;
+    }
+    for (size_t q = p, n = 0; q > 0 && n < 3; q--, n++) {
+        const tok *t = &c->t[q - 1];
+        if (t->type != T_WORD)
+            break;
+        if (word_is(c, q - 1, "will") || word_is(c, q - 1, "shall"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Moves a weekday or a year-less month date read as past to the coming one
+ * when the clause looks ahead (see looks_ahead). */
+static void look_ahead(scan *c, when_mention *m, size_t first_tok, size_t end_tok)
+{
+    if (m->kind != WHEN_DATE || !c->rvalid || date_to_days(m->last) >= c->rd || !looks_ahead(c, first_tok))
+        return;
+    int month = 0;
+    for (size_t k = first_tok; k < end_tok; k++) {
+        if (year_at(c, k) || (c->t[k].kw == K_LAST))
+            return;                     /* "until June 2023", "until last Friday" */
+        month |= is_month_kw(c->t[k].kw);
+    }
+    if (m->weekday) {
+        int64_t a = date_to_days(m->first), b = date_to_days(m->last);
+        while (b < c->rd) {
+            a += 7;
+            b += 7;
+        }
+        m->first = days_to_date(a);
+        m->last = days_to_date(b);
+        m->weekday = 0;
+    } else if (month) {
+        int64_t month_start = c->rd - (c->report.day - 1);
+        while (date_to_days(m->last) < month_start) {
+            m->first.year++;
+            m->last.year++;
+            if (!date_valid(m->first))
+                m->first.day = 28;      /* February 29 */
+            if (!date_valid(m->last))
+                m->last.day = 28;
+        }
+    }
+}
+
 static void emit(scan *c, when_mention *m, size_t first_tok, size_t end_tok)
 {
+    look_ahead(c, m, first_tok, end_tok);
     mark_background(c, m, first_tok);
     if (m->kind == WHEN_DATE) {
         m->reporting = is_reporting(c, first_tok, end_tok);

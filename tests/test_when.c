@@ -321,8 +321,10 @@ static void test_common_forms_and_years(void **st)
      * report's bare "January 15" is this year's; the coming one says "next" */
     date_is("Rebels attacked on January 15.", "2024-12-20", "January 15", "2024-01-15", "2024-01-15", 1, 1);
     date_is("Talks open next January 15.", "2024-12-20", "next January 15", "2025-01-15", "2025-01-15", 1, 0);
-    /* up to 60 days ahead stays in the report's year: a date set for talks */
-    date_is("Talks are set for February 15.", "2024-12-20", "February 15", "2024-02-15", "2024-02-15", 1, 1);
+    /* more than 60 days ahead goes back a year, unless the clause looks
+     * ahead ("set for"); up to 60 days ahead stays in the report's year */
+    date_is("Rebels attacked on February 15.", "2024-12-20", "February 15", "2024-02-15", "2024-02-15", 1, 1);
+    date_is("Talks are set for February 15.", "2024-12-20", "February 15", "2025-02-15", "2025-02-15", 1, 0);
     date_is("Talks are set for December 30.", "2024-11-20", "December 30", "2024-12-30", "2024-12-30", 1, 0);
 }
 
@@ -529,6 +531,22 @@ static void test_centuries_and_year_spans(void **st)
     value_is("He vanished late last July.", "2013-03-22", "late last July", "2012-07");
 }
 
+static void test_looking_ahead(void **st)
+{
+    (void)st;
+    /* report of Sunday 25 August 2024 */
+    date_is("Talks will resume on Tuesday.", R, "Tuesday", "2024-08-27", "2024-08-27", 1, 0);
+    date_is("He will be buried Friday.", R, "Friday", "2024-08-30", "2024-08-30", 1, 0);
+    value_is("The match was postponed until 15:00 GMT Saturday.", R, "15:00 GMT Saturday", "2024-08-31T15:00");
+    date_is("A hearing is scheduled for Monday.", R, "Monday", "2024-08-26", "2024-08-26", 1, 0);
+    date_is("The mission is to run through June.", R, "June", "2025-06-01", "2025-06-30", 3, 0);
+    /* the past stays past */
+    date_is("Gunmen attacked on Tuesday.", R, "Tuesday", "2024-08-20", "2024-08-20", 1, 0);
+    date_is("Police will investigate the attack on Tuesday.", R, "Tuesday", "2024-08-20", "2024-08-20", 1, 0);
+    date_is("The mission ran through June.", R, "June", "2024-06-01", "2024-06-30", 3, 0);
+    date_is("The ban will stay until June 2023 rules change.", R, "June 2023", "2023-06-01", "2023-06-30", 3, 1);
+}
+
 static void test_bracketed_gloss(void **st)
 {
     (void)st;
@@ -713,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_seasons),
         cmocka_unit_test(test_centuries_and_year_spans),
         cmocka_unit_test(test_bracketed_gloss),
+        cmocka_unit_test(test_looking_ahead),
         cmocka_unit_test(test_aftermath_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
