@@ -219,6 +219,7 @@ static const keyword KW[] = {
     {"prior", 5, K_PREVIOUS, 0},
     {"protesters", 10, K_CNOUN, 0},
     {"protests", 8, K_YNOUN, 0},
+    {"published", 9, K_SAY, 0},
     {"radio", 5, K_AUDIENCE, 0},
     {"recent", 6, K_RECENT, 0},
     {"referendum", 10, K_YNOUN, 0},

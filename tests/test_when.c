@@ -362,6 +362,7 @@ static void test_reporting_dates(void **st)
     reporting_is("In a statement on Monday, the group claimed the attack.", "Monday", 1);
     reporting_is("The governor on Sunday said 5 died.", "Sunday", 1);
     reporting_is("Posted: Friday, August 23, 2024", "Friday, August 23, 2024", 1);
+    reporting_is("(Published Friday, Aug 23, 2024) A teen was arrested.", "Friday, Aug 23, 2024", 1);
     /* the event's own date, even after a reporting verb further back */
     reporting_is("Police said gunmen attacked on Tuesday.", "Tuesday", 0);
     reporting_is("Officials said that on Tuesday gunmen attacked.", "Tuesday", 0);
