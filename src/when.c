@@ -25,7 +25,7 @@ enum {
     K_AUDIENCE, K_WHEN, K_AT, K_AND,
     K_EVERY, K_SETADV, K_NOW, K_PRESENT, K_FUTURE, K_DECADE, K_DECADEP, K_CENTURY, K_MINUTE,
     K_MINUTEP, K_FISCAL, K_SEASON, K_WDAYS, K_MOD, K_AMPM, K_ZONE, K_AFTERMATH, K_OLD, K_AGE,
-    K_TIMEW, K_THAN, K_WITHIN, K_PER, K_LESS, K_CLOCKW
+    K_TIMEW, K_THAN, K_WITHIN, K_LESS, K_CLOCKW
 };
 
 typedef struct {
@@ -207,7 +207,6 @@ static const keyword KW[] = {
     {"parliament", 10, K_AUDIENCE, 0},
     {"past", 4, K_PAST, 0},
     {"people", 6, K_CNOUN, 0},
-    {"per", 3, K_PER, 0},
     {"pleaded", 7, K_AFTERMATH, 0},
     {"pm", 2, K_AMPM, 12},
     {"police", 6, K_CNOUN, 0},
