@@ -71,6 +71,9 @@ function generated(seed, n) {
     const [text, span, value] = forms[rnd(forms.length)];
     const start = text.indexOf(span);
     const timexes = value ? [{ start, end: start + span.length, type: 'DATE', value, text: span }] : [];
+    // "every week" is a TimeML SET: gold of a type the DATE-only score leaves out, as in TempEval
+    const ev = text.indexOf('every week');
+    if (ev >= 0) timexes.push({ start: ev, end: ev + 10, type: 'SET', value: 'XXXX-WXX', text: 'every week' });
     docs.push({ id: 'g' + i, dct: iso(report), text, timexes });
   }
   return docs;

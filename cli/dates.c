@@ -7,7 +7,11 @@
  *    "precision":1,"background":false,"reporting":false}
  *
  * kind "anchored" ("the next day") gives off_start/off_end in days from the
- * event it follows; kind "duration" ("three days of fighting") gives ndays.
+ * event it follows; kind "duration" ("three days of fighting") gives ndays and
+ * lasting (whether it says how long the event went on); kind "time" (a clock
+ * time with no day next to it) gives first, the day it was put on; kinds "set"
+ * ("every year") and "ref" ("now") give only their value.  A date that marks a
+ * later step ("was arrested Sunday") has "aftermath":true.
  * --count prints only the totals (documents, sentences, mentions). */
 #include <stdio.h>
 #include <string.h>
@@ -42,8 +46,8 @@ static void put_json_str(const char *s, size_t n)
 
 static void put_mention(const tally_doc *doc, const when_mention *m, size_t base)
 {
-    static const char *const kinds[] = {"date", "anchored", "duration"};
-    char v[16], a[11], b[11];
+    static const char *const kinds[] = {"date", "anchored", "duration", "set", "ref", "time"};
+    char v[WHEN_VALUE_MAX], a[11], b[11];
     when_value(m, v);
     fputs("{\"doc_id\":", stdout);
     put_json_str(doc->id, strlen(doc->id));
@@ -55,10 +59,15 @@ static void put_mention(const tally_doc *doc, const when_mention *m, size_t base
         date_format(m->last, b);
         printf(",\"first\":\"%s\",\"last\":\"%s\",\"precision\":%d,\"background\":%s,\"reporting\":%s", a, b,
                m->precision, m->background ? "true" : "false", m->reporting ? "true" : "false");
+        if (m->aftermath)
+            fputs(",\"aftermath\":true", stdout);
     } else if (m->kind == WHEN_ANCHORED) {
         printf(",\"off_start\":%d,\"off_end\":%d,\"precision\":%d", m->off_start, m->off_end, m->precision);
-    } else {
-        printf(",\"ndays\":%d", m->ndays);
+    } else if (m->kind == WHEN_DURATION) {
+        printf(",\"ndays\":%d,\"lasting\":%s", m->ndays, m->lasting ? "true" : "false");
+    } else if (m->kind == WHEN_TIME) {
+        date_format(m->first, a);
+        printf(",\"first\":\"%s\"", a);
     }
     fputs("}\n", stdout);
 }

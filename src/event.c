@@ -1,6 +1,7 @@
 /* event.c -- see event.h. */
 #include "event.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1208,7 +1209,7 @@ static int report_event_date(const analysis *a, when_mention *m)
             nw = ARRAY_LEN(wm);
         for (size_t k = 0; k < nw; k++) {
             const when_mention *w = &wm[k];
-            if (w->kind != WHEN_DATE || w->background || w->reporting || w->precision > 2)
+            if (w->kind != WHEN_DATE || w->background || w->reporting || w->aftermath || w->precision > 2)
                 continue;
             int64_t l = date_to_days(w->last);
             if (l > r || l < r - 31)
@@ -1220,6 +1221,27 @@ static int report_event_date(const analysis *a, when_mention *m)
         }
     }
     return 0;
+}
+
+/* Does the anchored mention w close its clause ("was shot the day before.")?
+ * Then it counts from the narrative's time, the statement; "died two days
+ * after being shot" counts from the clause that follows it instead. */
+static int anchored_closes_clause(const char *s, size_t len, const when_mention *w)
+{
+    size_t i = w->end;
+    while (i < len && s[i] == ' ')
+        i++;
+    static const char *const signals[] = {"after", "before", "later", "earlier"};
+    for (size_t k = 0; k < ARRAY_LEN(signals); k++) {
+        size_t n = strlen(signals[k]);
+        if (i + n <= len && !strncmp(s + i, signals[k], n) && (i + n == len || !isalpha((unsigned char)s[i + n]))) {
+            i += n;
+            break;
+        }
+    }
+    while (i < len && s[i] == ' ')
+        i++;
+    return i >= len || s[i] == '.' || s[i] == ',' || s[i] == ';' || s[i] == '"' || s[i] == ')';
 }
 
 /* "The deadliest attack since 2019" compares today's event with the past;
@@ -1320,12 +1342,18 @@ void events_build(analysis *a, tally_events *out)
                 if (!past)
                     past = w;
             }
+            /* a date days after the report ("a hearing set for March 29", a
+             * mistyped stamp) cannot date what the report tells as done */
+            if (w->kind == WHEN_DATE && date_to_days(w->first) > date_to_days(a->report) + 1)
+                continue;
             /* the first date of the finest precision: "died six months ago,
              * on March 1" is March 1 */
             if (w->background || (have_date && (w->kind != WHEN_DATE || w->precision >= prec)))
                 continue;
             span sp = {se->start + (uint32_t)w->start, se->start + (uint32_t)w->end};
-            if (w->kind == WHEN_DATE && w->reporting) {
+            /* "was arrested Sunday", "died Saturday of wounds": a later step
+             * dates the incident only as its upper bound, like a statement */
+            if (w->kind == WHEN_DATE && (w->reporting || w->aftermath)) {
                 if (!said)
                     said = w;
             } else if (w->kind == WHEN_DATE && w->unit == WHEN_U_YEAR) {
@@ -1338,9 +1366,16 @@ void events_build(analysis *a, tally_events *out)
                 dsp = sp;
                 weekday = w->weekday;
                 have_date = 1;
-            } else if (w->kind == WHEN_ANCHORED && focus >= 0 && out->ev[focus].date_known) {
-                const event *fe = &out->ev[focus];
-                int64_t base = w->off_start >= 0 ? date_to_days(fe->last) : date_to_days(fe->first);
+            } else if (w->kind == WHEN_ANCHORED &&
+                       ((said && anchored_closes_clause(a->doc->text + se->start, se->end - se->start, w)) ||
+                        (focus >= 0 && out->ev[focus].date_known))) {
+                /* "a spokesman said Sunday that the judge was shot the day
+                 * before": the statement earlier in the sentence is the
+                 * nearer anchor; else the event in focus */
+                int on_said = said && anchored_closes_clause(a->doc->text + se->start, se->end - se->start, w);
+                civil_date bf = on_said ? said->first : out->ev[focus].first;
+                civil_date bl = on_said ? said->last : out->ev[focus].last;
+                int64_t base = w->off_start >= 0 ? date_to_days(bl) : date_to_days(bf);
                 int64_t r = date_to_days(a->report);
                 /* "in the following days" cannot run past the report */
                 df = days_to_date(base + w->off_start > r ? r : base + w->off_start);
@@ -1348,7 +1383,7 @@ void events_build(analysis *a, tally_events *out)
                 prec = (w->off_end - w->off_start) > 0 ? 2 : 1;
                 dsp = sp;
                 have_date = anchored = 1;
-            } else if (w->kind == WHEN_DURATION && w->ndays > 1 && w->ndays <= 31)
+            } else if (w->kind == WHEN_DURATION && w->lasting && w->ndays > 1 && w->ndays <= 31)
                 duration = w->ndays; /* "three days of fighting"; an "eight-year lull" is context */
         }
         if (have_date && said && weekday && date_to_days(df) > date_to_days(said->last)) {

@@ -22,7 +22,10 @@ enum {
     K_SINCE, K_IN, K_ON, K_FOR, K_OF, K_OVER, K_DURING, K_PAST, K_EARLY, K_MID,
     K_LATE, K_END, K_START, K_MIDDLE, K_TOD, K_WEEKEND, K_UNTIL, K_BY, K_FROM,
     K_THAT, K_FOLLOWED, K_LASTED, K_YNOUN, K_CNOUN, K_RECENT, K_SAY, K_TOLD, K_RNOUN,
-    K_AUDIENCE, K_WHEN, K_AT, K_AND
+    K_AUDIENCE, K_WHEN, K_AT, K_AND,
+    K_EVERY, K_SETADV, K_NOW, K_PRESENT, K_FUTURE, K_DECADE, K_DECADEP, K_CENTURY, K_MINUTE,
+    K_MINUTEP, K_FISCAL, K_SEASON, K_WDAYS, K_MOD, K_AMPM, K_ZONE, K_AFTERMATH, K_OLD, K_AGE,
+    K_TIMEW, K_THAN, K_WITHIN, K_LESS, K_CLOCKW
 };
 
 typedef struct {
@@ -39,42 +42,67 @@ static const keyword KW[] = {
     {"added", 5, K_SAY, 0},
     {"admitted", 8, K_SAY, 0},
     {"after", 5, K_AFTER, 0},
-    {"afternoon", 9, K_TOD, 0},
+    {"afternoon", 9, K_TOD, 2},
+    {"age", 3, K_AGE, 0},
+    {"aged", 4, K_AGE, 0},
+    {"ages", 4, K_AGE, 0},
     {"ago", 3, K_AGO, 0},
     {"agreement", 9, K_YNOUN, 0},
+    {"almost", 6, K_MOD, 0},
+    {"am", 2, K_AMPM, 0},
     {"an", 2, K_A, 1},
     {"and", 3, K_AND, 0},
     {"announced", 9, K_SAY, 0},
+    {"annually", 8, K_SETADV, 365},
+    {"appeared", 8, K_AFTERMATH, 0},
     {"apr", 3, K_MONTHA, 4},
     {"april", 5, K_MONTH, 4},
+    {"arraigned", 9, K_AFTERMATH, 0},
+    {"arraignment", 11, K_AFTERMATH, 0},
+    {"arrested", 8, K_AFTERMATH, 0},
     {"at", 2, K_AT, 0},
     {"aug", 3, K_MONTHA, 8},
     {"august", 6, K_MONTH, 8},
+    {"autopsies", 9, K_AFTERMATH, 0},
+    {"autopsy", 7, K_AFTERMATH, 0},
+    {"autumn", 6, K_SEASON, 3},
     {"before", 6, K_BEFORE, 0},
     {"beginning", 9, K_START, 1},
+    {"booked", 6, K_AFTERMATH, 0},
     {"briefing", 8, K_RNOUN, 0},
     {"broadcast", 9, K_RNOUN, 0},
+    {"buried", 6, K_AFTERMATH, 0},
     {"by", 2, K_BY, 0},
     {"ceasefire", 9, K_YNOUN, 0},
+    {"century", 7, K_CENTURY, 0},
+    {"charged", 7, K_AFTERMATH, 0},
     {"children", 8, K_CNOUN, 0},
     {"civilians", 9, K_CNOUN, 0},
     {"claimed", 7, K_SAY, 0},
     {"coming", 6, K_COMING, 0},
     {"communique", 10, K_RNOUN, 0},
+    {"condition", 9, K_AFTERMATH, 0},
     {"conference", 10, K_RNOUN, 0},
     {"confirmed", 9, K_SAY, 0},
+    {"convicted", 9, K_AFTERMATH, 0},
     {"coup", 4, K_YNOUN, 0},
     {"crisis", 6, K_YNOUN, 0},
+    {"currently", 9, K_NOW, 0},
+    {"daily", 5, K_SETADV, 1},
     {"day", 3, K_UNIT, 1},
     {"days", 4, K_UNITP, 1},
     {"dead", 4, K_CNOUN, 0},
     {"deal", 4, K_YNOUN, 0},
     {"dec", 3, K_MONTHA, 12},
+    {"decade", 6, K_DECADE, 0},
+    {"decades", 7, K_DECADEP, 0},
     {"december", 8, K_MONTH, 12},
     {"declared", 8, K_SAY, 0},
     {"denied", 6, K_SAY, 0},
-    {"died", 4, K_CNOUN, 0},
+    {"detained", 8, K_AFTERMATH, 0},
+    {"died", 4, K_CNOUN, 1},
     {"during", 6, K_DURING, 0},
+    {"each", 4, K_EVERY, 0},
     {"earlier", 7, K_EARLIER, 0},
     {"early", 5, K_EARLY, 1},
     {"earthquake", 10, K_YNOUN, 0},
@@ -83,13 +111,16 @@ static const keyword KW[] = {
     {"elections", 9, K_YNOUN, 0},
     {"eleven", 6, K_NUMW, 11},
     {"end", 3, K_END, 3},
-    {"evening", 7, K_TOD, 0},
+    {"evening", 7, K_TOD, 3},
+    {"every", 5, K_EVERY, 0},
     {"explained", 9, K_SAY, 0},
+    {"fall", 4, K_SEASON, -3},
     {"feb", 3, K_MONTHA, 2},
     {"february", 8, K_MONTH, 2},
     {"few", 3, K_FEW, 0},
     {"fifteen", 7, K_NUMW, 15},
     {"fighters", 8, K_CNOUN, 0},
+    {"fiscal", 6, K_FISCAL, 0},
     {"five", 4, K_NUMW, 5},
     {"followed", 8, K_FOLLOWED, 0},
     {"following", 9, K_FOLLOWING, 0},
@@ -97,11 +128,19 @@ static const keyword KW[] = {
     {"four", 4, K_NUMW, 4},
     {"fourteen", 8, K_NUMW, 14},
     {"friday", 6, K_WDAY, 5},
+    {"fridays", 7, K_WDAYS, 5},
     {"from", 4, K_FROM, 0},
+    {"funeral", 7, K_AFTERMATH, 0},
+    {"future", 6, K_FUTURE, 0},
     {"genocide", 8, K_YNOUN, 0},
+    {"gmt", 3, K_ZONE, 0},
+    {"hearing", 7, K_AFTERMATH, 0},
+    {"hospitalised", 12, K_AFTERMATH, 0},
+    {"hospitalized", 12, K_AFTERMATH, 0},
     {"hour", 4, K_HOUR, 0},
     {"hours", 5, K_HOURP, 0},
     {"in", 2, K_IN, 0},
+    {"indicted", 8, K_AFTERMATH, 0},
     {"injured", 7, K_CNOUN, 0},
     {"insisted", 8, K_SAY, 0},
     {"interview", 9, K_RNOUN, 0},
@@ -120,30 +159,46 @@ static const keyword KW[] = {
     {"late", 4, K_LATE, 3},
     {"later", 5, K_LATER, 0},
     {"lawmakers", 9, K_AUDIENCE, 0},
+    {"less", 4, K_LESS, 0},
+    {"many", 4, K_FEW, 0},
     {"mar", 3, K_MONTHAX, 3},
     {"march", 5, K_MONTHX, 3},
     {"massacre", 8, K_YNOUN, 0},
     {"may", 3, K_MONTHX, 5},
     {"media", 5, K_AUDIENCE, 0},
     {"men", 3, K_CNOUN, 0},
+    {"mere", 4, K_MOD, 0},
     {"mid", 3, K_MID, 2},
+    {"midday", 6, K_CLOCKW, 12},
     {"middle", 6, K_MIDDLE, 2},
+    {"midnight", 8, K_CLOCKW, 0},
     {"militants", 9, K_CNOUN, 0},
+    {"minute", 6, K_MINUTE, 0},
+    {"minutes", 7, K_MINUTEP, 0},
     {"monday", 6, K_WDAY, 1},
+    {"mondays", 7, K_WDAYS, 1},
     {"month", 5, K_UNIT, 30},
+    {"monthly", 7, K_SETADV, 30},
     {"months", 6, K_UNITP, 30},
     {"more", 4, K_CNOUN, 0},
-    {"morning", 7, K_TOD, 0},
+    {"morning", 7, K_TOD, 1},
+    {"mourned", 7, K_AFTERMATH, 0},
+    {"nearly", 6, K_MOD, 0},
     {"news", 4, K_AUDIENCE, 0},
     {"next", 4, K_NEXT, 0},
-    {"night", 5, K_TOD, 0},
+    {"night", 5, K_TOD, 4},
+    {"nightly", 7, K_SETADV, -4},
     {"nine", 4, K_NUMW, 9},
+    {"noon", 4, K_CLOCKW, 12},
     {"nov", 3, K_MONTHA, 11},
     {"november", 8, K_MONTH, 11},
+    {"now", 3, K_NOW, 0},
     {"oct", 3, K_MONTHA, 10},
     {"october", 7, K_MONTH, 10},
     {"of", 2, K_OF, 0},
     {"offensive", 9, K_YNOUN, 0},
+    {"old", 3, K_OLD, 0},
+    {"older", 5, K_OLD, 0},
     {"on", 2, K_ON, 0},
     {"one", 3, K_NUMW, 1},
     {"others", 6, K_CNOUN, 0},
@@ -152,24 +207,36 @@ static const keyword KW[] = {
     {"parliament", 10, K_AUDIENCE, 0},
     {"past", 4, K_PAST, 0},
     {"people", 6, K_CNOUN, 0},
+    {"pleaded", 7, K_AFTERMATH, 0},
+    {"pm", 2, K_AMPM, 12},
     {"police", 6, K_CNOUN, 0},
     {"polls", 5, K_YNOUN, 0},
     {"posted", 6, K_SAY, 0},
+    {"present", 7, K_PRESENT, 0},
     {"press", 5, K_AUDIENCE, 0},
     {"previous", 8, K_PREVIOUS, 0},
     {"prior", 5, K_PREVIOUS, 0},
     {"protesters", 10, K_CNOUN, 0},
     {"protests", 8, K_YNOUN, 0},
+    {"published", 9, K_SAY, 0},
     {"radio", 5, K_AUDIENCE, 0},
     {"recent", 6, K_RECENT, 0},
     {"referendum", 10, K_YNOUN, 0},
+    {"released", 8, K_AFTERMATH, 0},
+    {"remained", 8, K_AFTERMATH, 0},
+    {"remains", 7, K_AFTERMATH, 0},
     {"reported", 8, K_SAY, 0},
     {"reporters", 9, K_AUDIENCE, 0},
     {"revolution", 10, K_YNOUN, 0},
+    {"roughly", 7, K_MOD, 0},
     {"said", 4, K_SAY, 0},
     {"saturday", 8, K_WDAY, 6},
+    {"saturdays", 9, K_WDAYS, 6},
     {"say", 3, K_SAY, 0},
     {"says", 4, K_SAY, 0},
+    {"scheduled", 9, K_AFTERMATH, 0},
+    {"sentenced", 9, K_AFTERMATH, 0},
+    {"sentencing", 10, K_AFTERMATH, 0},
     {"sep", 3, K_MONTHA, 9},
     {"sept", 4, K_MONTHA, 9},
     {"september", 9, K_MONTH, 9},
@@ -178,24 +245,35 @@ static const keyword KW[] = {
     {"since", 5, K_SINCE, 0},
     {"six", 3, K_NUMW, 6},
     {"soldiers", 8, K_CNOUN, 0},
+    {"some", 4, K_MOD, 0},
+    {"spring", 6, K_SEASON, 1},
     {"start", 5, K_START, 1},
     {"stated", 6, K_SAY, 0},
     {"statement", 9, K_RNOUN, 0},
+    {"summer", 6, K_SEASON, 2},
     {"sunday", 6, K_WDAY, 0},
+    {"sundays", 7, K_WDAYS, 7},
     {"television", 10, K_AUDIENCE, 0},
     {"ten", 3, K_NUMW, 10},
+    {"testified", 9, K_AFTERMATH, 0},
+    {"than", 4, K_THAN, 0},
     {"that", 4, K_THAT, 0},
     {"the", 3, K_THE, 0},
     {"thirteen", 8, K_NUMW, 13},
     {"thirty", 6, K_NUMW, 30},
     {"this", 4, K_THIS, 0},
     {"three", 5, K_NUMW, 3},
+    {"through", 7, K_UNTIL, 0},
     {"thursday", 8, K_WDAY, 4},
+    {"thursdays", 9, K_WDAYS, 4},
     {"till", 4, K_UNTIL, 0},
+    {"time", 4, K_TIMEW, 0},
     {"today", 5, K_TODAY, 0},
     {"told", 4, K_TOLD, 0},
     {"tonight", 7, K_TONIGHT, 0},
+    {"trial", 5, K_AFTERMATH, 0},
     {"tuesday", 7, K_WDAY, 2},
+    {"tuesdays", 8, K_WDAYS, 2},
     {"tweeted", 7, K_SAY, 0},
     {"twelve", 6, K_NUMW, 12},
     {"twenty", 6, K_NUMW, 20},
@@ -203,18 +281,25 @@ static const keyword KW[] = {
     {"until", 5, K_UNTIL, 0},
     {"updated", 7, K_SAY, 0},
     {"uprising", 8, K_YNOUN, 0},
+    {"utc", 3, K_ZONE, 0},
+    {"vigil", 5, K_AFTERMATH, 0},
     {"vote", 4, K_YNOUN, 0},
     {"war", 3, K_YNOUN, 0},
     {"warned", 6, K_SAY, 0},
     {"wednesday", 9, K_WDAY, 3},
+    {"wednesdays", 10, K_WDAYS, 3},
     {"week", 4, K_UNIT, 7},
     {"weekend", 7, K_WEEKEND, 0},
+    {"weekly", 6, K_SETADV, 7},
     {"weeks", 5, K_UNITP, 7},
     {"were", 4, K_CNOUN, 0},
     {"when", 4, K_WHEN, 0},
+    {"winter", 6, K_SEASON, 4},
+    {"within", 6, K_WITHIN, 0},
     {"women", 5, K_CNOUN, 0},
     {"wounded", 7, K_CNOUN, 0},
     {"year", 4, K_UNIT, 365},
+    {"yearly", 6, K_SETADV, 365},
     {"years", 5, K_UNITP, 365},
     {"yesterday", 9, K_YESTERDAY, 0},
 };
@@ -238,7 +323,9 @@ static int kw_find(const char *w, size_t n)
         int mid = (lo + hi) / 2;
         const keyword *k = &KW[mid];
         size_t m = k->len < n ? k->len : n;
-        int c = memcmp(k->w, low, m);
+        int c = 0;
+        for (size_t q = 0; q < m && !c; q++) /* inline: words are short, a memcmp call costs more */
+            c = (unsigned char)k->w[q] - (unsigned char)low[q];
         if (c == 0)
             c = (int)k->len - (int)n;
         if (c == 0)
@@ -413,6 +500,7 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
 
 typedef struct {
     const char *s;
+    size_t len;
     const tok *t;
     size_t n;
     civil_date report;
@@ -447,6 +535,20 @@ static void set_range(when_mention *m, int64_t a, int64_t b, int prec, enum when
 
 /* "D", "W", "M", "Y" for a unit keyword's day count. */
 static char unit_letter(int per) { return per == 1 ? 'D' : per == 7 ? 'W' : per == 30 ? 'M' : 'Y'; }
+
+/* Is token i the word w (lower case ASCII)? */
+static int word_is(const scan *c, size_t i, const char *w)
+{
+    if (i >= c->n || c->t[i].type != T_WORD)
+        return 0;
+    size_t n = strlen(w);
+    if (c->t[i].e - c->t[i].b != n)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if ((c->s[c->t[i].b + k] | 0x20) != w[k])
+            return 0;
+    return 1;
+}
 
 static void set_span(const scan *c, when_mention *m, size_t i, size_t j)
 {
@@ -741,9 +843,28 @@ static int year_prev_word(int k)
 static size_t m_year(const scan *c, size_t i, when_mention *m, int qual)
 {
     int y = year_at(c, i);
+    const tok *t = c->t;
+    /* the second year of a span: "1957-58", "2009-2010" */
+    int after_dash = !qual && i >= 2 && punct(c, i - 1, '-') && adjacent(c, i - 2) && adjacent(c, i - 1) &&
+                     year_at(c, i - 2);
+    if (!y && after_dash && t[i].ndig == 2 && !(t[i].flags & (F_GLUED | F_GROUP | F_TIME | F_ORD))) {
+        int first = year_at(c, i - 2);
+        y = first / 100 * 100 + t[i].val;
+        if (y <= first)
+            return 0;
+    }
     if (!y)
         return 0;
-    if (!qual && !year_prev_word(prevkw(c, i)) && kwat(c, i + 1) != K_YNOUN)
+    int ctx = qual || after_dash || year_prev_word(prevkw(c, i)) || kwat(c, i + 1) == K_YNOUN;
+    /* the first year of a span */
+    if (!ctx && punct(c, i + 1, '-') && adjacent(c, i) && adjacent(c, i + 1) && i + 2 < c->n &&
+        t[i + 2].type == T_NUM && (year_at(c, i + 2) || t[i + 2].ndig == 2))
+        ctx = 1;
+    /* after a possessive: "his 2007 campaign", "their 2019 offensive" */
+    if (!ctx && i > 0 && (word_is(c, i - 1, "his") || word_is(c, i - 1, "her") || word_is(c, i - 1, "its") ||
+                          word_is(c, i - 1, "their") || word_is(c, i - 1, "our")))
+        ctx = 1;
+    if (!ctx)
         return 0;
     int m1 = qual == 0 || qual == 1 ? 1 : qual == 2 ? 5 : 9;
     int m2 = qual == 1 ? 4 : qual == 2 ? 8 : 12;
@@ -776,6 +897,11 @@ static size_t m_qualified(const scan *c, size_t i, when_mention *m)
         mode = 2;
     } else {
         return 0;
+    }
+    /* "late last July", "early next year"'s month form: "early next March" */
+    if (qual && (kwat(c, j) == K_LAST || kwat(c, j) == K_NEXT) && is_month_kw(kwat(c, j + 1))) {
+        mode = kwat(c, j) == K_LAST ? 2 : 1;
+        j++;
     }
     size_t e = m_month(c, j, m, qual, mode, 1);
     if (!e && qual)
@@ -832,9 +958,9 @@ static size_t m_weekday(const scan *c, size_t i, when_mention *m)
         d = c->rd - b;
     }
     size_t j = w + 1;
-    if (kwat(c, j) == K_TOD)
-        j++;
     set_range(m, d, d, 1, WHEN_U_DAY);
+    if (kwat(c, j) == K_TOD)
+        m->tod = c->t[j++].val;
     m->weekday = mode != 1;
     set_span(c, m, i, j);
     return j;
@@ -889,13 +1015,15 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
     size_t j = i + 1;
     switch (k) {
     case K_YESTERDAY:
-        if (kwat(c, j) == K_TOD)
-            j++;
         set_range(m, r - 1, r - 1, 1, WHEN_U_DAY);
+        if (kwat(c, j) == K_TOD)
+            m->tod = c->t[j++].val;
         break;
     case K_TODAY:
     case K_TONIGHT:
         set_range(m, r, r, 1, WHEN_U_DAY);
+        if (k == K_TONIGHT)
+            m->tod = 4;
         break;
     case K_OVERNIGHT:
         set_range(m, r - 1, r - 1, 1, WHEN_U_DAY);
@@ -909,6 +1037,7 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
         if (!back)
             return 0;
         set_range(m, r - back, r, per == 1 ? 2 : 3, WHEN_U_PAST);
+        m->dunit = unit_letter(per); /* TimeML: "recent weeks" = PXW */
         j = i + 2;
         break;
     }
@@ -934,6 +1063,14 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
                 back = (int64_t)hi * c->t[u].val;
                 prec = c->t[u].val >= 30 ? 3 : back <= 1 ? 1 : 2;
                 dl = unit_letter(c->t[u].val);
+            } else if ((ku == K_DECADE && !n) || (ku == K_DECADEP && n && !vague)) {
+                /* "the past decade", "the last two decades": a length (P10Y) */
+                m->kind = WHEN_DURATION;
+                m->count = 10 * (n ? lo : 1);
+                m->dunit = 'Y';
+                m->ndays = 3650 * (n ? lo : 1);
+                j = u + 1;
+                break;
             } else if ((ku == K_HOUR || ku == K_HOURP) && n) {
                 back = (hi + 23) / 24;
                 prec = back <= 1 ? 1 : 2;
@@ -949,8 +1086,8 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
             if (!n)
                 un = dl == 'W' ? WHEN_U_WEEK : dl == 'M' ? WHEN_U_MONTH : dl == 'Y' ? WHEN_U_YEAR : WHEN_U_DAY;
             set_range(m, r - back, r, prec, un);
-            if (!vague && n) {
-                m->count = lo;
+            if (n) {
+                m->count = vague ? 0 : lo; /* "the past several months": PXM */
                 m->dunit = dl;
             }
             j = u + 1;
@@ -958,8 +1095,14 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
         }
         return 0;
     case K_LAST:
+        if (k1 == K_FISCAL && kwat(c, i + 2) == K_UNIT && c->t[i + 2].val == 365) {
+            set_range(m, ymd(y - 1, 1, 1), ymd(y - 1, 12, 31), 3, WHEN_U_YEAR);
+            j = i + 3;
+            break;
+        }
         if (k1 == K_TOD) { /* "last night", "last evening" */
             set_range(m, r - 1, r - 1, 1, WHEN_U_DAY);
+            m->tod = c->t[i + 1].val;
         } else if (k1 == K_UNIT && c->t[i + 1].val == 7) {
             set_range(m, monday - 7, monday - 1, 2, WHEN_U_WEEK);
         } else if (k1 == K_WEEKEND) {
@@ -998,6 +1141,8 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
                 return 0;
             u++;
         }
+        if (kwat(c, u) == K_FISCAL && kwat(c, u + 1) == K_UNIT && c->t[u + 1].val == 365)
+            u++; /* "this fiscal year": the calendar year stands for it */
         int ku = kwat(c, u);
         int64_t end = k == K_EARLIER ? r - 1 : r;
         if (ku == K_UNIT && c->t[u].val == 7) {
@@ -1013,6 +1158,7 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
             set_range(m, sun - 1, sun, 2, WHEN_U_WEEKEND);
         } else if (ku == K_TOD && k == K_THIS) {
             set_range(m, r, r, 1, WHEN_U_DAY);
+            m->tod = c->t[u].val;
         } else {
             return 0;
         }
@@ -1089,7 +1235,8 @@ static size_t m_anchored(const scan *c, size_t i, when_mention *m)
         set_span(c, m, i, j);
         return j;
     }
-    /* "days later", "weeks later", "hours later" */
+    /* "days later", "weeks later", "hours later".  As in TimeML, the span is
+     * the length ("days", value PXD); "later" is the signal that anchors it. */
     if ((k == K_UNITP || k == K_HOURP) && (k1 == K_LATER || k1 == K_EARLIER)) {
         int s = k1 == K_LATER ? 1 : -1;
         if (k == K_HOURP)
@@ -1100,9 +1247,9 @@ static size_t m_anchored(const scan *c, size_t i, when_mention *m)
             anchored(m, s > 0 ? 7 : -28, s > 0 ? 28 : -7, 3);
         else
             return 0;
-        j = i + 2;
-        set_span(c, m, i, j);
-        return j;
+        m->dunit = k == K_HOURP ? 'H' : unit_letter(c->t[i].val);
+        set_span(c, m, i, i + 1);
+        return i + 2;
     }
     int lo, hi;
     size_t n = count_at(c, i, &lo, &hi);
@@ -1110,10 +1257,21 @@ static size_t m_anchored(const scan *c, size_t i, when_mention *m)
         return 0;
     size_t u = i + n;
     int ku = kwat(c, u), kd = kwat(c, u + 1);
-    if (!is_unit(ku) || c->t[u].val > 30)
+    int hour = ku == K_HOUR || (ku == K_HOURP && n);
+    if ((!is_unit(ku) || c->t[u].val > 30) && !hour)
         return 0;
     if (kd != K_LATER && kd != K_EARLIER && kd != K_BEFORE && kd != K_AFTER)
         return 0;
+    /* The span is the length ("two days", "a month"), as TimeML marks it;
+     * "later" / "before" is the signal.  Value: P2D, P1M, PXD for "a few days". */
+    m->count = lo == hi ? lo : 0;
+    m->dunit = hour ? 'H' : unit_letter(c->t[u].val);
+    if (hour) { /* "an hour before the attack": the same day */
+        int d = hi / 24, sg = kd == K_LATER || kd == K_AFTER ? 1 : -1;
+        anchored(m, sg > 0 ? 0 : -d, sg > 0 ? d : 0, 1);
+        set_span(c, m, i, u + 1);
+        return u + 2;
+    }
     /* "two days after the attack" / "days before the vote" are anchored too */
     int per = c->t[u].val;
     int s = kd == K_LATER || kd == K_AFTER ? 1 : -1;
@@ -1124,9 +1282,8 @@ static size_t m_anchored(const scan *c, size_t i, when_mention *m)
         b = t;
     }
     anchored(m, a, b, lo == hi && per == 1 ? 1 : per >= 30 ? 3 : 2);
-    j = u + 2;
-    set_span(c, m, i, j);
-    return j;
+    set_span(c, m, i, u + 1);
+    return u + 2;
 }
 
 /* Lengths: "three days of fighting", "for two weeks", "two-day battle". */
@@ -1148,6 +1305,8 @@ static size_t m_duration(const scan *c, size_t i, when_mention *m)
     int ok;
     if (hyphen) {
         ok = ku == K_UNIT || ku == K_HOUR; /* "two-day", "48-hour" */
+        if (punct(c, u + 1, '-') && kwat(c, u + 2) == K_OLD)
+            ok = 0;                        /* "a 22-year-old": an age */
     } else {
         int pk = prevkw(c, i);
         ok = pk == K_FOR || pk == K_OVER || pk == K_LASTED || kwat(c, u + 1) == K_OF;
@@ -1155,11 +1314,430 @@ static size_t m_duration(const scan *c, size_t i, when_mention *m)
     if (!ok)
         return 0;
     m->kind = WHEN_DURATION;
+    m->lasting = 1;
     m->ndays = days;
     m->count = lo;
     m->dunit = hour ? 'H' : unit_letter(c->t[u].val);
     set_span(c, m, i, u + 1);
     return u + 1;
+}
+
+/* ---- lengths, recurrences, seasons, clock times, vague pointers --------- */
+
+static int is_len_unit(int k)
+{
+    return is_unit(k) || k == K_HOUR || k == K_HOURP || k == K_MINUTE || k == K_MINUTEP || k == K_DECADE ||
+           k == K_DECADEP || k == K_CENTURY;
+}
+
+static int is_plural_len(int k) { return k == K_UNITP || k == K_HOURP || k == K_MINUTEP || k == K_DECADEP; }
+
+/* Sets a length of `count` units (keyword ku at token u); count 0: vague. */
+static void set_length(const scan *c, when_mention *m, size_t u, int count)
+{
+    int ku = c->t[u].kw;
+    m->kind = WHEN_DURATION;
+    m->count = count;
+    if (ku == K_HOUR || ku == K_HOURP) {
+        m->dunit = 'H';
+        m->ndays = (count + 23) / 24;
+    } else if (ku == K_MINUTE || ku == K_MINUTEP) {
+        m->dunit = 'N';
+        m->ndays = 1;
+    } else if (ku == K_DECADE || ku == K_DECADEP) {
+        m->dunit = count ? 'Y' : 'E';   /* "a decade" P10Y, "decades" PXDE */
+        m->count = count * 10;
+        m->ndays = count * 3650;
+    } else if (ku == K_CENTURY) {
+        m->dunit = 'Y';
+        m->count = count * 100;
+        m->ndays = count * 36500;
+    } else {
+        m->dunit = unit_letter(c->t[u].val);
+        m->ndays = count * c->t[u].val;
+    }
+}
+
+/* Any other length: "90 days in jail", "five years' probation", "almost seven
+ * years", "a mere 24 hours", "in a decade", "several days", "for years",
+ * "between 12 and 18 months" (12 is months too), "Two years after his
+ * arrest" (the signal "after" is left out).  Not an age ("a 22-year-old",
+ * "children aged 6 months", "6 months and older").  lasting = 0: such a length
+ * does not say how long the news event went on. */
+static size_t m_length(const scan *c, size_t i, when_mention *m)
+{
+    size_t b = i, j = i;
+    int k = kwat(c, j);
+    if (k == K_A && kwat(c, j + 1) == K_MOD && word_is(c, j + 1, "mere"))
+        j += 2;                          /* "a mere 24 hours" */
+    else if (k == K_MOD && !word_is(c, j, "mere"))
+        j++;                             /* "almost seven years", "some 20 years" */
+    else if ((k == K_CNOUN && word_is(c, j, "more")) || k == K_LESS) {
+        if (kwat(c, j + 1) != K_THAN)
+            return 0;
+        j += 2;                          /* "more than two years" */
+    } else if (k == K_THE && j + 1 < c->n && (c->t[j + 1].type == T_NUM || kwat(c, j + 1) == K_NUMW))
+        j++;                             /* "the 90 years since" */
+    int pk = prevkw(c, b);
+    if (pk == K_AGE)
+        return 0;
+    int lo = 0, hi = 0;
+    size_t n = count_at(c, j, &lo, &hi);
+    size_t u = j + n;
+    if (!n) {
+        /* bare plural after "for" / "within": "for years", "within hours" */
+        if (j != i || !is_plural_len(kwat(c, u)) || (pk != K_FOR && pk != K_WITHIN))
+            return 0;
+    } else if (n == 1 && c->t[j].type == T_NUM && (kwat(c, u) == K_AND || word_is(c, u, "to") || word_is(c, u, "or"))) {
+        /* "between 12 and 18 months": the first count takes the unit of the second */
+        int lo2, hi2;
+        size_t n2 = count_at(c, u + 1, &lo2, &hi2);
+        if (!n2 || c->t[u + 1].type != T_NUM || !is_len_unit(kwat(c, u + 1 + n2)) || j != i)
+            return 0;
+        set_length(c, m, u + 1 + n2, lo);
+        set_span(c, m, i, j + 1);
+        return j + 1;
+    }
+    int ku = kwat(c, u);
+    if (!is_len_unit(ku))
+        return 0;
+    if (ku == K_CENTURY && n && c->t[j].type == T_NUM)
+        return 0;                        /* "20th century" is m_century's */
+    /* "a month" alone is a length only where a length is expected; elsewhere
+     * ("$5bn a year", "twice a week") it is a rate */
+    if (n && c->t[j].kw == K_A && j == i && pk != K_IN && pk != K_FOR && pk != K_OVER && pk != K_WITHIN &&
+        pk != K_THAN && pk != K_DURING && pk != K_LASTED && pk != K_AFTER && pk != K_AGE) {
+        int kd = kwat(c, u + 1);
+        if (kd != K_BEFORE && kd != K_AFTER && kd != K_LATER && kd != K_EARLIER)
+            return 0;
+    }
+    int kn = kwat(c, u + 1);
+    if (kn == K_OLD || kn == K_AGO || (punct(c, u + 1, '-') && kwat(c, u + 2) == K_OLD))
+        return 0;                        /* ages; "ago" is m_relative's */
+    if (kn == K_AND && kwat(c, u + 2) == K_OLD)
+        return 0;                        /* "6 months and older" */
+    if (punct(c, u, '-') || (n && punct(c, j + 1, '-')))
+        return 0;
+    set_length(c, m, u, lo == hi ? lo : 0);
+    /* "for almost two weeks", "some three days of fighting": how long it lasted */
+    m->lasting = pk == K_FOR || pk == K_OVER || pk == K_LASTED || kn == K_OF;
+    set_span(c, m, b, u + 1);
+    return u + 1;
+}
+
+/* "the next few months", "the coming years", "the next two years", "the next
+ * decade", "the following decade": a length ahead, not a date of the event. */
+static size_t m_ahead(const scan *c, size_t i, when_mention *m)
+{
+    int k1 = kwat(c, i + 1);
+    if (kwat(c, i) != K_THE || (k1 != K_NEXT && k1 != K_COMING && k1 != K_FOLLOWING))
+        return 0;
+    int lo = 0, hi = 0;
+    size_t n = count_at(c, i + 2, &lo, &hi);
+    if (n && c->t[i + 2].kw == K_A)
+        return 0;
+    size_t u = i + 2 + n;
+    int ku = kwat(c, u);
+    if (ku == K_DECADE && !n)
+        lo = hi = 1;
+    else if (!(is_plural_len(ku) && (n || c->t[u].val >= 30)))
+        return 0;                        /* "the following days" is anchored */
+    set_length(c, m, u, lo == hi ? lo : 0);
+    set_span(c, m, i, u + 1);
+    return u + 1;
+}
+
+static void set_recurrence(when_mention *m, enum when_unit unit, int wday, int tod)
+{
+    m->kind = WHEN_SET;
+    m->unit = unit;
+    m->set_wday = wday;
+    m->tod = tod;
+}
+
+/* "every year", "each morning", "every Friday night", "annually", "daily",
+ * "on Fridays". */
+static size_t m_set(const scan *c, size_t i, when_mention *m)
+{
+    int k = kwat(c, i);
+    if (k == K_EVERY) {
+        size_t u = i + 1;
+        int ku = kwat(c, u);
+        if (ku == K_UNIT) {
+            int per = c->t[u].val;
+            set_recurrence(m, per == 1 ? WHEN_U_DAY : per == 7 ? WHEN_U_WEEK : per == 30 ? WHEN_U_MONTH : WHEN_U_YEAR,
+                           0, 0);
+        } else if (ku == K_WDAY) {
+            int wd = c->t[u].val;
+            set_recurrence(m, WHEN_U_WEEK, wd ? wd : 7, 0);
+            if (kwat(c, u + 1) == K_TOD)
+                m->tod = c->t[++u].val;
+        } else if (ku == K_TOD) {
+            set_recurrence(m, WHEN_U_DAY, 0, c->t[u].val);
+        } else if (ku == K_WEEKEND) {
+            set_recurrence(m, WHEN_U_WEEKEND, 0, 0);
+        } else {
+            return 0;
+        }
+        set_span(c, m, i, u + 1);
+        return u + 1;
+    }
+    if (k == K_SETADV) {
+        int per = c->t[i].val;
+        /* "daily" and "weekly" are also adjectives ("a daily newspaper"): a
+         * recurrence only at the end of a clause */
+        if (per != 365 && i + 1 < c->n && c->t[i + 1].type == T_WORD) {
+            int kn = c->t[i + 1].kw;
+            if (kn != K_AND && kn != K_IN && kn != K_ON && kn != K_AT && kn != K_SINCE && kn != K_FOR &&
+                kn != K_UNTIL)
+                return 0;
+        }
+        if (per < 0)
+            set_recurrence(m, WHEN_U_DAY, 0, -per);   /* "nightly" */
+        else
+            set_recurrence(m, per == 1 ? WHEN_U_DAY : per == 7 ? WHEN_U_WEEK : per == 30 ? WHEN_U_MONTH : WHEN_U_YEAR, 0, 0);
+        set_span(c, m, i, i + 1);
+        return i + 1;
+    }
+    if (k == K_WDAYS) {
+        set_recurrence(m, WHEN_U_WEEK, c->t[i].val, 0);
+        size_t e = i + 1;
+        if (kwat(c, e) == K_TOD)
+            m->tod = c->t[e++].val;
+        set_span(c, m, i, e);
+        return e;
+    }
+    return 0;
+}
+
+/* "now", "currently", "at present", "the past", "in the future", "at the
+ * time": TimeML's PRESENT_REF / PAST_REF / FUTURE_REF. */
+static size_t m_ref(const scan *c, size_t i, when_mention *m)
+{
+    int k = kwat(c, i), k1 = kwat(c, i + 1);
+    size_t e;
+    enum when_unit u;
+    if (k == K_NOW) {
+        if (k1 == K_THAT)
+            return 0;                    /* "now that ..." joins clauses */
+        u = WHEN_U_PRESENT, e = i + 1;
+    } else if (k == K_PRESENT && (prevkw(c, i) == K_AT)) {
+        u = WHEN_U_PRESENT, e = i + 1;
+    } else if (k == K_THE && (k1 == K_PAST || k1 == K_FUTURE) && prevkw(c, i) == K_IN) {
+        u = k1 == K_PAST ? WHEN_U_PAST : WHEN_U_FUTURE, e = i + 2;
+    } else if (k == K_AT && k1 == K_THE && kwat(c, i + 2) == K_TIMEW &&
+               (i + 3 >= c->n || c->t[i + 3].type == T_PUNCT)) {
+        u = WHEN_U_PAST, e = i + 3;     /* "... in international waters at the time." */
+    } else {
+        return 0;
+    }
+    m->kind = WHEN_REF;
+    m->unit = u;
+    set_span(c, m, i, e);
+    return e;
+}
+
+/* First day of season s (1 spring .. 4 winter) in year y, and its last. */
+static void season_range(int y, int s, int64_t *a, int64_t *b)
+{
+    int m1 = s == 1 ? 3 : s == 2 ? 6 : s == 3 ? 9 : 12;
+    *a = ymd(y, m1, 1);
+    *b = s == 4 ? ymd(y + 1, 3, 1) - 1 : ymd(y, m1 + 2, days_in_month(y, m1 + 2));
+}
+
+/* "last summer", "this winter", "in the spring", "summer 2012", "the autumn of
+ * 2019" (northern-hemisphere seasons: spring March-May, summer June-August,
+ * autumn September-November, winter December-February, named by the year of
+ * its December).  "fall" is a season only after last/this/next/early/late
+ * or before a year. */
+static size_t m_season(const scan *c, size_t i, when_mention *m)
+{
+    size_t w = i;
+    int k = kwat(c, i), mode = 0;
+    if (k == K_LAST)
+        mode = 2, w++;
+    else if (k == K_NEXT || k == K_COMING)
+        mode = 1, w++;
+    else if (k == K_THIS || k == K_EARLY || k == K_LATE || k == K_MID)
+        mode = 3, w++;
+    if (punct(c, w, '-') && w > i && adjacent(c, w - 1))
+        w++;                            /* "mid-summer" */
+    if (kwat(c, w) != K_SEASON)
+        return 0;
+    int s = c->t[w].val;
+    size_t e = w + 1;
+    int y = 0;
+    if (kwat(c, e) == K_OF && year_at(c, e + 1)) {
+        y = year_at(c, e + 1);
+        e += 2;
+    } else if ((y = year_at(c, e))) {
+        e++;
+    }
+    if (s < 0 && !y && w == i)
+        return 0;                       /* "the fall of Kabul", "prices fall" */
+    s = s < 0 ? -s : s;
+    if (!y && w == i) {
+        int pk = prevkw(c, i);
+        if (pk == K_THE && i >= 2)
+            pk = kwat(c, i - 2);        /* "in the summer" */
+        if (pk != K_IN && pk != K_DURING && pk != K_SINCE && pk != K_UNTIL && pk != K_BY && pk != K_OF)
+            return 0;
+    }
+    if (!y && !c->rvalid)
+        return 0;
+    int64_t a, b;
+    if (y) {
+        season_range(y, s, &a, &b);
+    } else {
+        int ry = c->report.year;
+        y = ry;
+        season_range(y, s, &a, &b);
+        if (s == 4 && c->report.month <= 2) { /* a January report's winter began last December */
+            y--;
+            season_range(y, s, &a, &b);
+        }
+        if (mode == 2) {                /* the most recent one over before the report */
+            while (b >= c->rd) {
+                y--;
+                season_range(y, s, &a, &b);
+            }
+        } else if (mode == 1) {         /* the first one that starts after it */
+            while (a <= c->rd) {
+                y++;
+                season_range(y, s, &a, &b);
+            }
+        } else if (mode == 0 && a > c->rd + 60) {
+            y--;
+            season_range(y, s, &a, &b);
+        }
+    }
+    set_range(m, a, b, 3, WHEN_U_SEASON);
+    m->season = s;
+    set_span(c, m, i, e);
+    return e;
+}
+
+/* "the 20th century", "this century": a whole century (value "19"). */
+static size_t m_century(const scan *c, size_t i, when_mention *m)
+{
+    int n = 0;
+    size_t e;
+    if (i + 1 < c->n && c->t[i].type == T_NUM && (c->t[i].flags & F_ORD) && kwat(c, i + 1) == K_CENTURY) {
+        n = c->t[i].val;
+        e = i + 2;
+    } else if (kwat(c, i) == K_THIS && kwat(c, i + 1) == K_CENTURY && c->rvalid) {
+        n = c->report.year / 100 + 1;
+        e = i + 2;
+    } else {
+        return 0;
+    }
+    if (n < 1 || n > 21)
+        return 0;
+    int y = (n - 1) * 100;
+    set_range(m, ymd(y == 0 ? 1 : y, 1, 1), ymd(y + 99, 12, 31), 3, WHEN_U_CENTURY);
+    set_span(c, m, i, e);
+    return e;
+}
+
+/* A clock time at i: "8 p.m.", "8 PM", "3pm", "10:30 a.m.", "15:00 GMT", "at
+ * 10:30".  Sets hour/minute; returns the token after it, or 0. */
+static size_t clock_at(const scan *c, size_t i, int *hour, int *minute)
+{
+    const tok *t = c->t;
+    if (kwat(c, i) == K_CLOCKW) { /* "noon", "midday", "midnight" */
+        *hour = t[i].val;
+        *minute = 0;
+        return i + 1;
+    }
+    if (i >= c->n || t[i].type != T_NUM || t[i].ndig > 2 || (t[i].flags & (F_GROUP | F_ORD)))
+        return 0;
+    if (t[i].b > 0 && is_alpha_byte((unsigned char)c->s[t[i].b - 1]))
+        return 0;                       /* "M23" */
+    int h = t[i].val, mi = 0;
+    size_t j = i + 1;
+    int hm = 0;
+    if ((t[i].flags & F_TIME) && punct(c, j, ':') && j + 1 < c->n && t[j + 1].type == T_NUM && t[j + 1].ndig == 2 &&
+        adjacent(c, i) && adjacent(c, j)) {
+        mi = t[j + 1].val;
+        j += 2;
+        hm = 1;
+        if (punct(c, j, ':') && adjacent(c, j - 1))
+            return 0;                   /* "3:07:35" is a race time */
+    } else if (t[i].flags & F_TIME) {
+        return 0;
+    }
+    if (h > 23 || mi > 59)
+        return 0;
+    int ampm = -1;
+    if (kwat(c, j) == K_AMPM) {
+        ampm = c->t[j].val;
+        j++;
+    } else if ((word_is(c, j, "a") || word_is(c, j, "p")) && punct(c, j + 1, '.') && word_is(c, j + 2, "m") &&
+               adjacent(c, j) && adjacent(c, j + 1)) {
+        ampm = word_is(c, j, "p") ? 12 : 0;
+        j += 3;
+        if (punct(c, j, '.') && adjacent(c, j - 1))
+            j++;
+    }
+    int zone = kwat(c, j) == K_ZONE;
+    if (ampm >= 0) {
+        if (h < 1 || h > 12)
+            return 0;
+        h = h % 12 + ampm;
+    } else if (!hm || (!zone && prevkw(c, i) != K_AT && prevkw(c, i) != K_BY && prevkw(c, i) != K_UNTIL &&
+                       prevkw(c, i) != K_FROM && prevkw(c, i) != K_BEFORE && prevkw(c, i) != K_AFTER &&
+                       prevkw(c, i) != K_SINCE)) {
+        return 0;                       /* "won in 3:07", a bare "8" */
+    }
+    if (zone)
+        j++;
+    *hour = h;
+    *minute = mi;
+    return j;
+}
+
+static size_t m_weekday(const scan *c, size_t i, when_mention *m);
+static size_t m_relative(const scan *c, size_t i, when_mention *m);
+
+/* A clock time, with the day that follows it when there is one ("15:00 GMT
+ * Saturday", "8 p.m. on Friday", "10 a.m. yesterday": one TIME); alone it is a
+ * WHEN_TIME whose day comes from the sentence. */
+static size_t m_clock(const scan *c, size_t i, when_mention *m)
+{
+    int h, mi;
+    size_t j = clock_at(c, i, &h, &mi);
+    if (!j)
+        return 0;
+    size_t d = j;
+    if (punct(c, d, ',') || kwat(c, d) == K_ON)
+        d++;
+    size_t e = 0;
+    int kd = kwat(c, d);
+    if (kd == K_WDAY || kd == K_LAST)
+        e = m_weekday(c, d, m);
+    if (!e && (kd == K_YESTERDAY || kd == K_TODAY)) {
+        memset(m, 0, sizeof *m);
+        e = m_relative(c, d, m);
+    }
+    if (!e && d < c->n && (c->t[d].type == T_NUM || is_month_kw(kd))) {
+        memset(m, 0, sizeof *m);
+        e = c->t[d].type == T_NUM ? m_day_month(c, d, m, 0) : m_month(c, d, m, 0, 0, 1);
+    }
+    if (e && m->kind == WHEN_DATE && m->unit == WHEN_U_DAY) {
+        m->tod = 0;
+    } else {
+        memset(m, 0, sizeof *m);
+        m->kind = WHEN_TIME;
+        m->unit = WHEN_U_DAY;
+        m->first = m->last = c->report;
+        m->precision = 1;
+        e = j;
+    }
+    m->clock = 1;
+    m->hour = h;
+    m->minute = mi;
+    set_span(c, m, i, e);
+    return e;
 }
 
 /* ---- background --------------------------------------------------------- */
@@ -1171,6 +1749,8 @@ static void mark_background(const scan *c, when_mention *m, size_t first_tok)
     int64_t a = date_to_days(m->first), b = date_to_days(m->last);
     if (c->rvalid && b < c->rd - 180)
         m->background = 1;
+    if (m->unit == WHEN_U_CENTURY)
+        m->background = 1; /* a century cannot date the news event */
     /* a whole past year: "last year's attack", "in 2023" in a January 2024
      * report; such a date cannot date the news event */
     if (c->rvalid && m->unit == WHEN_U_YEAR && b - a >= 364 && b < c->rd)
@@ -1205,19 +1785,201 @@ static int is_reporting(const scan *c, size_t i, size_t e)
         if (!(t->flags & F_CAP) && t->kw != K_THE && t->kw != K_A && t->kw != K_AUDIENCE && t->kw != K_RNOUN)
             break;
     }
-    /* "on Thursday said", "Thursday told" */
+    /* "on Thursday said", "Thursday told"; "a Saturday night press
+     * conference", "a Friday statement", "Sunday's news conference" */
+    size_t e0 = e;
+    if (punct(c, e, '\'') && word_is(c, e + 1, "s") && adjacent(c, e - 1))
+        e += 2;
     k = kwat(c, e);
-    return k == K_SAY || k == K_TOLD;
+    if (k == K_AUDIENCE && kwat(c, e + 1) == K_RNOUN)
+        k = K_RNOUN;
+    if (k == K_SAY || k == K_TOLD || k == K_RNOUN)
+        return 1;
+    e = e0;
+    /* A date that opens its clause and is followed by a short subject and a
+     * reporting verb: "Tuesday evening police said ...", "On Sunday, the
+     * county sheriff said ...".  Not "killed 5 on Sunday, police said": the
+     * date closes the clause of the killing. */
+    int opens = p == 0 || c->t[p - 1].type == T_PUNCT;
+    if (!opens)
+        return 0;
+    size_t q = e;
+    if (punct(c, q, ','))
+        q++;
+    for (int n = 0; n < 6 && q < c->n && c->t[q].type == T_WORD; n++, q++) {
+        int kq = c->t[q].kw;
+        if (kq == K_SAY || kq == K_TOLD)
+            return n > 0;
+        if ((kq == K_CNOUN && !word_is(c, q, "police")) || kq == K_AFTERMATH || kq == K_THAT ||
+            word_is(c, q, "who") || word_is(c, q, "which"))
+            break;
+    }
+    return 0;
+}
+
+/* Does the expression at tokens [i, e) date a later step rather than the
+ * incident?  See when.h: right after an arrest / court / condition word
+ * ("was arrested Sunday", "arraigned on Thursday", "remained hospitalized
+ * Friday", "in critical condition Monday"), after "in court" / "in hospital",
+ * right before such a verb ("Sunday mourned"), and "died Saturday of / after /
+ * from" (wounds received earlier).  Only next to the word: "police charged
+ * the crowd on Sunday" dates the charge itself. */
+static int is_aftermath(const scan *c, size_t i, size_t e)
+{
+    size_t p = i;
+    if (p > 0 && (kwat(c, p - 1) == K_ON || kwat(c, p - 1) == K_FOR))
+        p--;                            /* "scheduled for Thursday" */
+    int k = prevkw(c, p);
+    if (k == K_AFTERMATH)
+        return 1;
+    if (k == K_CNOUN && c->t[p - 1].val == 1) { /* "died" */
+        int kn = kwat(c, e);
+        return kn == K_AFTER || kn == K_OF || kn == K_FROM;
+    }
+    if (p >= 1 && word_is(c, p - 1, "custody"))
+        return 1;                       /* "taken into custody Thursday" */
+    /* "in court", "in the hospital", "in jail" */
+    if (p >= 1 && (word_is(c, p - 1, "court") || word_is(c, p - 1, "hospital") || word_is(c, p - 1, "jail"))) {
+        size_t q = p - 1;
+        if (q >= 1 && kwat(c, q - 1) == K_THE)
+            q--;
+        if (q >= 1 && kwat(c, q - 1) == K_IN)
+            return 1;
+    }
+    if (punct(c, e, '\'') && word_is(c, e + 1, "s") && adjacent(c, e - 1))
+        e += 2;                         /* "Wednesday's hearing" */
+    return kwat(c, e) == K_AFTERMATH && !word_is(c, e, "remains");
+}
+
+/* Does the clause look ahead to the expression at token i?  "will meet on
+ * Tuesday", "will be buried Friday", "postponed until Saturday", "scheduled
+ * for Monday", "due on March 3", "to run through June".  News mostly looks
+ * back, so a weekday or a month without a year is read as past unless one of
+ * these says otherwise. */
+static int looks_ahead(const scan *c, size_t i)
+{
+    size_t p = i;
+    int prep = 0; /* 1 on/for/by, 2 until/till/through */
+    if (p > 0) {
+        int k = kwat(c, p - 1);
+        if (k == K_ON || k == K_FOR || k == K_BY)
+            prep = 1;
+        else if (k == K_UNTIL)
+            prep = 2;
+        if (prep)
+            p--;
+    }
+    if (prep && p > 0) {
+        size_t w = p - 1;
+        if (word_is(c, w, "postponed") || word_is(c, w, "delayed") || word_is(c, w, "adjourned") ||
+            word_is(c, w, "deferred") || word_is(c, w, "scheduled") || word_is(c, w, "due") ||
+            word_is(c, w, "expected") || word_is(c, w, "extended") || (word_is(c, w, "set") && kwat(c, p) == K_FOR))
+            return 1;
+        /* "to run through June", "to remain until Friday" */
+        if (prep == 2 && w > 0 && word_is(c, w - 1, "to"))
+            return 1;
+    }
+    for (size_t q = p, n = 0; q > 0 && n < 3; q--, n++) {
+        const tok *t = &c->t[q - 1];
+        if (t->type != T_WORD)
+            break;
+        if (word_is(c, q - 1, "will") || word_is(c, q - 1, "shall"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Moves a weekday or a year-less month date read as past to the coming one
+ * when the clause looks ahead (see looks_ahead). */
+static void look_ahead(scan *c, when_mention *m, size_t first_tok, size_t end_tok)
+{
+    if (m->kind != WHEN_DATE || !c->rvalid || date_to_days(m->last) >= c->rd || !looks_ahead(c, first_tok))
+        return;
+    int month = 0;
+    for (size_t k = first_tok; k < end_tok; k++) {
+        if (year_at(c, k) || (c->t[k].kw == K_LAST))
+            return;                     /* "until June 2023", "until last Friday" */
+        month |= is_month_kw(c->t[k].kw);
+    }
+    if (m->weekday) {
+        int64_t a = date_to_days(m->first), b = date_to_days(m->last);
+        while (b < c->rd) {
+            a += 7;
+            b += 7;
+        }
+        m->first = days_to_date(a);
+        m->last = days_to_date(b);
+        m->weekday = 0;
+    } else if (month) {
+        int64_t month_start = c->rd - (c->report.day - 1);
+        while (date_to_days(m->last) < month_start) {
+            m->first.year++;
+            m->last.year++;
+            if (!date_valid(m->first))
+                m->first.day = 28;      /* February 29 */
+            if (!date_valid(m->last))
+                m->last.day = 28;
+        }
+    }
 }
 
 static void emit(scan *c, when_mention *m, size_t first_tok, size_t end_tok)
 {
+    look_ahead(c, m, first_tok, end_tok);
     mark_background(c, m, first_tok);
-    if (m->kind == WHEN_DATE)
+    if (m->kind == WHEN_DATE) {
         m->reporting = is_reporting(c, first_tok, end_tok);
+        m->aftermath = !m->reporting && is_aftermath(c, first_tok, end_tok);
+    }
     if (c->count < c->max)
         c->out[c->count] = *m;
     c->count++;
+}
+
+/* After the scan: an editor's bracketed date glosses the relative word before
+ * it ("killed yesterday [3 January]", "on Sunday (July 25)"): the relative
+ * word takes the explicit date, which the editor checked.  A clock time with
+ * no day of its own takes the nearest day of the sentence (the one before it,
+ * else the one after), else stays on the report date. */
+static void settle(scan *c)
+{
+    size_t n = c->count < c->max ? c->count : c->max;
+    when_mention *o = c->out;
+    for (size_t k = 0; k + 1 < n; k++) {
+        when_mention *a = &o[k], *b = &o[k + 1];
+        if (a->kind != WHEN_DATE || b->kind != WHEN_DATE || b->precision != 1 || a->unit != WHEN_U_DAY)
+            continue;
+        size_t x = a->end;
+        while (x < b->start && (c->s[x] == ' ' || c->s[x] == '\t'))
+            x++;
+        if (x >= b->start || (c->s[x] != '[' && c->s[x] != '('))
+            continue;
+        char close = c->s[x] == '[' ? ']' : ')';
+        x++;
+        while (x < b->start && c->s[x] == ' ')
+            x++;
+        size_t y = b->end;
+        while (y < c->len && (c->s[y] == ' ' || c->s[y] == ','))
+            y++;
+        if (x != b->start || y >= c->len || c->s[y] != close)
+            continue;
+        a->first = b->first;
+        a->last = b->last;
+        a->weekday = 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (o[k].kind != WHEN_TIME)
+            continue;
+        const when_mention *d = NULL;
+        for (size_t q = k; q-- > 0 && !d;)
+            if (o[q].kind == WHEN_DATE && o[q].unit == WHEN_U_DAY)
+                d = &o[q];
+        for (size_t q = k + 1; q < n && !d; q++)
+            if (o[q].kind == WHEN_DATE && o[q].unit == WHEN_U_DAY)
+                d = &o[q];
+        if (d)
+            o[k].first = o[k].last = d->first;
+    }
 }
 
 /* ---- entry -------------------------------------------------------------- */
@@ -1250,6 +2012,7 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
     scan c;
     memset(&c, 0, sizeof c);
     c.s = s;
+    c.len = len;
     c.t = toks;
     c.report = report;
     c.rvalid = date_valid(report);
@@ -1291,7 +2054,8 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
                     e = m_month(&c, i, &m, 0, 0, month_ctx_word(prevkw(&c, i)));
                 }
             }
-            if (!e && k->type != T_PUNCT) {
+            /* every pattern starts with a number or a keyword */
+            if (!e && (k->type == T_NUM || (k->type == T_WORD && k->kw))) {
                 memset(&m, 0, sizeof m);
                 e = m_relative(&c, i, &m);
                 if (!e) {
@@ -1300,7 +2064,35 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
                 }
                 if (!e) {
                     memset(&m, 0, sizeof m);
+                    e = m_ahead(&c, i, &m);
+                }
+                if (!e) {
+                    memset(&m, 0, sizeof m);
                     e = m_duration(&c, i, &m);
+                }
+                if (!e) {
+                    memset(&m, 0, sizeof m);
+                    e = m_century(&c, i, &m);
+                }
+                if (!e && (k->type == T_NUM || k->kw == K_CLOCKW)) {
+                    memset(&m, 0, sizeof m);
+                    e = m_clock(&c, i, &m);
+                }
+                if (!e) {
+                    memset(&m, 0, sizeof m);
+                    e = m_length(&c, i, &m);
+                }
+                if (!e && k->type == T_WORD) {
+                    memset(&m, 0, sizeof m);
+                    e = m_set(&c, i, &m);
+                    if (!e) {
+                        memset(&m, 0, sizeof m);
+                        e = m_ref(&c, i, &m);
+                    }
+                    if (!e) {
+                        memset(&m, 0, sizeof m);
+                        e = m_season(&c, i, &m);
+                    }
                 }
                 if (!e && k->type == T_NUM) {
                     memset(&m, 0, sizeof m);
@@ -1320,6 +2112,7 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
             break;
         pos = resume < c.n ? toks[resume].b : toks[c.n - 1].e;
     }
+    settle(&c);
     return c.count;
 }
 
@@ -1335,38 +2128,87 @@ static int iso_week(int64_t d, int *year)
     return (int)((thu - ymd(t.year, 1, 1)) / 7) + 1;
 }
 
-size_t when_value(const when_mention *m, char out[16])
+static const char *const TOD_CODE[] = {"", "MO", "AF", "EV", "NI"};
+static const char *const SEASON_CODE[] = {"", "SP", "SU", "FA", "WI"};
+
+/* A length: P3D, P10Y, PT48H, PT30M; a vague one PXD, PXDE, PTXH. */
+static int length_value(const when_mention *m, char *out)
+{
+    int time = m->dunit == 'H' || m->dunit == 'N';
+    char u = m->dunit == 'N' ? 'M' : m->dunit;
+    const char *t = time ? "T" : "";
+    if (m->count > 0 && m->count < 100000)
+        return snprintf(out, WHEN_VALUE_MAX, "P%s%d%c", t, m->count, u);
+    if (m->count == 0 && m->dunit == 'E')
+        return snprintf(out, WHEN_VALUE_MAX, "PXDE");
+    if (m->count == 0 && m->dunit == 'C')
+        return snprintf(out, WHEN_VALUE_MAX, "PXCE");
+    if (m->count == 0)
+        return snprintf(out, WHEN_VALUE_MAX, "P%sX%c", t, u);
+    return 0;
+}
+
+size_t when_value(const when_mention *m, char out[WHEN_VALUE_MAX])
 {
     int n = 0, y;
     out[0] = 0;
-    if (m->kind == WHEN_DURATION || (m->kind == WHEN_DATE && m->unit == WHEN_U_SPAN)) {
-        if (m->count > 0 && m->count < 100000 && m->dunit)
-            n = snprintf(out, 16, m->dunit == 'H' ? "PT%dH" : "P%d%c", m->count, m->dunit);
+    if (m->kind == WHEN_DURATION || (m->kind == WHEN_DATE && m->unit == WHEN_U_SPAN) ||
+        (m->kind == WHEN_ANCHORED && m->dunit) || (m->kind == WHEN_DATE && m->unit == WHEN_U_PAST && m->dunit)) {
+        if (m->dunit)
+            n = length_value(m, out);
         return n > 0 ? (size_t)n : 0;
     }
-    if (m->kind != WHEN_DATE)
+    if (m->kind == WHEN_SET) {
+        const char *base = m->unit == WHEN_U_YEAR ? "XXXX" : m->unit == WHEN_U_MONTH ? "XXXX-XX"
+                         : m->unit == WHEN_U_WEEK ? "XXXX-WXX" : m->unit == WHEN_U_WEEKEND ? "XXXX-WXX-WE"
+                         : "XXXX-XX-XX";
+        if (m->set_wday)
+            n = snprintf(out, WHEN_VALUE_MAX, "XXXX-WXX-%d", m->set_wday);
+        else
+            n = snprintf(out, WHEN_VALUE_MAX, "%s", base);
+        if (m->tod > 0 && m->tod <= 4 && n > 0)
+            n += snprintf(out + n, WHEN_VALUE_MAX - (size_t)n, "T%s", TOD_CODE[m->tod]);
+        return n > 0 ? (size_t)n : 0;
+    }
+    if (m->kind == WHEN_REF) {
+        n = snprintf(out, WHEN_VALUE_MAX, "%s", m->unit == WHEN_U_PRESENT ? "PRESENT_REF"
+                                                : m->unit == WHEN_U_FUTURE ? "FUTURE_REF" : "PAST_REF");
+        return (size_t)n;
+    }
+    if (m->kind != WHEN_DATE && m->kind != WHEN_TIME)
         return 0;
     const civil_date *f = &m->first;
     if (f->year < 0 || f->year > 9999)
         return 0;
     switch (m->unit) {
     case WHEN_U_DAY:
-        n = snprintf(out, 16, "%04d-%02d-%02d", f->year, f->month, f->day);
+        n = snprintf(out, WHEN_VALUE_MAX, "%04d-%02d-%02d", f->year, f->month, f->day);
+        if (m->clock)
+            n += snprintf(out + n, WHEN_VALUE_MAX - (size_t)n, "T%02d:%02d", m->hour, m->minute);
+        else if (m->tod > 0 && m->tod <= 4)
+            n += snprintf(out + n, WHEN_VALUE_MAX - (size_t)n, "T%s", TOD_CODE[m->tod]);
         break;
     case WHEN_U_WEEK:
     case WHEN_U_WEEKEND: {
         int w = iso_week(date_to_days(*f), &y);
-        n = snprintf(out, 16, m->unit == WHEN_U_WEEK ? "%04d-W%02d" : "%04d-W%02d-WE", y, w);
+        n = snprintf(out, WHEN_VALUE_MAX, m->unit == WHEN_U_WEEK ? "%04d-W%02d" : "%04d-W%02d-WE", y, w);
         break;
     }
     case WHEN_U_MONTH:
-        n = snprintf(out, 16, "%04d-%02d", f->year, f->month);
+        n = snprintf(out, WHEN_VALUE_MAX, "%04d-%02d", f->year, f->month);
         break;
     case WHEN_U_YEAR:
-        n = snprintf(out, 16, "%04d", f->year);
+        n = snprintf(out, WHEN_VALUE_MAX, "%04d", f->year);
+        break;
+    case WHEN_U_SEASON:
+        if (m->season >= 1 && m->season <= 4)
+            n = snprintf(out, WHEN_VALUE_MAX, "%04d-%s", f->year, SEASON_CODE[m->season]);
+        break;
+    case WHEN_U_CENTURY:
+        n = snprintf(out, WHEN_VALUE_MAX, "%02d", f->year / 100);
         break;
     case WHEN_U_PAST:
-        n = snprintf(out, 16, "PAST_REF");
+        n = snprintf(out, WHEN_VALUE_MAX, "PAST_REF");
         break;
     default:
         break;

@@ -180,6 +180,70 @@ static void test_finest_date_of_a_sentence(void **state)
               "this year.", "2024-08-25", "2024-08-25", 1);
 }
 
+static void test_aftermath_dates_are_not_the_event(void **state)
+{
+    (void)state;
+    /* the shooting's date, not the day of the victim's condition */
+    one_event("A boy remained in critical condition Saturday after gunmen shot him near the market in Kano on Thursday.",
+              "2024-08-22", "2024-08-22", 1);
+    /* death from wounds: the day of the attack */
+    one_event("A girl died Saturday of gunshot wounds suffered when gunmen attacked her village near Kano on Friday.",
+              "2024-08-23", "2024-08-23", 1);
+    /* the incident's date in another sentence beats the day of the arrest */
+    one_event("Gunmen shot dead two farmers near Kano, police said.\n\nA suspect appeared in court on Saturday."
+              "\n\nIt happened on Thursday near a market.",
+              "2024-08-22", "2024-08-22", 1);
+}
+
+static void test_statement_and_future_dates(void **state)
+{
+    (void)state;
+    /* a date that opens the clause of a statement dates the statement */
+    one_event("Tuesday evening police said gunmen had shot dead two farmers near Kano on Monday.",
+              "2024-08-19", "2024-08-19", 1);
+    /* a date after the report cannot date what the report tells as done */
+    one_event("Ahead of the September 2 vote, gunmen shot dead a trader near Kano on Friday.",
+              "2024-08-23", "2024-08-23", 1);
+}
+
+static void test_anchored_to_the_statement(void **state)
+{
+    (void)state;
+    /* "the day before" in the reported clause: before the statement */
+    one_event("A spokesman said Friday that the judge was ambushed and shot dead near Gao the day before.",
+              "2024-08-22", "2024-08-22", 1);
+    /* "two days after being shot" counts from the shooting, not the statement */
+    one_event("Police confirmed Friday that a girl died two days after being shot in Kano during a raid.",
+              "2024-08-23", "2024-08-23", 1);
+    /* "said Friday, a day after ...": the apposition places the statement
+     * after another incident; it does not date the killing reported, which
+     * keeps the statement's date as its upper bound */
+    one_event("Eleven people were killed near Makurdi, officials said Friday, a day after a raid on a church.",
+              "2024-08-23", "2024-08-23", 1);
+}
+
+static void test_bracketed_date_wins(void **state)
+{
+    (void)state;
+    /* report of Sunday 25 August: "yesterday" glossed by the editor */
+    one_event("Gunmen killed a singer yesterday [23 August] in Bujumbura.", "2024-08-23", "2024-08-23", 1);
+}
+
+static void test_other_lengths_do_not_stretch_the_event(void **state)
+{
+    (void)state;
+    one_event("Gunmen killed 3 soldiers near Gao on Tuesday, almost two weeks after a ceasefire.",
+              "2024-08-20", "2024-08-20", 1);
+    one_event("Gunmen killed 3 soldiers near Gao on Tuesday, the deadliest attack in a decade.",
+              "2024-08-20", "2024-08-20", 1);
+    /* a length that says how long the fighting went on still does */
+    one_event("Clashes lasting some three days near Gao killed 12 people from August 20.",
+              "2024-08-20", "2024-08-22", 1);
+    /* a recurrence or "now" dates nothing */
+    one_event("Gunmen killed 3 soldiers near Gao on Tuesday; such raids now happen every week.",
+              "2024-08-20", "2024-08-20", 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +254,11 @@ int main(void)
         cmocka_unit_test(test_following_days),
         cmocka_unit_test(test_background),
         cmocka_unit_test(test_finest_date_of_a_sentence),
+        cmocka_unit_test(test_aftermath_dates_are_not_the_event),
+        cmocka_unit_test(test_bracketed_date_wins),
+        cmocka_unit_test(test_anchored_to_the_statement),
+        cmocka_unit_test(test_statement_and_future_dates),
+        cmocka_unit_test(test_other_lengths_do_not_stretch_the_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
