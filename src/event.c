@@ -1245,6 +1245,124 @@ static int since_compares(const analysis *a, const sentence *se, uint32_t at)
     return 0;
 }
 
+/* Background narrative.  A wire report closes with what led up to the news
+ * ("Under Colonel Assimi Goita, the junta broke off ...", "Jihadists have
+ * regularly attacked ...", "The army had withdrawn from the town ..."), and
+ * such sentences often carry a trigger but no date of their own: they must
+ * not become events of the report's day.  The cues are the shape of the
+ * sentence, not its words of violence:
+ *   - an era frame at its head: "Under" and a name or title ("Under
+ *     President X", "Under Colonel X");
+ *   - a habitual or long-run adverb: "regularly", "repeatedly", "often",
+ *     "for years", "in recent years", "have long";
+ *   - the trigger in the past perfect outside reported speech ("had
+ *     deployed", "had been expelled"): what came before the story;
+ *   - a consequence of a background sentence: "This led to", "That
+ *     prompted", "It resulted in" right after one.
+ * A sentence with a date of its own, or a figure that counts, is not
+ * background by these cues (its date or toll says it is news). */
+static int era_opener(const text_doc *td, const sentence *se)
+{
+    return se->count > 2 && tok_is(td, se->first, "under") && (td->tok[se->first + 1].flags & TOK_CAP);
+}
+
+static int habitual(const text_doc *td, const sentence *se)
+{
+    static const char *const adv[] = {"regularly", "repeatedly", "frequently", "routinely", "often",
+                                      "habitually", "historically", "traditionally", "periodically"};
+    size_t end = se->first + se->count;
+    for (size_t i = se->first; i < end; i++) {
+        if (tok_is_any(td, i, adv, ARRAY_LEN(adv)))
+            return 1;
+        /* "for years", "for decades", "in recent years", "over the years",
+         * "have long" + participle */
+        if ((tok_is(td, i, "for") || tok_is(td, i, "recent")) && i + 1 < end &&
+            (tok_is(td, i + 1, "years") || tok_is(td, i + 1, "decades") || tok_is(td, i + 1, "months")))
+            return 1;
+        if (tok_is(td, i, "over") && i + 2 < end && tok_is(td, i + 1, "the") && tok_is(td, i + 2, "years"))
+            return 1;
+        if ((tok_is(td, i, "have") || tok_is(td, i, "has")) && i + 1 < end && tok_is(td, i + 1, "long"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Reported speech anywhere in the sentence: "the army said it had retaken
+ * the town" reports news in the past perfect. */
+static int speech_in(const text_doc *td, const sentence *se)
+{
+    static const char *const verbs[] = {"said",     "says",    "told",      "tells",   "reported", "according",
+                                        "announced", "stated", "confirmed", "claimed", "added",    "quoted",
+                                        "quoting",  "statement"};
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, verbs, ARRAY_LEN(verbs)))
+            return 1;
+    return 0;
+}
+
+static int past_perfect(const text_doc *td, const sentence *se, size_t trig)
+{
+    static const char *const between[] = {"been", "already", "previously", "earlier", "once", "also", "long"};
+    for (size_t k = trig; k-- > se->first && trig - k <= 3;) {
+        if (tok_is(td, k, "had"))
+            return !speech_in(td, se);
+        if (!tok_is_any(td, k, between, ARRAY_LEN(between)))
+            return 0;
+    }
+    return 0;
+}
+
+static int causal_link(const text_doc *td, const sentence *se)
+{
+    static const char *const subj[] = {"this", "that", "it", "which", "these", "those"};
+    static const char *const verbs[] = {"led", "prompted", "resulted", "paved", "triggered", "caused", "meant"};
+    return se->count > 2 && tok_is_any(td, se->first, subj, ARRAY_LEN(subj)) &&
+           tok_is_any(td, se->first + 1, verbs, ARRAY_LEN(verbs));
+}
+
+/* Does sentence s date something of its own (not context, not a
+ * statement)?  And is one of its dates context ("since 2020", "in 2015")? */
+static void sentence_dates(const analysis *a, size_t s, int *own, int *context)
+{
+    const sentence *se = &a->td.sent[s];
+    when_mention wm[16];
+    size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+    if (nw > ARRAY_LEN(wm))
+        nw = ARRAY_LEN(wm);
+    *own = *context = 0;
+    for (size_t k = 0; k < nw; k++) {
+        const when_mention *w = &wm[k];
+        if (w->background && !(w->since && since_compares(a, se, se->start + (uint32_t)w->start)))
+            *context = 1;
+        else if (!w->reporting && w->kind != WHEN_DURATION)
+            *own = 1;
+    }
+}
+
+/* Sentence s is background narrative by its shape (see above); `trig` is
+ * its trigger's token or (size_t)-1.  `depth` bounds the look back along
+ * "This led to" chains. */
+static int background_narrative(const analysis *a, size_t s, size_t trig, int depth)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    int own, context;
+    sentence_dates(a, s, &own, &context);
+    if (own)
+        return 0;
+    if (context || era_opener(td, se) || habitual(td, se))
+        return 1;
+    if (trig != (size_t)-1 && past_perfect(td, se, trig))
+        return 1;
+    if (causal_link(td, se) && depth < 3) {
+        size_t p = s;
+        while (p > 0 && td->sent[p - 1].heading)
+            p--; /* a heading between paragraphs breaks nothing */
+        return p > 0 && background_narrative(a, p - 1, (size_t)-1, depth + 1);
+    }
+    return 0;
+}
+
 static int on_record_only(const claim *c)
 {
     return c->context || c->denial || (c->min == 0 && c->max == 0 && !c->vague);
@@ -1366,6 +1484,11 @@ void events_build(analysis *a, tally_events *out)
             dsp = (span){se->start + (uint32_t)coarse->start, se->start + (uint32_t)coarse->end};
             have_date = 1;
         }
+        /* Background narrative by the sentence's shape: no event of its own
+         * (a dated or counted sentence is news; see background_narrative). */
+        if (has_trigger && !background && !have_date && !said && !nclaims &&
+            background_narrative(a, s, tr.tok, 0))
+            continue;
         if (background && !have_date && !said) {
             const place_m *bp = sentence_place(a, (int)s);
             if (!has_trigger || !nclaims || !bp || bp->precision >= 3 || !past || past->precision >= 3 ||
