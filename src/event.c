@@ -143,6 +143,20 @@ static int violent_type(const char *type)
            !strcmp(type, "Violence against civilians");
 }
 
+/* "March 7", "7 March", "in March 2024": the month, not a march. */
+static int month_march(const text_doc *td, size_t i, size_t first, size_t end)
+{
+    if (!tok_is(td, i, "march") || !(td->tok[i].flags & TOK_CAP))
+        return 0;
+    if (i + 1 < end && (td->tok[i + 1].flags & TOK_NUM))
+        return 1;
+    if (i > first && (td->tok[i - 1].flags & TOK_NUM))
+        return 1;
+    static const char *const before[] = {"in", "since", "until", "from", "early", "late", "mid", "last", "next",
+                                         "of", "by", "through", "between", "to", "and"};
+    return i > first && tok_is_any(td, i - 1, before, ARRAY_LEN(before));
+}
+
 /* An actor that fights: state forces, rebels, militias, external forces,
  * not a government or its officials speaking. */
 static int armed(const actor_m *m)
@@ -231,7 +245,8 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
     if (!strcmp(tr->sub, "Attack") && tr->prio <= 6) {
         /* "police shot dead eight protesters" */
         for (size_t i = se->first; i < se->first + se->count; i++)
-            if (tok_is_any(&a->td, i, crowd, ARRAY_LEN(crowd))) {
+            if (tok_is_any(&a->td, i, crowd, ARRAY_LEN(crowd)) &&
+                !month_march(&a->td, i, se->first, se->first + se->count)) {
                 tr->type = "Protests";
                 tr->sub = "Excessive force against protesters";
                 tr->prio = 10;
@@ -279,7 +294,7 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
         if (!lex_match(a->t->triggers, td, i, end, &n))
             continue;
         const lex_entry *e = reading(a, se, i, &n);
-        if (!e || nonevent(e)) {
+        if (!e || nonevent(e) || (n == 1 && month_march(td, i, se->first, end))) {
             i += n - 1;
             continue;
         }
