@@ -228,6 +228,48 @@ static int armed_target(const analysis *a, const sentence *se, int s)
     return 0;
 }
 
+/* A weapon found, defused or stopped before it did harm ("police found a
+ * bomb", "an explosive device was defused", "troops seized rifles and
+ * grenades", "air defences intercepted two drones") is ACLED's "Disrupted
+ * weapons use", not an explosion.  The verb stands before the weapon word
+ * (active) or after it (passive: "were discovered"); a sentence that counts
+ * dead or hurt, or says the device went off, is an explosion after all. */
+static int disrupted_weapon(const analysis *a, const sentence *se, int s, const trigger_m *tr)
+{
+    static const char *const found[] = {"found",     "discovered", "defused",     "defuse",      "defusing",
+                                        "recovered", "seized",     "confiscated", "dismantled",  "neutralised",
+                                        "neutralized", "unearthed", "uncovered",  "intercepted", "disarmed",
+                                        "recovering", "seizing",   "finding",     "discovering", "defuses"};
+    static const char *const active_only[] = {"destroyed", "destroying"};
+    static const char *const stopped[] = {"intercepted", "downed"};
+    static const char *const went_off[] = {"exploded", "detonated", "blew", "went", "ripped", "tore", "killing",
+                                           "wounding", "injuring", "hit", "struck", "targeted", "targeting"};
+    const text_doc *td = &a->td;
+    size_t first = se->first, end = se->first + se->count;
+    int remote = !strcmp(tr->sub, "Air/drone strike") || !strcmp(tr->sub, "Shelling/artillery/missile attack");
+    if (claims_in(a, s, OUT_KILLED) || claims_in(a, s, OUT_INJURED))
+        return 0;
+    for (size_t i = first; i < end; i++)
+        if (tok_is_any(td, i, went_off, ARRAY_LEN(went_off)))
+            return 0;
+    size_t lo = tr->tok > first + 10 ? tr->tok - 10 : first;
+    size_t hi = tr->tok + tr->ntok + 6 < end ? tr->tok + tr->ntok + 6 : end;
+    for (size_t i = lo; i < hi; i++) {
+        if (i >= tr->tok && i < tr->tok + tr->ntok)
+            continue;
+        if (remote) { /* only an interception stops a drone or a missile */
+            if (tok_is_any(td, i, stopped, ARRAY_LEN(stopped)) ||
+                (tok_is(td, i, "shot") && i + 1 < end && tok_is(td, i + 1, "down")))
+                return 1;
+            continue;
+        }
+        if (tok_is_any(td, i, found, ARRAY_LEN(found)) ||
+            (i < tr->tok && tok_is_any(td, i, active_only, ARRAY_LEN(active_only))))
+            return 1;
+    }
+    return 0;
+}
+
 /* The reading of a trigger in its sentence's context:
  *   - an attack on an armed target is a battle (armed clash);
  *   - taking a place is "Government regains territory" when state forces
@@ -256,6 +298,12 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
     if (!strcmp(tr->sub, "Attack") && tr->prio <= 6 && armed_target(a, se, s)) {
         tr->type = "Battles";
         tr->sub = "Armed clash";
+        return;
+    }
+    if (!strcmp(tr->type, "Explosions/Remote violence") && strcmp(tr->sub, "Chemical weapon") &&
+        disrupted_weapon(a, se, s, tr)) {
+        tr->type = "Strategic developments";
+        tr->sub = "Disrupted weapons use";
         return;
     }
     if (!strcmp(tr->sub, "Government regains territory") || !strcmp(tr->sub, "Non-state actor overtakes territory")) {
