@@ -136,7 +136,7 @@ static int modifier_use(const text_doc *td, size_t j)
                                         "spokesperson", "source", "sources", "base", "bases", "camp", "camps",
                                         "station", "vehicle", "vehicles", "convoy", "court", "courts", "rule",
                                         "regime", "operation", "operations", "commander", "commanders", "statement",
-                                        "post", "posts", "checkpoint", "positions", "position", "official",
+                                        "post", "posts", "checkpoint", "positions", "position", "official", "truck", "trucks", "lorry",
                                         "officials", "personnel", "uniform", "uniforms", "helicopter", "aircraft"};
     return tok_is_any(td, j, heads, ARRAY_LEN(heads));
 }
