@@ -1469,6 +1469,7 @@ void events_build(analysis *a, tally_events *out)
 {
     const text_doc *td = &a->td;
     int focus = -1; /* the event the narrative is about */
+    int accident = 0; /* the report leads with a non-event (see below) */
     when_mention wm[16];
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
@@ -1479,6 +1480,18 @@ void events_build(analysis *a, tally_events *out)
         int nclaims = 0;
         for (size_t k = 0; k < a->nclaims; k++) /* a figure on record only opens no event */
             nclaims += a->claims[k].sentence == (int)s && !on_record_only(&a->claims[k]);
+        /* A report that leads with an accident or a disaster ("a tank at the
+         * plant exploded") goes on about it: its toll ("Four people were
+         * injured") and a reference back ("The blast occurred in ...") are
+         * that accident's, not an attack.  A new trigger ends it. */
+        if (!has_trigger && !out->n && nonevent_level(a, se) >= 5) {
+            accident = 1;
+            continue;
+        }
+        if (accident && (!has_trigger || (tr.anaphor && tr.prio <= 6 && violent_type(tr.type))))
+            continue;
+        if (has_trigger)
+            accident = 0;
         if (!has_trigger && !nclaims)
             continue;
 
