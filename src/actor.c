@@ -228,6 +228,18 @@ void actors_scan(analysis *a)
                 size_t j = i + n;
                 if (j < end && modifier_use(td, j))
                     continue;
+                /* "ISIS forces", "RSF troops", "Haftar's forces": a force word
+                 * right after a named group is that group's, not a state's. */
+                if (a->nactors) {
+                    actor_m *last = &a->actors[a->nactors - 1];
+                    if (last->sentence == (int)s && last->inter != 1 && last->inter < 5 &&
+                        last->tok + last->ntok == i) {
+                        last->ntok += (uint32_t)n;
+                        last->sp.end = td->tok[i + n - 1].end;
+                        i += n - 1;
+                        continue;
+                    }
+                }
                 /* "the army of the Malian junta", "forces of Mali" */
                 if (tok_is(td, j, "of")) {
                     size_t k = j + 1;

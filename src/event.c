@@ -270,6 +270,32 @@ static int disrupted_weapon(const analysis *a, const sentence *se, int s, const 
     return 0;
 }
 
+static int coordinated(const analysis *a, const actor_m *x, const actor_m *y);
+
+/* The other side left before the place was taken ("after government troops
+ * pulled out", "withdrew from the town", "without a fight"): ACLED codes
+ * that as a non-violent transfer of territory, not a battle. */
+static int taken_without_fight(const text_doc *td, const sentence *se)
+{
+    static const char *const left[] = {"withdrew", "withdrawn", "withdrawal", "vacated", "pullout", "handed"};
+    static const char *const det[] = {"the", "their", "its", "his", "a"};
+    static const char *const fight[] = {"resistance", "fight", "fighting", "shot", "clashes", "battle"};
+    size_t end = se->first + se->count;
+    for (size_t i = se->first; i < end; i++) {
+        if (tok_is_any(td, i, left, ARRAY_LEN(left)))
+            return 1;
+        if (tok_is(td, i, "pulled") && i + 1 < end && tok_is(td, i + 1, "out"))
+            return 1;
+        /* "abandoned their positions", not "motorbikes lying abandoned" */
+        if (tok_is(td, i, "abandoned") && i + 1 < end && tok_is_any(td, i + 1, det, ARRAY_LEN(det)))
+            return 1;
+        if (tok_is(td, i, "without") && i + 2 < end &&
+            (tok_is_any(td, i + 1, fight, ARRAY_LEN(fight)) || tok_is_any(td, i + 2, fight, ARRAY_LEN(fight))))
+            return 1;
+    }
+    return 0;
+}
+
 /* The reading of a trigger in its sentence's context:
  *   - an attack on an armed target is a battle (armed clash);
  *   - taking a place is "Government regains territory" when state forces
@@ -307,11 +333,14 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
         return;
     }
     if (!strcmp(tr->sub, "Government regains territory") || !strcmp(tr->sub, "Non-state actor overtakes territory")) {
-        /* the taker: the nearest actor before the verb, not a target */
+        /* the taker: the nearest actor before the verb, not a target; of a
+         * group named together ("the Syrian army and allied fighters"),
+         * the first, which the others back */
         const actor_m *taker = NULL;
         for (size_t k = 0; k < a->nactors; k++) {
             const actor_m *m = &a->actors[k];
-            if (m->sentence == s && m->tok < tr->tok && m->side != 2 && armed(m))
+            if (m->sentence == s && m->tok < tr->tok && m->side != 2 && armed(m) &&
+                !(taker && coordinated(a, taker, m)))
                 taker = m;
         }
         for (size_t k = 0; !taker && k < a->nactors; k++) /* "...was retaken by the army" */
@@ -319,6 +348,10 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
                 taker = &a->actors[k];
         if (taker)
             tr->sub = taker->inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
+        if (taken_without_fight(&a->td, se)) {
+            tr->type = "Strategic developments";
+            tr->sub = "Non-violent transfer of territory";
+        }
         return;
     }
     if (!strcmp(tr->type, "Protests") && strcmp(tr->sub, "Excessive force against protesters") &&
@@ -755,7 +788,9 @@ static int speaks_of_itself(const analysis *a, const actor_m *m)
 
 static void assign_actors(const analysis *a, event *e, const claim *claims)
 {
-    int battle = !strcmp(e->event_type, "Battles");
+    /* A place handed over has two sides as a battle does: the one that took
+     * it and the one that left ("after government troops withdrew"). */
+    int battle = !strcmp(e->event_type, "Battles") || !strcmp(e->sub_event_type, "Non-violent transfer of territory");
     const actor_m *a1 = NULL, *a2 = NULL;
     const actor_m *victim = NULL; /* an armed actor counted among the dead */
     for (size_t si = 0; si < e->nsents; si++) {
