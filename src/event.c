@@ -361,6 +361,31 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
     }
 }
 
+/* "the scene of a deadly 2017 chemical weapons attack", "the 2015 nuclear
+ * agreement", "after the 2021 coup": a past year written before the noun
+ * names an earlier event the report recalls, not today's. */
+static int past_year_modifier(const analysis *a, size_t i, size_t first)
+{
+    const text_doc *td = &a->td;
+    for (size_t back = 1; back <= 3 && back <= i - first; back++) {
+        size_t k = i - back;
+        const char *w = tok_key(td, k);
+        if ((td->tok[k].flags & TOK_NUM) && strlen(w) == 4) {
+            /* a determiner before it ("a deadly 2017 attack"): a year, not a
+             * count ("2000 protesters marched") */
+            static const char *const det[] = {"a", "an", "the", "its", "their", "his", "her", "that", "this"};
+            int y = atoi(w);
+            int d = k > first && (tok_is_any(td, k - 1, det, ARRAY_LEN(det)) ||
+                                  (k - 1 > first && (td->tok[k - 1].flags & TOK_WORD) &&
+                                   !(td->tok[k - 1].flags & TOK_CAP) && tok_is_any(td, k - 2, det, ARRAY_LEN(det))));
+            return d && y >= 1900 && y < a->report.year;
+        }
+        if (!(td->tok[k].flags & TOK_WORD) || (td->tok[k].flags & TOK_CAP))
+            return 0;
+    }
+    return 0;
+}
+
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
 {
     const text_doc *td = &a->td;
@@ -375,7 +400,8 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
         if (!lex_match(a->t->triggers, td, i, end, &n))
             continue;
         const lex_entry *e = reading(a, se, i, &n);
-        if (!e || nonevent(e) || (n == 1 && month_march(td, i, se->first, end))) {
+        if (!e || nonevent(e) || (n == 1 && month_march(td, i, se->first, end)) ||
+            past_year_modifier(a, i, se->first)) {
             i += n - 1;
             continue;
         }
