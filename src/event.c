@@ -192,6 +192,22 @@ static int grounded(const analysis *a, const sentence *se, int s)
     return 0;
 }
 
+/* "confirmed dead by the police", "reported by the army": a force after
+ * "by" that vouches for a figure is a source, not a side. */
+static int confirmed_by(const text_doc *td, const sentence *se, const actor_m *m)
+{
+    static const char *const vouch[] = {"confirmed", "reported", "announced", "identified", "verified"};
+    size_t k = m->tok;
+    if (k > se->first && tok_is(td, k - 1, "the"))
+        k--;
+    if (k == se->first || !tok_is(td, k - 1, "by"))
+        return 0;
+    for (size_t j = k - 1; j-- > se->first && k - 1 - j <= 3;)
+        if (tok_is_any(td, j, vouch, ARRAY_LEN(vouch)))
+            return 1;
+    return 0;
+}
+
 /* The target of an attack is armed: another armed actor than the first,
  * dead or wounded soldiers or fighters, or a military target ("attacked a
  * military base", "an army patrol").  ACLED codes that as a battle. */
@@ -203,7 +219,7 @@ static int armed_target(const analysis *a, const sentence *se, int s)
     const actor_m *first = NULL;
     for (size_t k = 0; k < a->nactors; k++) {
         const actor_m *m = &a->actors[k];
-        if (m->sentence != s || !armed(m) || m->speaker)
+        if (m->sentence != s || !armed(m) || m->speaker || confirmed_by(&a->td, se, m))
             continue;
         if (!first)
             first = m;
@@ -216,7 +232,10 @@ static int armed_target(const analysis *a, const sentence *se, int s)
         if (c->sentence != s)
             continue;
         civ |= c->vcat == VIC_CIVILIAN;
-        fighters |= c->vcat == VIC_STATE || c->vcat == VIC_NONSTATE;
+        /* "four of the attackers were killed": the attackers' own dead say
+         * someone fought back, not that the target was armed */
+        fighters |= c->vcat == VIC_STATE ||
+                    (c->vcat == VIC_NONSTATE && strcmp(c->label, "attackers") && strcmp(c->label, "gunmen"));
     }
     if (civ)
         return 0;
@@ -822,14 +841,17 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     for (size_t si = 0; si < e->nsents; si++) {
         int s = e->sents[si];
         int by = 0; /* "Y were killed by X": an actor after "by" makes those before it targets */
+        const sentence *se = &a->td.sent[s];
         for (size_t k = 0; k < a->nactors; k++)
-            by |= a->actors[k].sentence == s && a->actors[k].side == 1;
+            by |= a->actors[k].sentence == s && a->actors[k].side == 1 && !confirmed_by(&a->td, se, &a->actors[k]);
         for (size_t k = 0; k < a->nactors; k++) {
             const actor_m *m = &a->actors[k];
             if (m->sentence != s)
                 continue;
             if (m->inter == 7 && m->speaker)
                 continue; /* "residents said" */
+            if (confirmed_by(&a->td, se, m))
+                continue; /* "confirmed dead by the police": a source */
             if (in_victims(a, m)) {
                 if (!victim && armed(m) && !m->speaker)
                     victim = m;
