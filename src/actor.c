@@ -134,7 +134,7 @@ static int modifier_use(const text_doc *td, size_t j)
 {
     static const char *const heads[] = {"officer", "officers", "leader", "leaders", "chief", "chiefs", "spokesman",
                                         "spokesperson", "source", "sources", "base", "bases", "camp", "camps",
-                                        "station", "vehicle", "vehicles", "convoy", "court", "courts", "rule",
+                                        "station", "stations", "vehicle", "vehicles", "convoy", "court", "courts", "rule",
                                         "regime", "operation", "operations", "commander", "commanders", "statement",
                                         "post", "posts", "checkpoint", "positions", "position", "official", "truck", "trucks", "lorry",
                                         "officials", "personnel", "uniform", "uniforms", "helicopter", "aircraft"};

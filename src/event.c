@@ -315,6 +315,35 @@ static int taken_without_fight(const text_doc *td, const sentence *se)
     return 0;
 }
 
+/* Protests are often about a killing: "demanding justice for two students
+ * killed in a road accident", "over the death of a motorist", "protesting
+ * the killing of".  Such dead are the grievance, not victims of force at the
+ * protest.  1 if some killed claim of sentence s is not a grievance. */
+static int deaths_at_protest(const analysis *a, const sentence *se, int s)
+{
+    static const char *const grievance[] = {"for",      "over",     "against",  "protesting", "protest",
+                                            "demanding", "following", "acquittal", "death",     "deaths",
+                                            "killing",  "killings", "murder",   "justice",    "mourn",
+                                            "mourning", "anniversary", "commemorate", "after"};
+    const text_doc *td = &a->td;
+    if (nonevent_level(a, se) >= 5)
+        return 0; /* "killed in a road accident" */
+    for (size_t k = 0; k < a->nclaims; k++) {
+        const claim *c = &a->claims[k];
+        if (c->sentence != s || c->outcome != OUT_KILLED)
+            continue;
+        size_t i = se->first;
+        while (i < se->first + se->count && td->tok[i].end <= c->sp.start)
+            i++;
+        int cause = 0;
+        for (size_t j = i > se->first + 4 ? i - 4 : se->first; j <= i && j < se->first + se->count && !cause; j++)
+            cause = tok_is_any(td, j, grievance, ARRAY_LEN(grievance));
+        if (!cause)
+            return 1;
+    }
+    return 0;
+}
+
 /* The reading of a trigger in its sentence's context:
  *   - an attack on an armed target is a battle (armed clash);
  *   - taking a place is "Government regains territory" when state forces
@@ -373,8 +402,21 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
         }
         return;
     }
+    /* "arrested an activist on charges of organising an illegal protest":
+     * held for a protest, not at one. */
+    if (!strcmp(tr->sub, "Protest with intervention") &&
+        (tok_is(&a->td, tr->tok, "arrested") || tok_is(&a->td, tr->tok, "detained"))) {
+        static const char *const charge[] = {"organising", "organizing", "organised", "organized", "inciting",
+                                             "incited",    "charges",    "charged",   "accused",   "accusing"};
+        for (size_t i = se->first; i < se->first + se->count; i++)
+            if (tok_is_any(&a->td, i, charge, ARRAY_LEN(charge))) {
+                tr->type = "Strategic developments";
+                tr->sub = "Arrests";
+                return;
+            }
+    }
     if (!strcmp(tr->type, "Protests") && strcmp(tr->sub, "Excessive force against protesters") &&
-        claims_in(a, s, OUT_KILLED)) {
+        deaths_at_protest(a, se, s)) {
         tr->sub = "Excessive force against protesters";
         tr->prio = 10;
     }
@@ -757,6 +799,18 @@ static void group_name(const analysis *a, const event *e, const char *group, cha
         snprintf(out, cap, "%s", group);
 }
 
+/* "a protest against the junta", "marched against police brutality": the
+ * force is what the crowd protests, not one that stepped in. */
+static int grievance_target(const text_doc *td, const actor_m *m)
+{
+    size_t first = td->sent[m->sentence].first;
+    size_t k = m->tok;
+    while (k > first && (tok_is(td, k - 1, "the") || tok_is(td, k - 1, "military") || tok_is(td, k - 1, "ruling")))
+        k--;
+    return k > first && (tok_is(td, k - 1, "against") || tok_is(td, k - 1, "denouncing") ||
+                         tok_is(td, k - 1, "condemning"));
+}
+
 /* Protests and riots in ACLED's terms: the crowd is actor1 ("Protesters
  * (Country)", "Rioters (Country)"), and the force that intervened actor2;
  * excessive force is the force's act, so the force is actor1 and the
@@ -769,7 +823,8 @@ static void crowd_actors(const analysis *a, event *e)
     for (size_t si = 0; si < e->nsents && !force; si++)
         for (size_t k = 0; k < a->nactors && !force; k++) {
             const actor_m *m = &a->actors[k];
-            if (m->sentence == e->sents[si] && m->inter == 1 && armed(m) && !m->speaker)
+            if (m->sentence == e->sents[si] && m->inter == 1 && armed(m) && !m->speaker &&
+                !grievance_target(&a->td, m))
                 force = m;
         }
     char crowd[96];
