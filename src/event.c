@@ -18,7 +18,7 @@ static const char *const negators[] = {
     "foiled",    "thwarted",  "without",    "intend",   "intends",   "intended",   "preparing", "prepare",
     "prepares",  "ready",     "fear",       "feared",   "fears",     "possible",   "potential", "rejected",
     "dismissed", "refuted",   "unless",     "expected", "avert",     "averted",    "called",    "calling",
-    "urged",     "urging"};
+    "urged",     "urging",    "tasked",     "aimed",    "aims",      "mandate",    "mandated"};
 
 static int negated(const text_doc *td, size_t i, size_t first)
 {
@@ -32,8 +32,11 @@ static int negated(const text_doc *td, size_t i, size_t first)
             !tok_is(td, k + 1, "for") && !tok_is(td, k + 1, "on"))
             continue;
         /* "no" and "not" reach only the next two words ("no casualties in
-         * the blast" speaks of a real blast). */
-        if ((tok_is(td, k, "no") || tok_is(td, k, "not")) && back > 2)
+         * the blast" speaks of a real blast); so does a purpose ("tasked with
+         * fighting", "aimed at curbing"), which names one act only. */
+        if ((tok_is(td, k, "no") || tok_is(td, k, "not") || tok_is(td, k, "tasked") || tok_is(td, k, "aimed") ||
+             tok_is(td, k, "aims") || tok_is(td, k, "mandate") || tok_is(td, k, "mandated")) &&
+            back > 2)
             continue;
         /* A comma or full stop between ends the reach ("Police, who feared
          * unrest, fired tear gas"). */
@@ -468,7 +471,11 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
         }
         int p = atoi(e->attr[2]);
         int ana = anaphoric(td, i, se->first);
-        int ok = p > bestp && (p > veto || !violent_type(e->attr[0])) && !negated(td, i, se->first);
+        /* A disaster silences violence and also troop movements ("the army
+         * mobilised to help flood victims" is relief, not a development of
+         * the conflict). */
+        int silenced = p <= veto && (violent_type(e->attr[0]) || !strcmp(e->attr[1], "Change to group/activity"));
+        int ok = p > bestp && !silenced && !negated(td, i, se->first);
         if (ok && p <= 5 && !ana && violent_type(e->attr[0])) {
             if (ground < 0)
                 ground = grounded(a, se, s);
@@ -956,7 +963,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                              coordinated(a, &a->actors[j], m);
                 if (joined)
                     append_name(e->assoc1, sizeof e->assoc1, m->name);
-                else if (battle && !e->actor2[0]) {
+                else if (battle && !e->actor2[0] && !m->speaker) {
                     set_actor(e->actor2, sizeof e->actor2, &e->inter2, &e->actor2_sp, m);
                     a2 = m;
                 }
