@@ -450,6 +450,17 @@ static int past_year_modifier(const analysis *a, size_t i, size_t first)
     return 0;
 }
 
+/* The trigger at i sits in a clause of what came before: "after fighting",
+ * "following a clash between", "amid clashes". */
+static int after_clause(const text_doc *td, size_t i, size_t first)
+{
+    static const char *const before[] = {"after", "following", "amid", "during"};
+    for (size_t back = 1; back <= 4 && back <= i - first; back++)
+        if (tok_is_any(td, i - back, before, ARRAY_LEN(before)))
+            return 1;
+    return 0;
+}
+
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
 {
     const text_doc *td = &a->td;
@@ -459,6 +470,7 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
     int veto = nonevent_level(a, se);
     int s = (int)(se - a->td.sent);
     int ground = -1; /* computed once, when a weak trigger needs it */
+    trigger_m prop = {0}; /* the first property-destruction trigger */
     for (size_t i = se->first; i < end; i++) {
         size_t n;
         if (!lex_match(a->t->triggers, td, i, end, &n))
@@ -481,6 +493,11 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
                 ground = grounded(a, se, s);
             ok = ground;
         }
+        if (!strcmp(e->attr[1], "Looting/property destruction") && !prop.e && !negated(td, i, se->first)) {
+            prop.e = e;
+            prop.tok = i;
+            prop.ntok = n;
+        }
         if (ok) {
             bestp = p;
             out->e = e;
@@ -490,6 +507,19 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
             found = 1;
         }
         i += n - 1;
+    }
+    /* Property destroyed and nobody hurt: ACLED's "Looting/property
+     * destruction", even when the sentence also says "attacks" ("attacks on
+     * shops", "shops were looted in xenophobic attacks") or names the fighting
+     * it followed ("destroyed following a clash", "looted after fighting"). */
+    if (found && prop.e && !claims_in(a, s, OUT_KILLED) && !claims_in(a, s, OUT_INJURED) &&
+        !claims_in(a, s, OUT_ABDUCTED)) {
+        const char *bt = out->e->attr[0], *bs = out->e->attr[1];
+        int bp = atoi(out->e->attr[2]);
+        int weak_attack = !strcmp(bt, "Violence against civilians") && !strcmp(bs, "Attack") && bp <= 5;
+        int prior_fight = !strcmp(bt, "Battles") && bp <= 7 && after_clause(td, out->tok, se->first);
+        if (weak_attack || prior_fight)
+            *out = prop;
     }
     if (found)
         refine_trigger(a, se, s, out);
@@ -914,6 +944,8 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                 continue; /* "residents said" */
             if (confirmed_by(&a->td, se, m))
                 continue; /* "confirmed dead by the police": a source */
+            if (m->speaker && !speaks_of_itself(a, m))
+                continue; /* "..., police said": a source; its own acts below */
             if (in_victims(a, m)) {
                 if (!victim && armed(m) && !m->speaker)
                     victim = m;
