@@ -461,6 +461,8 @@ static int after_clause(const text_doc *td, size_t i, size_t first)
     return 0;
 }
 
+static int crowd_type(const char *type) { return !strcmp(type, "Protests") || !strcmp(type, "Riots"); }
+
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
 {
     const text_doc *td = &a->td;
@@ -1778,6 +1780,19 @@ void events_build(analysis *a, tally_events *out)
         if (past_event) {
             target = new_event(out, type, sub, prio);
             buf_puts(&target->notes, "A past incident told as context in the report. ");
+        }
+        /* One crowd, one event: a protest that turns violent ("There were
+         * scuffles", "protesters threw stones") is a violent demonstration,
+         * and police stepping into a riot do not make a second event. */
+        if (!target && has_trigger && focus >= 0 && crowd_type(type) && crowd_type(out->ev[focus].event_type) &&
+            strcmp(type, out->ev[focus].event_type) && (!have_date || ranges_overlap(&out->ev[focus], df, dl)) &&
+            !places_differ(&out->ev[focus], pl)) {
+            target = &out->ev[focus];
+            if (!strcmp(type, "Riots") && strcmp(target->sub_event_type, "Excessive force against protesters")) {
+                target->event_type = type;
+                target->sub_event_type = sub;
+                target->priority = prio;
+            }
         }
         if (!target && (!has_trigger || tr.anaphor) && focus >= 0) {
             event *fe = &out->ev[focus];
