@@ -18,14 +18,41 @@ static const char *const negators[] = {
     "foiled",    "thwarted",  "without",    "intend",   "intends",   "intended",   "preparing", "prepare",
     "prepares",  "ready",     "fear",       "feared",   "fears",     "possible",   "potential", "rejected",
     "dismissed", "refuted",   "unless",     "expected", "avert",     "averted",    "called",    "calling",
-    "urged",     "urging",    "tasked",     "aimed",    "aims",      "mandate",    "mandated"};
+    "urged",     "urging",    "tasked",     "aimed",    "aims",      "mandate",    "mandated",  "any",
+    "face",      "facing",    "respond",    "retaliate", "avenge",   "ultimatum"};
 
-static int negated(const text_doc *td, size_t i, size_t first)
+/* A modal or a threat governs its whole clause: "would respond to any
+ * Israeli strike with rocket fire", "threatened to hit the city's airport
+ * with missiles".  Used only when the sentence counts no victims (a
+ * sentence with a toll speaks of something real: "will compensate the
+ * families of the 12 killed in Sunday's airstrike"). */
+static const char *const modals[] = {"would", "will", "could", "might", "shall", "threatened", "threatens",
+                                     "threaten", "vowed", "vows", "vow", "warned", "warns", "ready", "plans",
+                                     "planning", "intends", "ultimatum"};
+
+static int clause_break(const text_doc *td, size_t j)
 {
-    for (size_t back = 1; back <= 4 && back <= i - first; back++) {
+    static const char *const starts[] = {"that", "which", "who", "after", "when", "as", "since", "because",
+                                         "while", "where", "and", "but"};
+    return tok_is_any(td, j, starts, ARRAY_LEN(starts));
+}
+
+static int negated_wide(const text_doc *td, size_t i, size_t first, int wide)
+{
+    size_t reach = wide ? 10 : 4;
+    for (size_t back = 1; back <= reach && back <= i - first; back++) {
         size_t k = i - back;
         if (!tok_is_any(td, k, negators, ARRAY_LEN(negators)))
             continue;
+        if (back > 4) {
+            if (!tok_is_any(td, k, modals, ARRAY_LEN(modals)))
+                continue;
+            int broken = 0;
+            for (size_t j = k + 1; j < i && !broken; j++)
+                broken = clause_break(td, j);
+            if (broken)
+                continue;
+        }
         /* "called for a protest", "urged on": an appeal, not a report */
         if ((tok_is(td, k, "called") || tok_is(td, k, "calling") || tok_is(td, k, "urged") ||
              tok_is(td, k, "urging")) &&
@@ -34,7 +61,8 @@ static int negated(const text_doc *td, size_t i, size_t first)
         /* "no" and "not" reach only the next two words ("no casualties in
          * the blast" speaks of a real blast); so does a purpose ("tasked with
          * fighting", "aimed at curbing"), which names one act only. */
-        if ((tok_is(td, k, "no") || tok_is(td, k, "not") || tok_is(td, k, "tasked") || tok_is(td, k, "aimed") ||
+        if ((tok_is(td, k, "no") || tok_is(td, k, "not") || tok_is(td, k, "any") || tok_is(td, k, "tasked") ||
+             tok_is(td, k, "aimed") ||
              tok_is(td, k, "aims") || tok_is(td, k, "mandate") || tok_is(td, k, "mandated")) &&
             back > 2)
             continue;
@@ -48,6 +76,8 @@ static int negated(const text_doc *td, size_t i, size_t first)
     }
     return 0;
 }
+
+static int negated(const text_doc *td, size_t i, size_t first) { return negated_wide(td, i, first, 0); }
 
 static int cue_present(const text_doc *td, const sentence *se, const char *cues)
 {
@@ -473,6 +503,7 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
     int s = (int)(se - a->td.sent);
     int ground = -1; /* computed once, when a weak trigger needs it */
     trigger_m prop = {0}; /* the first property-destruction trigger */
+    int wide = -1;        /* modals reach their whole clause (no toll in the sentence) */
     for (size_t i = se->first; i < end; i++) {
         size_t n;
         if (!lex_match(a->t->triggers, td, i, end, &n))
@@ -489,7 +520,9 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
          * mobilised to help flood victims" is relief, not a development of
          * the conflict). */
         int silenced = p <= veto && (violent_type(e->attr[0]) || !strcmp(e->attr[1], "Change to group/activity"));
-        int ok = p > bestp && !silenced && !negated(td, i, se->first);
+        if (wide < 0)
+            wide = !claims_in(a, s, -1);
+        int ok = p > bestp && !silenced && !negated_wide(td, i, se->first, wide && !ana);
         if (ok && p <= 5 && !ana && violent_type(e->attr[0])) {
             if (ground < 0)
                 ground = grounded(a, se, s);
@@ -915,7 +948,8 @@ static int speaks_of_itself(const analysis *a, const actor_m *m)
     size_t after = m->tok + m->ntok;
     if (after < se->first + se->count && (tok_is(&a->td, after, "claimed") || tok_is(&a->td, after, "claims")))
         return 1;
-    for (size_t i = m->tok + m->ntok; i < se->first + se->count && i <= m->tok + m->ntok + 3; i++)
+    /* "the army said on Monday it had ...": a few words on, past the date */
+    for (size_t i = m->tok + m->ntok; i < se->first + se->count && i <= m->tok + m->ntok + 5; i++)
         if (tok_is_any(&a->td, i, self, ARRAY_LEN(self)))
             return 1;
     /* "according to the army, its troops killed ..." */
