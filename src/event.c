@@ -19,7 +19,8 @@ static const char *const negators[] = {
     "prepares",  "ready",     "fear",       "feared",   "fears",     "possible",   "potential", "rejected",
     "dismissed", "refuted",   "unless",     "expected", "avert",     "averted",    "called",    "calling",
     "urged",     "urging",    "tasked",     "aimed",    "aims",      "mandate",    "mandated",  "any",
-    "face",      "facing",    "respond",    "retaliate", "avenge",   "ultimatum"};
+    "face",      "facing",    "respond",    "retaliate", "avenge",   "ultimatum", "plotting",   "plotted",
+    "plot",      "plots",     "conspiring", "attempting"};
 
 /* A modal or a threat governs its whole clause: "would respond to any
  * Israeli strike with rocket fire", "threatened to hit the city's airport
@@ -413,6 +414,17 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
         tr->sub = "Disrupted weapons use";
         return;
     }
+    /* "the device blew up as soldiers tried to defuse it, killing two": the
+     * attempt failed, and the blast is the event. */
+    if (!strcmp(tr->sub, "Disrupted weapons use") && (claims_in(a, s, OUT_KILLED) || claims_in(a, s, OUT_INJURED))) {
+        static const char *const blew[] = {"exploded", "detonated", "blew", "explosion", "blast", "went"};
+        for (size_t i = se->first; i < se->first + se->count; i++)
+            if (tok_is_any(&a->td, i, blew, ARRAY_LEN(blew))) {
+                tr->type = "Explosions/Remote violence";
+                tr->sub = "Remote explosive/landmine/IED";
+                return;
+            }
+    }
     if (!strcmp(tr->sub, "Government regains territory") || !strcmp(tr->sub, "Non-state actor overtakes territory")) {
         /* the taker: the nearest actor before the verb, not a target; of a
          * group named together ("the Syrian army and allied fighters"),
@@ -491,6 +503,34 @@ static int after_clause(const text_doc *td, size_t i, size_t first)
     return 0;
 }
 
+/* A trigger that only describes someone ("a commander whose unit carried
+ * out a mortar attack", "rebels it accused of carrying out a chlorine
+ * attack", "the group blamed for the bombing") names an earlier act: any
+ * other trigger of the sentence is what happened. */
+static int described_act(const text_doc *td, size_t i, size_t first)
+{
+    static const char *const cue[] = {"accused", "accusing", "accuses", "blamed", "blaming", "blames",
+                                      "responsible", "behind"};
+    static const char *const rel[] = {"that", "who", "which", "whose"};
+    static const char *const did[] = {"carried", "staged", "conducted", "launched", "claimed", "mounted"};
+    for (size_t back = 1; back <= 8 && back <= i - first; back++) {
+        size_t k = i - back;
+        if (td->tok[k].flags & TOK_PUNCT)
+            return 0;
+        if (back <= 6 && tok_is_any(td, k, cue, ARRAY_LEN(cue)))
+            return 1;
+        /* "suspected of carrying out", not "suspected suicide bombers" */
+        if ((tok_is(td, k, "suspected") || tok_is(td, k, "suspects")) && (tok_is(td, k + 1, "of") || tok_is(td, k + 1, "in")))
+            return 1;
+        /* "that carried out", "whose unit had staged" */
+        if (tok_is_any(td, k, rel, ARRAY_LEN(rel)))
+            for (size_t j = k + 1; j < i; j++)
+                if (tok_is_any(td, j, did, ARRAY_LEN(did)))
+                    return 1;
+    }
+    return 0;
+}
+
 static int crowd_type(const char *type) { return !strcmp(type, "Protests") || !strcmp(type, "Riots"); }
 
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
@@ -514,16 +554,19 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
             i += n - 1;
             continue;
         }
-        int p = atoi(e->attr[2]);
+        int p0 = atoi(e->attr[2]); /* the phrase's own strength: veto and grounding */
+        int p = p0;
+        if (described_act(td, i, se->first))
+            p = p > 6 ? p - 6 : 0; /* ranks low; still the trigger when it is the only one */
         int ana = anaphoric(td, i, se->first);
         /* A disaster silences violence and also troop movements ("the army
          * mobilised to help flood victims" is relief, not a development of
          * the conflict). */
-        int silenced = p <= veto && (violent_type(e->attr[0]) || !strcmp(e->attr[1], "Change to group/activity"));
+        int silenced = p0 <= veto && (violent_type(e->attr[0]) || !strcmp(e->attr[1], "Change to group/activity"));
         if (wide < 0)
             wide = !claims_in(a, s, -1);
         int ok = p > bestp && !silenced && !negated_wide(td, i, se->first, wide && !ana);
-        if (ok && p <= 5 && !ana && violent_type(e->attr[0])) {
+        if (ok && p0 <= 5 && !ana && violent_type(e->attr[0])) {
             if (ground < 0)
                 ground = grounded(a, se, s);
             ok = ground;
