@@ -531,6 +531,18 @@ static int described_act(const text_doc *td, size_t i, size_t first)
     return 0;
 }
 
+/* "Separately, ...", "Elsewhere, ...", "In another attack, ...": the report
+ * turns to a second incident. */
+static int another_incident(const text_doc *td, const sentence *se)
+{
+    static const char *const words[] = {"separately", "elsewhere", "another", "meanwhile", "separate", "earlier",
+                                        "later"};
+    for (size_t i = se->first; i < se->first + se->count && i < se->first + 4; i++)
+        if (tok_is_any(td, i, words, ARRAY_LEN(words)))
+            return 1;
+    return 0;
+}
+
 static int crowd_type(const char *type) { return !strcmp(type, "Protests") || !strcmp(type, "Riots"); }
 
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
@@ -1870,6 +1882,20 @@ void events_build(analysis *a, tally_events *out)
                 target->sub_event_type = sub;
                 target->priority = prio;
             }
+        }
+        /* A lead that says only "attacks" and a next sentence that names the
+         * weapon ("was attacked with a grenade", "killed in a grenade attack
+         * in Srinagar") tell one incident: the weapon decides its type.  A
+         * sentence that says it is another incident ("Separately, ...",
+         * "Elsewhere, ...") is not merged. */
+        if (!target && has_trigger && !tr.anaphor && focus >= 0 &&
+            !strcmp(out->ev[focus].sub_event_type, "Attack") && out->ev[focus].priority <= 5 &&
+            !strcmp(type, "Explosions/Remote violence") && !another_incident(td, se) &&
+            (!have_date || ranges_overlap(&out->ev[focus], df, dl)) && !places_differ(&out->ev[focus], pl)) {
+            target = &out->ev[focus];
+            target->event_type = type;
+            target->sub_event_type = sub;
+            target->priority = prio;
         }
         if (!target && (!has_trigger || tr.anaphor) && focus >= 0) {
             event *fe = &out->ev[focus];
