@@ -353,7 +353,7 @@ static int taken_without_fight(const text_doc *td, const sentence *se)
  * killed in a road accident", "over the death of a motorist", "protesting
  * the killing of".  Such dead are the grievance, not victims of force at the
  * protest.  1 if some killed claim of sentence s is not a grievance. */
-static int deaths_at_protest(const analysis *a, const sentence *se, int s)
+static int harm_at_protest(const analysis *a, const sentence *se, int s, enum outcome outcome)
 {
     static const char *const grievance[] = {"for",      "over",     "against",  "protesting", "protest",
                                             "demanding", "following", "acquittal", "death",     "deaths",
@@ -364,7 +364,7 @@ static int deaths_at_protest(const analysis *a, const sentence *se, int s)
         return 0; /* "killed in a road accident" */
     for (size_t k = 0; k < a->nclaims; k++) {
         const claim *c = &a->claims[k];
-        if (c->sentence != s || c->outcome != OUT_KILLED)
+        if (c->sentence != s || c->outcome != outcome)
             continue;
         size_t i = se->first;
         while (i < se->first + se->count && td->tok[i].end <= c->sp.start)
@@ -460,8 +460,15 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
                 return;
             }
     }
+    /* "Dozens were injured as police fired rubber bullets and tear gas":
+     * force that wounds peaceful protesters is excessive (ACLED). */
+    if (!strcmp(tr->sub, "Protest with intervention") && harm_at_protest(a, se, s, OUT_INJURED)) {
+        tr->sub = "Excessive force against protesters";
+        tr->prio = 10;
+        return;
+    }
     if (!strcmp(tr->type, "Protests") && strcmp(tr->sub, "Excessive force against protesters") &&
-        deaths_at_protest(a, se, s)) {
+        harm_at_protest(a, se, s, OUT_KILLED)) {
         tr->sub = "Excessive force against protesters";
         tr->prio = 10;
     }
