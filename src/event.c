@@ -209,21 +209,27 @@ static int claims_in(const analysis *a, int s, int outcome)
 /* A weak violence word ("attack", "explosion", "shooting") is political
  * violence only with an armed actor, a weapon or a victim in its sentence:
  * "prices exploded", "an attack on the budget" are not events. */
-static int grounded(const analysis *a, const sentence *se, int s)
-{
-    static const char *const weapons[] = {"gun",      "guns",     "gunfire",  "rifle",     "rifles",  "machete",
+static const char *const weapons[] = {"gun",      "guns",     "gunfire",  "rifle",     "rifles",  "machete",
                                           "machetes", "knife",    "knives",   "explosive", "explosives", "bullets",
                                           "bullet",   "weapons",  "firearms", "ammunition", "gunshot", "gunshots",
                                           "grenade",  "grenades", "bomb",     "bombs",     "armed",   "arson"};
+
+static int weapon_word(const text_doc *td, const sentence *se)
+{
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, weapons, ARRAY_LEN(weapons)))
+            return 1;
+    return 0;
+}
+
+static int grounded(const analysis *a, const sentence *se, int s)
+{
     for (size_t k = 0; k < a->nactors; k++)
         if (a->actors[k].sentence == s && armed(&a->actors[k]))
             return 1;
     if (claims_in(a, s, -1))
         return 1;
-    for (size_t i = se->first; i < se->first + se->count; i++)
-        if (tok_is_any(&a->td, i, weapons, ARRAY_LEN(weapons)))
-            return 1;
-    return 0;
+    return weapon_word(&a->td, se);
 }
 
 /* "confirmed dead by the police", "reported by the army": a force after
@@ -1740,6 +1746,33 @@ static void attach_stray_claims(analysis *a, tally_events *out)
             qsort(out->ev[x].claims, out->ev[x].nclaims, sizeof(int), cmp_int);
 }
 
+/* A report that leads with an industrial blast or fire (blast_word), with
+ * no word of shooting, fighting or attack in that sentence, silenced or not:
+ * "shot during a hunting accident" is still about a shooting, which later
+ * sentences may tell as such; only a blast or a fire is an accident through
+ * and through. */
+static int blast_word(const text_doc *td, const sentence *se)
+{
+    static const char *const w[] = {"explosion", "explosions", "blast",     "blasts",  "exploded", "explode",
+                                    "explodes",  "blew",       "fireball",  "blaze",   "fire",     "burst"};
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, w, ARRAY_LEN(w)))
+            return 1;
+    return 0;
+}
+
+static int person_violence_word(const analysis *a, const sentence *se)
+{
+    for (size_t i = se->first; i < se->first + se->count; i++) {
+        size_t n;
+        const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, &n);
+        for (; e; e = lex_next_same(a->t->triggers, e))
+            if (!strcmp(e->attr[0], "Battles") || !strcmp(e->attr[0], "Violence against civilians"))
+                return 1;
+    }
+    return 0;
+}
+
 void events_build(analysis *a, tally_events *out)
 {
     const text_doc *td = &a->td;
@@ -1759,7 +1792,8 @@ void events_build(analysis *a, tally_events *out)
          * plant exploded") goes on about it: its toll ("Four people were
          * injured") and a reference back ("The blast occurred in ...") are
          * that accident's, not an attack.  A new trigger ends it. */
-        if (!has_trigger && !out->n && nonevent_level(a, se) >= 5) {
+        if (!has_trigger && !out->n && nonevent_level(a, se) >= 5 && blast_word(&a->td, se) &&
+            !person_violence_word(a, se) && !weapon_word(td, se)) {
             accident = 1;
             continue;
         }
