@@ -226,13 +226,21 @@ void actors_scan(analysis *a)
                  * need a determiner, so "army officer" style modifiers and
                  * "military" as an adjective ("military leaders") pass. */
                 size_t j = i + n;
-                if (j < end && modifier_use(td, j))
-                    continue;
-                /* "ISIS forces", "RSF troops", "Haftar's forces": a force word
+                /* "army officer", "police station" name a person or a thing;
+                 * but "attacked a police checkpoint", "ambushed an army
+                 * convoy" name whose post or convoy was hit: that force is
+                 * the target. */
+                int owner = 0;
+                if (j < end && modifier_use(td, j)) {
+                    if (side_of(a, i, se->first) != 2)
+                        continue;
+                    owner = 1;
+                }
+                /* "ISIS forces", "RSF troops", "FAMa soldiers": a force word
                  * right after a named group is that group's, not a state's. */
-                if (a->nactors) {
+                if (a->nactors && !owner) {
                     actor_m *last = &a->actors[a->nactors - 1];
-                    if (last->sentence == (int)s && last->inter != 1 && last->inter < 5 &&
+                    if (last->sentence == (int)s && !last->generic && last->inter < 5 &&
                         last->tok + last->ntok == i) {
                         last->ntok += (uint32_t)n;
                         last->sp.end = td->tok[i + n - 1].end;
