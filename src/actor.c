@@ -134,10 +134,11 @@ static int modifier_use(const text_doc *td, size_t j)
 {
     static const char *const heads[] = {"officer", "officers", "leader", "leaders", "chief", "chiefs", "spokesman",
                                         "spokesperson", "source", "sources", "base", "bases", "camp", "camps",
-                                        "station", "stations", "vehicle", "vehicles", "convoy", "court", "courts", "rule",
-                                        "regime", "operation", "operations", "commander", "commanders", "statement",
-                                        "post", "posts", "checkpoint", "positions", "position", "official", "truck", "trucks", "lorry",
-                                        "officials", "personnel", "uniform", "uniforms", "helicopter", "aircraft"};
+                                        "station", "stations", "vehicle", "vehicles", "convoy", "court", "courts",
+                                        "rule", "regime", "operation", "operations", "commander", "commanders",
+                                        "statement", "post", "posts", "checkpoint", "positions", "position",
+                                        "official", "officials", "truck", "trucks", "lorry", "personnel", "uniform",
+                                        "uniforms", "helicopter", "aircraft"};
     return tok_is_any(td, j, heads, ARRAY_LEN(heads));
 }
 

@@ -533,7 +533,8 @@ static int described_act(const text_doc *td, size_t i, size_t first)
         if (back <= 6 && tok_is_any(td, k, cue, ARRAY_LEN(cue)))
             return 1;
         /* "suspected of carrying out", not "suspected suicide bombers" */
-        if ((tok_is(td, k, "suspected") || tok_is(td, k, "suspects")) && (tok_is(td, k + 1, "of") || tok_is(td, k + 1, "in")))
+        if ((tok_is(td, k, "suspected") || tok_is(td, k, "suspects")) &&
+            (tok_is(td, k + 1, "of") || tok_is(td, k + 1, "in")))
             return 1;
         /* "that carried out", "whose unit had staged" */
         if (tok_is_any(td, k, rel, ARRAY_LEN(rel)))
