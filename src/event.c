@@ -1872,9 +1872,9 @@ void events_build(analysis *a, tally_events *out)
         }
         /* Background narrative by the sentence's shape: no event of its own
          * (a dated or counted sentence is news; see background_narrative). */
-        if (has_trigger && !background && !have_date && !said && !nclaims &&
+        if (has_trigger && !background && !have_date && !said && !nclaims && out->n &&
             background_narrative(a, s, tr.tok, 0))
-            continue;
+            continue; /* after the lead: a report does not open with its background */
         if (background && !have_date && !said) {
             const place_m *bp = sentence_place(a, (int)s);
             if (!has_trigger || !nclaims || !bp || bp->precision >= 3 || !past || past->precision >= 3 ||
