@@ -154,8 +154,11 @@ static const lex_entry *reading(const analysis *a, const sentence *se, size_t i,
     return best;
 }
 
-/* The strongest non-event phrase of a sentence (its priority), or -1. */
-static int nonevent_level(const analysis *a, const sentence *se)
+/* The strongest non-event phrase of a sentence (its priority), or -1.
+ * Lines whose sub-event column names a sub-type ("counterfeit", "-", "Arrests")
+ * silence that sub-type only (arrests for ordinary crime); the others
+ * ("-") silence violence.  `only` picks which: NULL for "-". */
+static int nonevent_level_for(const analysis *a, const sentence *se, const char *only)
 {
     int level = -1;
     for (size_t i = se->first; i < se->first + se->count; i++) {
@@ -164,12 +167,15 @@ static int nonevent_level(const analysis *a, const sentence *se)
         if (!e)
             continue;
         const lex_entry *r = reading(a, se, i, &n);
-        if (r && nonevent(r) && atoi(r->attr[2]) > level)
+        int kind = r && nonevent(r) && (only ? !strcmp(r->attr[1], only) : !strcmp(r->attr[1], "-"));
+        if (kind && atoi(r->attr[2]) > level)
             level = atoi(r->attr[2]);
         i += n - 1;
     }
     return level;
 }
+
+static int nonevent_level(const analysis *a, const sentence *se) { return nonevent_level_for(a, se, NULL); }
 
 static int violent_type(const char *type)
 {
@@ -570,6 +576,7 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
     int ground = -1; /* computed once, when a weak trigger needs it */
     trigger_m prop = {0}; /* the first property-destruction trigger */
     int wide = -1;        /* modals reach their whole clause (no toll in the sentence) */
+    int crime = -2;       /* non-events that silence arrests; computed when needed */
     for (size_t i = se->first; i < end; i++) {
         size_t n;
         if (!lex_match(a->t->triggers, td, i, end, &n))
@@ -589,6 +596,13 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
          * mobilised to help flood victims" is relief, not a development of
          * the conflict). */
         int silenced = p0 <= veto && (violent_type(e->attr[0]) || !strcmp(e->attr[1], "Change to group/activity"));
+        /* "arrested ten people over counterfeit notes": an arrest for
+         * ordinary crime is no political event */
+        if (!strcmp(e->attr[1], "Arrests")) {
+            if (crime < -1)
+                crime = nonevent_level_for(a, se, "Arrests");
+            silenced |= p0 <= crime;
+        }
         if (wide < 0)
             wide = !claims_in(a, s, -1);
         int ok = p > bestp && !silenced && !negated_wide(td, i, se->first, wide && !ana);
@@ -775,6 +789,8 @@ static void type_from_claims(const analysis *a, int s, const char **type, const 
         const claim *c = &a->claims[k];
         if (c->sentence != s)
             continue;
+        if (c->outcome == OUT_ARRESTED && nonevent_level_for(a, &a->td.sent[s], "Arrests") > 0)
+            return; /* held for ordinary crime */
         if (c->outcome == OUT_ABDUCTED) {
             *type = "Violence against civilians";
             *sub = "Abduction/forced disappearance";
@@ -1779,6 +1795,7 @@ void events_build(analysis *a, tally_events *out)
     const text_doc *td = &a->td;
     int focus = -1; /* the event the narrative is about */
     int accident = 0; /* the report leads with a non-event (see below) */
+    int crime = 0;    /* ... or with arrests for ordinary crime */
     when_mention wm[16];
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
@@ -1800,8 +1817,17 @@ void events_build(analysis *a, tally_events *out)
         }
         if (accident && (!has_trigger || (tr.anaphor && tr.prio <= 6 && violent_type(tr.type))))
             continue;
-        if (has_trigger)
+        /* Likewise a report that leads with arrests for ordinary crime
+         * ("arrested ten men and recovered counterfeit notes"): its further
+         * arrests ("The men were detained at ...") are that case's. */
+        if (!has_trigger && !out->n && nonevent_level_for(a, se, "Arrests") > 0)
+            crime = 1;
+        if (crime && (has_trigger ? !strcmp(tr.sub, "Arrests") : claims_in(a, (int)s, OUT_ARRESTED) == nclaims))
+            continue;
+        if (has_trigger) {
             accident = 0;
+            crime = 0;
+        }
         if (!has_trigger && !nclaims)
             continue;
 
