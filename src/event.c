@@ -1967,7 +1967,10 @@ void events_build(analysis *a, tally_events *out)
         }
         if (!target && (!has_trigger || tr.anaphor) && focus >= 0) {
             event *fe = &out->ev[focus];
-            if ((!has_trigger || !strcmp(fe->event_type, type)) &&
+            /* "the attack", "the raid", "the blast": a generic word that
+             * refers back is the event in focus, whatever its type */
+            int generic = has_trigger && tr.anaphor && atoi(tr.e->attr[2]) <= 5;
+            if ((!has_trigger || !strcmp(fe->event_type, type) || generic) &&
                 (!have_date || ranges_overlap(fe, df, dl)))
                 target = fe;
         }
