@@ -390,6 +390,17 @@ static int harm_at_protest(const analysis *a, const sentence *se, int s, enum ou
     return 0;
 }
 
+/* A blame or a claim of responsibility in the sentence. */
+static int blames_in(const text_doc *td, const sentence *se)
+{
+    static const char *const v[] = {"blamed", "blames", "blaming", "accused", "accuses", "accusing",
+                                    "responsibility", "responsible"};
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, v, ARRAY_LEN(v)))
+            return 1;
+    return 0;
+}
+
 /* The reading of a trigger in its sentence's context:
  *   - an attack on an armed target is a battle (armed clash);
  *   - taking a place is "Government regains territory" when state forces
@@ -1967,9 +1978,13 @@ void events_build(analysis *a, tally_events *out)
         }
         if (!target && (!has_trigger || tr.anaphor) && focus >= 0) {
             event *fe = &out->ev[focus];
-            /* "the attack", "the raid", "the blast": a generic word that
-             * refers back is the event in focus, whatever its type */
-            int generic = has_trigger && tr.anaphor && atoi(tr.e->attr[2]) <= 5;
+            /* "X blamed Y for the attack", "accused Y of the raid": a blame
+             * that refers back with a generic word is about the event in
+             * focus, whatever its type (a shelling, a bombing).  Only in a
+             * blame with no toll of its own: elsewhere "the attack" keeps to
+             * the same-type rule, as two figures in one event are
+             * reconciled, not added (the claims stage owns that). */
+            int generic = has_trigger && tr.anaphor && atoi(tr.e->attr[2]) <= 5 && !nclaims && blames_in(td, se);
             if ((!has_trigger || !strcmp(fe->event_type, type) || generic) &&
                 (!have_date || ranges_overlap(fe, df, dl)))
                 target = fe;
