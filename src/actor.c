@@ -134,10 +134,11 @@ static int modifier_use(const text_doc *td, size_t j)
 {
     static const char *const heads[] = {"officer", "officers", "leader", "leaders", "chief", "chiefs", "spokesman",
                                         "spokesperson", "source", "sources", "base", "bases", "camp", "camps",
-                                        "station", "vehicle", "vehicles", "convoy", "court", "courts", "rule",
-                                        "regime", "operation", "operations", "commander", "commanders", "statement",
-                                        "post", "posts", "checkpoint", "positions", "position", "official",
-                                        "officials", "personnel", "uniform", "uniforms", "helicopter", "aircraft"};
+                                        "station", "stations", "vehicle", "vehicles", "convoy", "court", "courts",
+                                        "rule", "regime", "operation", "operations", "commander", "commanders",
+                                        "statement", "post", "posts", "checkpoint", "positions", "position",
+                                        "official", "officials", "truck", "trucks", "lorry", "personnel", "uniform",
+                                        "uniforms", "helicopter", "aircraft"};
     return tok_is_any(td, j, heads, ARRAY_LEN(heads));
 }
 
@@ -226,8 +227,28 @@ void actors_scan(analysis *a)
                  * need a determiner, so "army officer" style modifiers and
                  * "military" as an adjective ("military leaders") pass. */
                 size_t j = i + n;
-                if (j < end && modifier_use(td, j))
-                    continue;
+                /* "army officer", "police station" name a person or a thing;
+                 * but "attacked a police checkpoint", "ambushed an army
+                 * convoy" name whose post or convoy was hit: that force is
+                 * the target. */
+                int owner = 0;
+                if (j < end && modifier_use(td, j)) {
+                    if (side_of(a, i, se->first) != 2)
+                        continue;
+                    owner = 1;
+                }
+                /* "ISIS forces", "RSF troops", "FAMa soldiers": a force word
+                 * right after a named group is that group's, not a state's. */
+                if (a->nactors && !owner) {
+                    actor_m *last = &a->actors[a->nactors - 1];
+                    if (last->sentence == (int)s && !last->generic && last->inter < 5 &&
+                        last->tok + last->ntok == i) {
+                        last->ntok += (uint32_t)n;
+                        last->sp.end = td->tok[i + n - 1].end;
+                        i += n - 1;
+                        continue;
+                    }
+                }
                 /* "the army of the Malian junta", "forces of Mali" */
                 if (tok_is(td, j, "of")) {
                     size_t k = j + 1;

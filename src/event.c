@@ -19,22 +19,54 @@ static const char *const negators[] = {
     "foiled",    "thwarted",  "without",    "intend",   "intends",   "intended",   "preparing", "prepare",
     "prepares",  "ready",     "fear",       "feared",   "fears",     "possible",   "potential", "rejected",
     "dismissed", "refuted",   "unless",     "expected", "avert",     "averted",    "called",    "calling",
-    "urged",     "urging"};
+    "urged",     "urging",    "tasked",     "aimed",    "aims",      "mandate",    "mandated",  "any",
+    "face",      "facing",    "respond",    "retaliate", "avenge",   "ultimatum", "plotting",   "plotted",
+    "plot",      "plots",     "conspiring", "attempting"};
 
-static int negated(const text_doc *td, size_t i, size_t first)
+/* A modal or a threat governs its whole clause: "would respond to any
+ * Israeli strike with rocket fire", "threatened to hit the city's airport
+ * with missiles".  Used only when the sentence counts no victims (a
+ * sentence with a toll speaks of something real: "will compensate the
+ * families of the 12 killed in Sunday's airstrike"). */
+static const char *const modals[] = {"would", "will", "could", "might", "shall", "threatened", "threatens",
+                                     "threaten", "vowed", "vows", "vow", "warned", "warns", "ready", "plans",
+                                     "planning", "intends", "ultimatum"};
+
+static int clause_break(const text_doc *td, size_t j)
 {
-    for (size_t back = 1; back <= 4 && back <= i - first; back++) {
+    static const char *const starts[] = {"that", "which", "who", "after", "when", "as", "since", "because",
+                                         "while", "where", "and", "but"};
+    return tok_is_any(td, j, starts, ARRAY_LEN(starts));
+}
+
+static int negated_wide(const text_doc *td, size_t i, size_t first, int wide)
+{
+    size_t reach = wide ? 10 : 4;
+    for (size_t back = 1; back <= reach && back <= i - first; back++) {
         size_t k = i - back;
         if (!tok_is_any(td, k, negators, ARRAY_LEN(negators)))
             continue;
+        if (back > 4) {
+            if (!tok_is_any(td, k, modals, ARRAY_LEN(modals)))
+                continue;
+            int broken = 0;
+            for (size_t j = k + 1; j < i && !broken; j++)
+                broken = clause_break(td, j);
+            if (broken)
+                continue;
+        }
         /* "called for a protest", "urged on": an appeal, not a report */
         if ((tok_is(td, k, "called") || tok_is(td, k, "calling") || tok_is(td, k, "urged") ||
              tok_is(td, k, "urging")) &&
             !tok_is(td, k + 1, "for") && !tok_is(td, k + 1, "on"))
             continue;
         /* "no" and "not" reach only the next two words ("no casualties in
-         * the blast" speaks of a real blast). */
-        if ((tok_is(td, k, "no") || tok_is(td, k, "not")) && back > 2)
+         * the blast" speaks of a real blast); so does a purpose ("tasked with
+         * fighting", "aimed at curbing"), which names one act only. */
+        if ((tok_is(td, k, "no") || tok_is(td, k, "not") || tok_is(td, k, "any") || tok_is(td, k, "tasked") ||
+             tok_is(td, k, "aimed") ||
+             tok_is(td, k, "aims") || tok_is(td, k, "mandate") || tok_is(td, k, "mandated")) &&
+            back > 2)
             continue;
         /* A comma or full stop between ends the reach ("Police, who feared
          * unrest, fired tear gas"). */
@@ -46,6 +78,8 @@ static int negated(const text_doc *td, size_t i, size_t first)
     }
     return 0;
 }
+
+static int negated(const text_doc *td, size_t i, size_t first) { return negated_wide(td, i, first, 0); }
 
 static int cue_present(const text_doc *td, const sentence *se, const char *cues)
 {
@@ -121,8 +155,11 @@ static const lex_entry *reading(const analysis *a, const sentence *se, size_t i,
     return best;
 }
 
-/* The strongest non-event phrase of a sentence (its priority), or -1. */
-static int nonevent_level(const analysis *a, const sentence *se)
+/* The strongest non-event phrase of a sentence (its priority), or -1.
+ * Lines whose sub-event column names a sub-type ("counterfeit", "-", "Arrests")
+ * silence that sub-type only (arrests for ordinary crime); the others
+ * ("-") silence violence.  `only` picks which: NULL for "-". */
+static int nonevent_level_for(const analysis *a, const sentence *se, const char *only)
 {
     int level = -1;
     for (size_t i = se->first; i < se->first + se->count; i++) {
@@ -131,17 +168,34 @@ static int nonevent_level(const analysis *a, const sentence *se)
         if (!e)
             continue;
         const lex_entry *r = reading(a, se, i, &n);
-        if (r && nonevent(r) && atoi(r->attr[2]) > level)
+        int kind = r && nonevent(r) && (only ? !strcmp(r->attr[1], only) : !strcmp(r->attr[1], "-"));
+        if (kind && atoi(r->attr[2]) > level)
             level = atoi(r->attr[2]);
         i += n - 1;
     }
     return level;
 }
 
+static int nonevent_level(const analysis *a, const sentence *se) { return nonevent_level_for(a, se, NULL); }
+
 static int violent_type(const char *type)
 {
     return !strcmp(type, "Battles") || !strcmp(type, "Explosions/Remote violence") ||
            !strcmp(type, "Violence against civilians");
+}
+
+/* "March 7", "7 March", "in March 2024": the month, not a march. */
+static int month_march(const text_doc *td, size_t i, size_t first, size_t end)
+{
+    if (!tok_is(td, i, "march") || !(td->tok[i].flags & TOK_CAP))
+        return 0;
+    if (i + 1 < end && (td->tok[i + 1].flags & TOK_NUM))
+        return 1;
+    if (i > first && (td->tok[i - 1].flags & TOK_NUM))
+        return 1;
+    static const char *const before[] = {"in", "since", "until", "from", "early", "late", "mid", "last", "next",
+                                         "of", "by", "through", "between", "to", "and"};
+    return i > first && tok_is_any(td, i - 1, before, ARRAY_LEN(before));
 }
 
 /* An actor that fights: state forces, rebels, militias, external forces,
@@ -162,19 +216,41 @@ static int claims_in(const analysis *a, int s, int outcome)
 /* A weak violence word ("attack", "explosion", "shooting") is political
  * violence only with an armed actor, a weapon or a victim in its sentence:
  * "prices exploded", "an attack on the budget" are not events. */
-static int grounded(const analysis *a, const sentence *se, int s)
-{
-    static const char *const weapons[] = {"gun",      "guns",     "gunfire",  "rifle",     "rifles",  "machete",
+static const char *const weapons[] = {"gun",      "guns",     "gunfire",  "rifle",     "rifles",  "machete",
                                           "machetes", "knife",    "knives",   "explosive", "explosives", "bullets",
                                           "bullet",   "weapons",  "firearms", "ammunition", "gunshot", "gunshots",
                                           "grenade",  "grenades", "bomb",     "bombs",     "armed",   "arson"};
+
+static int weapon_word(const text_doc *td, const sentence *se)
+{
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, weapons, ARRAY_LEN(weapons)))
+            return 1;
+    return 0;
+}
+
+static int grounded(const analysis *a, const sentence *se, int s)
+{
     for (size_t k = 0; k < a->nactors; k++)
         if (a->actors[k].sentence == s && armed(&a->actors[k]))
             return 1;
     if (claims_in(a, s, -1))
         return 1;
-    for (size_t i = se->first; i < se->first + se->count; i++)
-        if (tok_is_any(&a->td, i, weapons, ARRAY_LEN(weapons)))
+    return weapon_word(&a->td, se);
+}
+
+/* "confirmed dead by the police", "reported by the army": a force after
+ * "by" that vouches for a figure is a source, not a side. */
+static int confirmed_by(const text_doc *td, const sentence *se, const actor_m *m)
+{
+    static const char *const vouch[] = {"confirmed", "reported", "announced", "identified", "verified"};
+    size_t k = m->tok;
+    if (k > se->first && tok_is(td, k - 1, "the"))
+        k--;
+    if (k == se->first || !tok_is(td, k - 1, "by"))
+        return 0;
+    for (size_t j = k - 1; j-- > se->first && k - 1 - j <= 3;)
+        if (tok_is_any(td, j, vouch, ARRAY_LEN(vouch)))
             return 1;
     return 0;
 }
@@ -190,7 +266,7 @@ static int armed_target(const analysis *a, const sentence *se, int s)
     const actor_m *first = NULL;
     for (size_t k = 0; k < a->nactors; k++) {
         const actor_m *m = &a->actors[k];
-        if (m->sentence != s || !armed(m) || m->speaker)
+        if (m->sentence != s || !armed(m) || m->speaker || confirmed_by(&a->td, se, m))
             continue;
         if (!first)
             first = m;
@@ -203,7 +279,10 @@ static int armed_target(const analysis *a, const sentence *se, int s)
         if (c->sentence != s)
             continue;
         civ |= c->vcat == VIC_CIVILIAN;
-        fighters |= c->vcat == VIC_STATE || c->vcat == VIC_NONSTATE;
+        /* "four of the attackers were killed": the attackers' own dead say
+         * someone fought back, not that the target was armed */
+        fighters |= c->vcat == VIC_STATE ||
+                    (c->vcat == VIC_NONSTATE && strcmp(c->label, "attackers") && strcmp(c->label, "gunmen"));
     }
     if (civ)
         return 0;
@@ -211,6 +290,114 @@ static int armed_target(const analysis *a, const sentence *se, int s)
         return 1;
     for (size_t i = se->first; i < se->first + se->count; i++)
         if (tok_is_any(&a->td, i, targets, ARRAY_LEN(targets)))
+            return 1;
+    return 0;
+}
+
+/* A weapon found, defused or stopped before it did harm ("police found a
+ * bomb", "an explosive device was defused", "troops seized rifles and
+ * grenades", "air defences intercepted two drones") is ACLED's "Disrupted
+ * weapons use", not an explosion.  The verb stands before the weapon word
+ * (active) or after it (passive: "were discovered"); a sentence that counts
+ * dead or hurt, or says the device went off, is an explosion after all. */
+static int disrupted_weapon(const analysis *a, const sentence *se, int s, const trigger_m *tr)
+{
+    static const char *const found[] = {"found",     "discovered", "defused",     "defuse",      "defusing",
+                                        "recovered", "seized",     "confiscated", "dismantled",  "neutralised",
+                                        "neutralized", "unearthed", "uncovered",  "intercepted", "disarmed",
+                                        "recovering", "seizing",   "finding",     "discovering", "defuses"};
+    static const char *const active_only[] = {"destroyed", "destroying"};
+    static const char *const stopped[] = {"intercepted", "downed"};
+    static const char *const went_off[] = {"exploded", "detonated", "blew", "went", "ripped", "tore", "killing",
+                                           "wounding", "injuring", "hit", "struck", "targeted", "targeting"};
+    const text_doc *td = &a->td;
+    size_t first = se->first, end = se->first + se->count;
+    int remote = !strcmp(tr->sub, "Air/drone strike") || !strcmp(tr->sub, "Shelling/artillery/missile attack");
+    if (claims_in(a, s, OUT_KILLED) || claims_in(a, s, OUT_INJURED))
+        return 0;
+    for (size_t i = first; i < end; i++)
+        if (tok_is_any(td, i, went_off, ARRAY_LEN(went_off)))
+            return 0;
+    size_t lo = tr->tok > first + 10 ? tr->tok - 10 : first;
+    size_t hi = tr->tok + tr->ntok + 6 < end ? tr->tok + tr->ntok + 6 : end;
+    for (size_t i = lo; i < hi; i++) {
+        if (i >= tr->tok && i < tr->tok + tr->ntok)
+            continue;
+        if (remote) { /* only an interception stops a drone or a missile */
+            if (tok_is_any(td, i, stopped, ARRAY_LEN(stopped)) ||
+                (tok_is(td, i, "shot") && i + 1 < end && tok_is(td, i + 1, "down")))
+                return 1;
+            continue;
+        }
+        if (tok_is_any(td, i, found, ARRAY_LEN(found)) ||
+            (i < tr->tok && tok_is_any(td, i, active_only, ARRAY_LEN(active_only))))
+            return 1;
+    }
+    return 0;
+}
+
+static int coordinated(const analysis *a, const actor_m *x, const actor_m *y);
+
+/* The other side left before the place was taken ("after government troops
+ * pulled out", "withdrew from the town", "without a fight"): ACLED codes
+ * that as a non-violent transfer of territory, not a battle. */
+static int taken_without_fight(const text_doc *td, const sentence *se)
+{
+    static const char *const left[] = {"withdrew", "withdrawn", "withdrawal", "vacated", "pullout", "handed"};
+    static const char *const det[] = {"the", "their", "its", "his", "a"};
+    static const char *const fight[] = {"resistance", "fight", "fighting", "shot", "clashes", "battle"};
+    size_t end = se->first + se->count;
+    for (size_t i = se->first; i < end; i++) {
+        if (tok_is_any(td, i, left, ARRAY_LEN(left)))
+            return 1;
+        if (tok_is(td, i, "pulled") && i + 1 < end && tok_is(td, i + 1, "out"))
+            return 1;
+        /* "abandoned their positions", not "motorbikes lying abandoned" */
+        if (tok_is(td, i, "abandoned") && i + 1 < end && tok_is_any(td, i + 1, det, ARRAY_LEN(det)))
+            return 1;
+        if (tok_is(td, i, "without") && i + 2 < end &&
+            (tok_is_any(td, i + 1, fight, ARRAY_LEN(fight)) || tok_is_any(td, i + 2, fight, ARRAY_LEN(fight))))
+            return 1;
+    }
+    return 0;
+}
+
+/* Protests are often about a killing: "demanding justice for two students
+ * killed in a road accident", "over the death of a motorist", "protesting
+ * the killing of".  Such dead are the grievance, not victims of force at the
+ * protest.  1 if some killed claim of sentence s is not a grievance. */
+static int harm_at_protest(const analysis *a, const sentence *se, int s, enum outcome outcome)
+{
+    static const char *const grievance[] = {"for",      "over",     "against",  "protesting", "protest",
+                                            "demanding", "following", "acquittal", "death",     "deaths",
+                                            "killing",  "killings", "murder",   "justice",    "mourn",
+                                            "mourning", "anniversary", "commemorate", "after"};
+    const text_doc *td = &a->td;
+    if (nonevent_level(a, se) >= 5)
+        return 0; /* "killed in a road accident" */
+    for (size_t k = 0; k < a->nclaims; k++) {
+        const claim *c = &a->claims[k];
+        if (c->sentence != s || c->outcome != outcome)
+            continue;
+        size_t i = se->first;
+        while (i < se->first + se->count && td->tok[i].end <= c->sp.start)
+            i++;
+        int cause = 0;
+        for (size_t j = i > se->first + 4 ? i - 4 : se->first; j <= i && j < se->first + se->count && !cause; j++)
+            cause = tok_is_any(td, j, grievance, ARRAY_LEN(grievance));
+        if (!cause)
+            return 1;
+    }
+    return 0;
+}
+
+/* A blame or a claim of responsibility in the sentence. */
+static int blames_in(const text_doc *td, const sentence *se)
+{
+    static const char *const v[] = {"blamed", "blames", "blaming", "accused", "accuses", "accusing",
+                                    "responsibility", "responsible"};
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, v, ARRAY_LEN(v)))
             return 1;
     return 0;
 }
@@ -232,7 +419,8 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
     if (!strcmp(tr->sub, "Attack") && tr->prio <= 6) {
         /* "police shot dead eight protesters" */
         for (size_t i = se->first; i < se->first + se->count; i++)
-            if (tok_is_any(&a->td, i, crowd, ARRAY_LEN(crowd))) {
+            if (tok_is_any(&a->td, i, crowd, ARRAY_LEN(crowd)) &&
+                !month_march(&a->td, i, se->first, se->first + se->count)) {
                 tr->type = "Protests";
                 tr->sub = "Excessive force against protesters";
                 tr->prio = 10;
@@ -244,12 +432,32 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
         tr->sub = "Armed clash";
         return;
     }
+    if (!strcmp(tr->type, "Explosions/Remote violence") && strcmp(tr->sub, "Chemical weapon") &&
+        disrupted_weapon(a, se, s, tr)) {
+        tr->type = "Strategic developments";
+        tr->sub = "Disrupted weapons use";
+        return;
+    }
+    /* "the device blew up as soldiers tried to defuse it, killing two": the
+     * attempt failed, and the blast is the event. */
+    if (!strcmp(tr->sub, "Disrupted weapons use") && (claims_in(a, s, OUT_KILLED) || claims_in(a, s, OUT_INJURED))) {
+        static const char *const blew[] = {"exploded", "detonated", "blew", "explosion", "blast", "went"};
+        for (size_t i = se->first; i < se->first + se->count; i++)
+            if (tok_is_any(&a->td, i, blew, ARRAY_LEN(blew))) {
+                tr->type = "Explosions/Remote violence";
+                tr->sub = "Remote explosive/landmine/IED";
+                return;
+            }
+    }
     if (!strcmp(tr->sub, "Government regains territory") || !strcmp(tr->sub, "Non-state actor overtakes territory")) {
-        /* the taker: the nearest actor before the verb, not a target */
+        /* the taker: the nearest actor before the verb, not a target; of a
+         * group named together ("the Syrian army and allied fighters"),
+         * the first, which the others back */
         const actor_m *taker = NULL;
         for (size_t k = 0; k < a->nactors; k++) {
             const actor_m *m = &a->actors[k];
-            if (m->sentence == s && m->tok < tr->tok && m->side != 2 && armed(m))
+            if (m->sentence == s && m->tok < tr->tok && m->side != 2 && armed(m) &&
+                !(taker && coordinated(a, taker, m)))
                 taker = m;
         }
         for (size_t k = 0; !taker && k < a->nactors; k++) /* "...was retaken by the army" */
@@ -257,14 +465,117 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
                 taker = &a->actors[k];
         if (taker)
             tr->sub = taker->inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
+        if (taken_without_fight(&a->td, se)) {
+            tr->type = "Strategic developments";
+            tr->sub = "Non-violent transfer of territory";
+        }
+        return;
+    }
+    /* "arrested an activist on charges of organising an illegal protest":
+     * held for a protest, not at one. */
+    if (!strcmp(tr->sub, "Protest with intervention") &&
+        (tok_is(&a->td, tr->tok, "arrested") || tok_is(&a->td, tr->tok, "detained"))) {
+        static const char *const charge[] = {"organising", "organizing", "organised", "organized", "inciting",
+                                             "incited",    "charges",    "charged",   "accused",   "accusing"};
+        for (size_t i = se->first; i < se->first + se->count; i++)
+            if (tok_is_any(&a->td, i, charge, ARRAY_LEN(charge))) {
+                tr->type = "Strategic developments";
+                tr->sub = "Arrests";
+                return;
+            }
+    }
+    /* "Dozens were injured as police fired rubber bullets and tear gas":
+     * force that wounds peaceful protesters is excessive (ACLED). */
+    if (!strcmp(tr->sub, "Protest with intervention") && harm_at_protest(a, se, s, OUT_INJURED)) {
+        tr->sub = "Excessive force against protesters";
+        tr->prio = 10;
         return;
     }
     if (!strcmp(tr->type, "Protests") && strcmp(tr->sub, "Excessive force against protesters") &&
-        claims_in(a, s, OUT_KILLED)) {
+        harm_at_protest(a, se, s, OUT_KILLED)) {
         tr->sub = "Excessive force against protesters";
         tr->prio = 10;
     }
 }
+
+/* "the scene of a deadly 2017 chemical weapons attack", "the 2015 nuclear
+ * agreement", "after the 2021 coup": a past year written before the noun
+ * names an earlier event the report recalls, not today's. */
+static int past_year_modifier(const analysis *a, size_t i, size_t first)
+{
+    const text_doc *td = &a->td;
+    for (size_t back = 1; back <= 3 && back <= i - first; back++) {
+        size_t k = i - back;
+        const char *w = tok_key(td, k);
+        if ((td->tok[k].flags & TOK_NUM) && strlen(w) == 4) {
+            /* a determiner before it ("a deadly 2017 attack"): a year, not a
+             * count ("2000 protesters marched") */
+            static const char *const det[] = {"a", "an", "the", "its", "their", "his", "her", "that", "this"};
+            int y = atoi(w);
+            int d = k > first && (tok_is_any(td, k - 1, det, ARRAY_LEN(det)) ||
+                                  (k - 1 > first && (td->tok[k - 1].flags & TOK_WORD) &&
+                                   !(td->tok[k - 1].flags & TOK_CAP) && tok_is_any(td, k - 2, det, ARRAY_LEN(det))));
+            return d && y >= 1900 && y < a->report.year;
+        }
+        if (!(td->tok[k].flags & TOK_WORD) || (td->tok[k].flags & TOK_CAP))
+            return 0;
+    }
+    return 0;
+}
+
+/* The trigger at i sits in a clause of what came before: "after fighting",
+ * "following a clash between", "amid clashes". */
+static int after_clause(const text_doc *td, size_t i, size_t first)
+{
+    static const char *const before[] = {"after", "following", "amid", "during"};
+    for (size_t back = 1; back <= 4 && back <= i - first; back++)
+        if (tok_is_any(td, i - back, before, ARRAY_LEN(before)))
+            return 1;
+    return 0;
+}
+
+/* A trigger that only describes someone ("a commander whose unit carried
+ * out a mortar attack", "rebels it accused of carrying out a chlorine
+ * attack", "the group blamed for the bombing") names an earlier act: any
+ * other trigger of the sentence is what happened. */
+static int described_act(const text_doc *td, size_t i, size_t first)
+{
+    static const char *const cue[] = {"accused", "accusing", "accuses", "blamed", "blaming", "blames",
+                                      "responsible", "behind"};
+    static const char *const rel[] = {"that", "who", "which", "whose"};
+    static const char *const did[] = {"carried", "staged", "conducted", "launched", "claimed", "mounted"};
+    for (size_t back = 1; back <= 8 && back <= i - first; back++) {
+        size_t k = i - back;
+        if (td->tok[k].flags & TOK_PUNCT)
+            return 0;
+        if (back <= 6 && tok_is_any(td, k, cue, ARRAY_LEN(cue)))
+            return 1;
+        /* "suspected of carrying out", not "suspected suicide bombers" */
+        if ((tok_is(td, k, "suspected") || tok_is(td, k, "suspects")) &&
+            (tok_is(td, k + 1, "of") || tok_is(td, k + 1, "in")))
+            return 1;
+        /* "that carried out", "whose unit had staged" */
+        if (tok_is_any(td, k, rel, ARRAY_LEN(rel)))
+            for (size_t j = k + 1; j < i; j++)
+                if (tok_is_any(td, j, did, ARRAY_LEN(did)))
+                    return 1;
+    }
+    return 0;
+}
+
+/* "Separately, ...", "Elsewhere, ...", "In another attack, ...": the report
+ * turns to a second incident. */
+static int another_incident(const text_doc *td, const sentence *se)
+{
+    static const char *const words[] = {"separately", "elsewhere", "another", "meanwhile", "separate", "earlier",
+                                        "later"};
+    for (size_t i = se->first; i < se->first + se->count && i < se->first + 4; i++)
+        if (tok_is_any(td, i, words, ARRAY_LEN(words)))
+            return 1;
+    return 0;
+}
+
+static int crowd_type(const char *type) { return !strcmp(type, "Protests") || !strcmp(type, "Riots"); }
 
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
 {
@@ -275,22 +586,47 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
     int veto = nonevent_level(a, se);
     int s = (int)(se - a->td.sent);
     int ground = -1; /* computed once, when a weak trigger needs it */
+    trigger_m prop = {0}; /* the first property-destruction trigger */
+    int wide = -1;        /* modals reach their whole clause (no toll in the sentence) */
+    int crime = -2;       /* non-events that silence arrests; computed when needed */
     for (size_t i = se->first; i < end; i++) {
         size_t n;
         if (!lex_match(a->t->triggers, td, i, end, &n))
             continue;
         const lex_entry *e = reading(a, se, i, &n);
-        if (!e || nonevent(e)) {
+        if (!e || nonevent(e) || (n == 1 && month_march(td, i, se->first, end)) ||
+            past_year_modifier(a, i, se->first)) {
             i += n - 1;
             continue;
         }
-        int p = atoi(e->attr[2]);
+        int p0 = atoi(e->attr[2]); /* the phrase's own strength: veto and grounding */
+        int p = p0;
+        if (described_act(td, i, se->first))
+            p = p > 6 ? p - 6 : 0; /* ranks low; still the trigger when it is the only one */
         int ana = anaphoric(td, i, se->first);
-        int ok = p > bestp && (p > veto || !violent_type(e->attr[0])) && !negated(td, i, se->first);
-        if (ok && p <= 5 && !ana && violent_type(e->attr[0])) {
+        /* A disaster silences violence and also troop movements ("the army
+         * mobilised to help flood victims" is relief, not a development of
+         * the conflict). */
+        int silenced = p0 <= veto && (violent_type(e->attr[0]) || !strcmp(e->attr[1], "Change to group/activity"));
+        /* "arrested ten people over counterfeit notes": an arrest for
+         * ordinary crime is no political event */
+        if (!strcmp(e->attr[1], "Arrests")) {
+            if (crime < -1)
+                crime = nonevent_level_for(a, se, "Arrests");
+            silenced |= p0 <= crime;
+        }
+        if (wide < 0)
+            wide = !claims_in(a, s, -1);
+        int ok = p > bestp && !silenced && !negated_wide(td, i, se->first, wide && !ana);
+        if (ok && p0 <= 5 && !ana && violent_type(e->attr[0])) {
             if (ground < 0)
                 ground = grounded(a, se, s);
             ok = ground;
+        }
+        if (!strcmp(e->attr[1], "Looting/property destruction") && !prop.e && !negated(td, i, se->first)) {
+            prop.e = e;
+            prop.tok = i;
+            prop.ntok = n;
         }
         if (ok) {
             bestp = p;
@@ -301,6 +637,19 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
             found = 1;
         }
         i += n - 1;
+    }
+    /* Property destroyed and nobody hurt: ACLED's "Looting/property
+     * destruction", even when the sentence also says "attacks" ("attacks on
+     * shops", "shops were looted in xenophobic attacks") or names the fighting
+     * it followed ("destroyed following a clash", "looted after fighting"). */
+    if (found && prop.e && !claims_in(a, s, OUT_KILLED) && !claims_in(a, s, OUT_INJURED) &&
+        !claims_in(a, s, OUT_ABDUCTED)) {
+        const char *bt = out->e->attr[0], *bs = out->e->attr[1];
+        int bp = atoi(out->e->attr[2]);
+        int weak_attack = !strcmp(bt, "Violence against civilians") && !strcmp(bs, "Attack") && bp <= 5;
+        int prior_fight = !strcmp(bt, "Battles") && bp <= 7 && after_clause(td, out->tok, se->first);
+        if (weak_attack || prior_fight)
+            *out = prop;
     }
     if (found)
         refine_trigger(a, se, s, out);
@@ -452,6 +801,8 @@ static void type_from_claims(const analysis *a, int s, const char **type, const 
         const claim *c = &a->claims[k];
         if (c->sentence != s)
             continue;
+        if (c->outcome == OUT_ARRESTED && nonevent_level_for(a, &a->td.sent[s], "Arrests") > 0)
+            return; /* held for ordinary crime */
         if (c->outcome == OUT_ABDUCTED) {
             *type = "Violence against civilians";
             *sub = "Abduction/forced disappearance";
@@ -617,6 +968,18 @@ static void group_name(const analysis *a, const event *e, const char *group, cha
         snprintf(out, cap, "%s", group);
 }
 
+/* "a protest against the junta", "marched against police brutality": the
+ * force is what the crowd protests, not one that stepped in. */
+static int grievance_target(const text_doc *td, const actor_m *m)
+{
+    size_t first = td->sent[m->sentence].first;
+    size_t k = m->tok;
+    while (k > first && (tok_is(td, k - 1, "the") || tok_is(td, k - 1, "military") || tok_is(td, k - 1, "ruling")))
+        k--;
+    return k > first && (tok_is(td, k - 1, "against") || tok_is(td, k - 1, "denouncing") ||
+                         tok_is(td, k - 1, "condemning"));
+}
+
 /* Protests and riots in ACLED's terms: the crowd is actor1 ("Protesters
  * (Country)", "Rioters (Country)"), and the force that intervened actor2;
  * excessive force is the force's act, so the force is actor1 and the
@@ -629,7 +992,8 @@ static void crowd_actors(const analysis *a, event *e)
     for (size_t si = 0; si < e->nsents && !force; si++)
         for (size_t k = 0; k < a->nactors && !force; k++) {
             const actor_m *m = &a->actors[k];
-            if (m->sentence == e->sents[si] && m->inter == 1 && armed(m) && !m->speaker)
+            if (m->sentence == e->sents[si] && m->inter == 1 && armed(m) && !m->speaker &&
+                !grievance_target(&a->td, m))
                 force = m;
         }
     char crowd[96];
@@ -681,7 +1045,8 @@ static int speaks_of_itself(const analysis *a, const actor_m *m)
     size_t after = m->tok + m->ntok;
     if (after < se->first + se->count && (tok_is(&a->td, after, "claimed") || tok_is(&a->td, after, "claims")))
         return 1;
-    for (size_t i = m->tok + m->ntok; i < se->first + se->count && i <= m->tok + m->ntok + 3; i++)
+    /* "the army said on Monday it had ...": a few words on, past the date */
+    for (size_t i = m->tok + m->ntok; i < se->first + se->count && i <= m->tok + m->ntok + 5; i++)
         if (tok_is_any(&a->td, i, self, ARRAY_LEN(self)))
             return 1;
     /* "according to the army, its troops killed ..." */
@@ -693,20 +1058,27 @@ static int speaks_of_itself(const analysis *a, const actor_m *m)
 
 static void assign_actors(const analysis *a, event *e, const claim *claims)
 {
-    int battle = !strcmp(e->event_type, "Battles");
+    /* A place handed over has two sides as a battle does: the one that took
+     * it and the one that left ("after government troops withdrew"). */
+    int battle = !strcmp(e->event_type, "Battles") || !strcmp(e->sub_event_type, "Non-violent transfer of territory");
     const actor_m *a1 = NULL, *a2 = NULL;
     const actor_m *victim = NULL; /* an armed actor counted among the dead */
     for (size_t si = 0; si < e->nsents; si++) {
         int s = e->sents[si];
         int by = 0; /* "Y were killed by X": an actor after "by" makes those before it targets */
+        const sentence *se = &a->td.sent[s];
         for (size_t k = 0; k < a->nactors; k++)
-            by |= a->actors[k].sentence == s && a->actors[k].side == 1;
+            by |= a->actors[k].sentence == s && a->actors[k].side == 1 && !confirmed_by(&a->td, se, &a->actors[k]);
         for (size_t k = 0; k < a->nactors; k++) {
             const actor_m *m = &a->actors[k];
             if (m->sentence != s)
                 continue;
             if (m->inter == 7 && m->speaker)
                 continue; /* "residents said" */
+            if (confirmed_by(&a->td, se, m))
+                continue; /* "confirmed dead by the police": a source */
+            if (m->speaker && !speaks_of_itself(a, m))
+                continue; /* "..., police said": a source; its own acts below */
             if (in_victims(a, m)) {
                 if (!victim && armed(m) && !m->speaker)
                     victim = m;
@@ -756,7 +1128,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                              coordinated(a, &a->actors[j], m);
                 if (joined)
                     append_name(e->assoc1, sizeof e->assoc1, m->name);
-                else if (battle && !e->actor2[0]) {
+                else if (battle && !e->actor2[0] && !m->speaker) {
                     set_actor(e->actor2, sizeof e->actor2, &e->inter2, &e->actor2_sp, m);
                     a2 = m;
                 }
@@ -1267,6 +1639,124 @@ static int since_compares(const analysis *a, const sentence *se, uint32_t at)
     return 0;
 }
 
+/* Background narrative.  A wire report closes with what led up to the news
+ * ("Under Colonel Assimi Goita, the junta broke off ...", "Jihadists have
+ * regularly attacked ...", "The army had withdrawn from the town ..."), and
+ * such sentences often carry a trigger but no date of their own: they must
+ * not become events of the report's day.  The cues are the shape of the
+ * sentence, not its words of violence:
+ *   - an era frame at its head: "Under" and a name or title ("Under
+ *     President X", "Under Colonel X");
+ *   - a habitual or long-run adverb: "regularly", "repeatedly", "often",
+ *     "for years", "in recent years", "have long";
+ *   - the trigger in the past perfect outside reported speech ("had
+ *     deployed", "had been expelled"): what came before the story;
+ *   - a consequence of a background sentence: "This led to", "That
+ *     prompted", "It resulted in" right after one.
+ * A sentence with a date of its own, or a figure that counts, is not
+ * background by these cues (its date or toll says it is news). */
+static int era_opener(const text_doc *td, const sentence *se)
+{
+    return se->count > 2 && tok_is(td, se->first, "under") && (td->tok[se->first + 1].flags & TOK_CAP);
+}
+
+static int habitual(const text_doc *td, const sentence *se)
+{
+    static const char *const adv[] = {"regularly", "repeatedly", "frequently", "routinely", "often",
+                                      "habitually", "historically", "traditionally", "periodically"};
+    size_t end = se->first + se->count;
+    for (size_t i = se->first; i < end; i++) {
+        if (tok_is_any(td, i, adv, ARRAY_LEN(adv)))
+            return 1;
+        /* "for years", "for decades", "in recent years", "over the years",
+         * "have long" + participle */
+        if ((tok_is(td, i, "for") || tok_is(td, i, "recent")) && i + 1 < end &&
+            (tok_is(td, i + 1, "years") || tok_is(td, i + 1, "decades") || tok_is(td, i + 1, "months")))
+            return 1;
+        if (tok_is(td, i, "over") && i + 2 < end && tok_is(td, i + 1, "the") && tok_is(td, i + 2, "years"))
+            return 1;
+        if ((tok_is(td, i, "have") || tok_is(td, i, "has")) && i + 1 < end && tok_is(td, i + 1, "long"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Reported speech anywhere in the sentence: "the army said it had retaken
+ * the town" reports news in the past perfect. */
+static int speech_in(const text_doc *td, const sentence *se)
+{
+    static const char *const verbs[] = {"said",     "says",    "told",      "tells",   "reported", "according",
+                                        "announced", "stated", "confirmed", "claimed", "added",    "quoted",
+                                        "quoting",  "statement"};
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, verbs, ARRAY_LEN(verbs)))
+            return 1;
+    return 0;
+}
+
+static int past_perfect(const text_doc *td, const sentence *se, size_t trig)
+{
+    static const char *const between[] = {"been", "already", "previously", "earlier", "once", "also", "long"};
+    for (size_t k = trig; k-- > se->first && trig - k <= 3;) {
+        if (tok_is(td, k, "had"))
+            return !speech_in(td, se);
+        if (!tok_is_any(td, k, between, ARRAY_LEN(between)))
+            return 0;
+    }
+    return 0;
+}
+
+static int causal_link(const text_doc *td, const sentence *se)
+{
+    static const char *const subj[] = {"this", "that", "it", "which", "these", "those"};
+    static const char *const verbs[] = {"led", "prompted", "resulted", "paved", "triggered", "caused", "meant"};
+    return se->count > 2 && tok_is_any(td, se->first, subj, ARRAY_LEN(subj)) &&
+           tok_is_any(td, se->first + 1, verbs, ARRAY_LEN(verbs));
+}
+
+/* Does sentence s date something of its own (not context, not a
+ * statement)?  And is one of its dates context ("since 2020", "in 2015")? */
+static void sentence_dates(const analysis *a, size_t s, int *own, int *context)
+{
+    const sentence *se = &a->td.sent[s];
+    when_mention wm[16];
+    size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+    if (nw > ARRAY_LEN(wm))
+        nw = ARRAY_LEN(wm);
+    *own = *context = 0;
+    for (size_t k = 0; k < nw; k++) {
+        const when_mention *w = &wm[k];
+        if (w->background && !(w->since && since_compares(a, se, se->start + (uint32_t)w->start)))
+            *context = 1;
+        else if (!w->reporting && w->kind != WHEN_DURATION)
+            *own = 1;
+    }
+}
+
+/* Sentence s is background narrative by its shape (see above); `trig` is
+ * its trigger's token or (size_t)-1.  `depth` bounds the look back along
+ * "This led to" chains. */
+static int background_narrative(const analysis *a, size_t s, size_t trig, int depth)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    int own, context;
+    sentence_dates(a, s, &own, &context);
+    if (own)
+        return 0;
+    if (context || era_opener(td, se) || habitual(td, se))
+        return 1;
+    if (trig != (size_t)-1 && past_perfect(td, se, trig))
+        return 1;
+    if (causal_link(td, se) && depth < 3) {
+        size_t p = s;
+        while (p > 0 && td->sent[p - 1].heading)
+            p--; /* a heading between paragraphs breaks nothing */
+        return p > 0 && background_narrative(a, p - 1, (size_t)-1, depth + 1);
+    }
+    return 0;
+}
+
 static int on_record_only(const claim *c)
 {
     return c->context || c->denial || (c->min == 0 && c->max == 0 && !c->vague);
@@ -1306,10 +1796,39 @@ static void attach_stray_claims(analysis *a, tally_events *out)
             qsort(out->ev[x].claims, out->ev[x].nclaims, sizeof(int), cmp_int);
 }
 
+/* A report that leads with an industrial blast or fire (blast_word), with
+ * no word of shooting, fighting or attack in that sentence, silenced or not:
+ * "shot during a hunting accident" is still about a shooting, which later
+ * sentences may tell as such; only a blast or a fire is an accident through
+ * and through. */
+static int blast_word(const text_doc *td, const sentence *se)
+{
+    static const char *const w[] = {"explosion", "explosions", "blast",     "blasts",  "exploded", "explode",
+                                    "explodes",  "blew",       "fireball",  "blaze",   "fire",     "burst"};
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, w, ARRAY_LEN(w)))
+            return 1;
+    return 0;
+}
+
+static int person_violence_word(const analysis *a, const sentence *se)
+{
+    for (size_t i = se->first; i < se->first + se->count; i++) {
+        size_t n;
+        const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, &n);
+        for (; e; e = lex_next_same(a->t->triggers, e))
+            if (!strcmp(e->attr[0], "Battles") || !strcmp(e->attr[0], "Violence against civilians"))
+                return 1;
+    }
+    return 0;
+}
+
 void events_build(analysis *a, tally_events *out)
 {
     const text_doc *td = &a->td;
     int focus = -1; /* the event the narrative is about */
+    int accident = 0; /* the report leads with a non-event (see below) */
+    int crime = 0;    /* ... or with arrests for ordinary crime */
     when_mention wm[16];
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
@@ -1320,6 +1839,28 @@ void events_build(analysis *a, tally_events *out)
         int nclaims = 0;
         for (size_t k = 0; k < a->nclaims; k++) /* a figure on record only opens no event */
             nclaims += a->claims[k].sentence == (int)s && !on_record_only(&a->claims[k]);
+        /* A report that leads with an accident or a disaster ("a tank at the
+         * plant exploded") goes on about it: its toll ("Four people were
+         * injured") and a reference back ("The blast occurred in ...") are
+         * that accident's, not an attack.  A new trigger ends it. */
+        if (!has_trigger && !out->n && nonevent_level(a, se) >= 5 && blast_word(&a->td, se) &&
+            !person_violence_word(a, se) && !weapon_word(td, se)) {
+            accident = 1;
+            continue;
+        }
+        if (accident && (!has_trigger || (tr.anaphor && tr.prio <= 6 && violent_type(tr.type))))
+            continue;
+        /* Likewise a report that leads with arrests for ordinary crime
+         * ("arrested ten men and recovered counterfeit notes"): its further
+         * arrests ("The men were detained at ...") are that case's. */
+        if (!has_trigger && !out->n && nonevent_level_for(a, se, "Arrests") > 0)
+            crime = 1;
+        if (crime && (has_trigger ? !strcmp(tr.sub, "Arrests") : claims_in(a, (int)s, OUT_ARRESTED) == nclaims))
+            continue;
+        if (has_trigger) {
+            accident = 0;
+            crime = 0;
+        }
         if (!has_trigger && !nclaims)
             continue;
 
@@ -1401,6 +1942,11 @@ void events_build(analysis *a, tally_events *out)
             dsp = (span){se->start + (uint32_t)coarse->start, se->start + (uint32_t)coarse->end};
             have_date = 1;
         }
+        /* Background narrative by the sentence's shape: no event of its own
+         * (a dated or counted sentence is news; see background_narrative). */
+        if (has_trigger && !background && !have_date && !said && !nclaims && out->n &&
+            background_narrative(a, s, tr.tok, 0))
+            continue; /* after the lead: a report does not open with its background */
         if (background && !have_date && !said) {
             const place_m *bp = sentence_place(a, (int)s);
             if (!has_trigger || !nclaims || !bp || bp->precision >= 3 || !past || past->precision >= 3 ||
@@ -1438,9 +1984,43 @@ void events_build(analysis *a, tally_events *out)
             target = new_event(out, type, sub, prio);
             buf_puts(&target->notes, "A past incident told as context in the report. ");
         }
+        /* One crowd, one event: a protest that turns violent ("There were
+         * scuffles", "protesters threw stones") is a violent demonstration,
+         * and police stepping into a riot do not make a second event. */
+        if (!target && has_trigger && focus >= 0 && crowd_type(type) && crowd_type(out->ev[focus].event_type) &&
+            strcmp(type, out->ev[focus].event_type) && (!have_date || ranges_overlap(&out->ev[focus], df, dl)) &&
+            !places_differ(&out->ev[focus], pl)) {
+            target = &out->ev[focus];
+            if (!strcmp(type, "Riots") && strcmp(target->sub_event_type, "Excessive force against protesters")) {
+                target->event_type = type;
+                target->sub_event_type = sub;
+                target->priority = prio;
+            }
+        }
+        /* A lead that says only "attacks" and a next sentence that names the
+         * weapon ("was attacked with a grenade", "killed in a grenade attack
+         * in Srinagar") tell one incident: the weapon decides its type.  A
+         * sentence that says it is another incident ("Separately, ...",
+         * "Elsewhere, ...") is not merged. */
+        if (!target && has_trigger && !tr.anaphor && focus >= 0 &&
+            !strcmp(out->ev[focus].sub_event_type, "Attack") && out->ev[focus].priority <= 5 &&
+            !strcmp(type, "Explosions/Remote violence") && !another_incident(td, se) &&
+            (!have_date || ranges_overlap(&out->ev[focus], df, dl)) && !places_differ(&out->ev[focus], pl)) {
+            target = &out->ev[focus];
+            target->event_type = type;
+            target->sub_event_type = sub;
+            target->priority = prio;
+        }
         if (!target && (!has_trigger || tr.anaphor) && focus >= 0) {
             event *fe = &out->ev[focus];
-            if ((!has_trigger || !strcmp(fe->event_type, type)) &&
+            /* "X blamed Y for the attack", "accused Y of the raid": a blame
+             * that refers back with a generic word is about the event in
+             * focus, whatever its type (a shelling, a bombing).  Only in a
+             * blame with no toll of its own: elsewhere "the attack" keeps to
+             * the same-type rule, as two figures in one event are
+             * reconciled, not added (the claims stage owns that). */
+            int generic = has_trigger && tr.anaphor && atoi(tr.e->attr[2]) <= 5 && !nclaims && blames_in(td, se);
+            if ((!has_trigger || !strcmp(fe->event_type, type) || generic) &&
                 (!have_date || ranges_overlap(fe, df, dl)))
                 target = fe;
         }

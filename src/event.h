@@ -14,8 +14,11 @@
  *     otherwise it opens a new event.
  *   - Dates (when.h): the sentence's own date; "in the following days" and
  *     durations resolve against the event in focus; a sentence whose only
- *     dates are background ("since a 2020 coup") codes no event.  An event
- *     with no date evidence takes the report date, time_precision 2.
+ *     dates are background ("since a 2020 coup") codes no event, nor does
+ *     an undated, uncounted sentence whose shape is background ("Under
+ *     X, ...", "have regularly attacked", a past perfect outside reported
+ *     speech, "This led to" after background).  An event with no date
+ *     evidence takes the report date, time_precision 2.
  *   - Place: the most specific place in the event's sentences (a town
  *     before a region before a country); none gives the main country.
  *   - Actors: actor1 the first acting actor, assoc_actor_1 those named

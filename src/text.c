@@ -330,6 +330,10 @@ int text_split(text_doc *t, const char *text, size_t len)
     }
     if (first < t->ntok)
         add_sentence(t, first, t->ntok, para, line_alone);
+    /* A heading heads something: a report that is one unpunctuated line
+     * ("Gunmen have shot dead a doctor in Baghlan province") is its own body. */
+    if (t->nsent == 1)
+        t->sent[0].heading = 0;
     return 0;
 }
 

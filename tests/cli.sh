@@ -70,6 +70,10 @@ if [ -f ../shared/examples/mali-2024-08-25.txt ]; then
     check "mali sample: channel suspension is a strategic development" \
         grep -q '"event_date":"2024-08-24".*"event_type":"Strategic developments"' "$tmp/mali.jsonl"
     check "mali sample: no event from the 2020 coup or 2023" sh -c "! grep -q '\"event_date\":\"202[03]' $tmp/mali.jsonl"
+    check "mali sample: background (Under X, This led to) is no event; four events in all" \
+        sh -c "! grep -q 'Change to group/activity' $tmp/mali.jsonl && test \$(wc -l <$tmp/mali.jsonl) -eq 4"
+    check "mali sample: retaliatory strikes in the following days" \
+        grep -q '"date_start":"2024-07-28","date_end":"2024-08-03".*"sub_event_type":"Air/drone strike"' "$tmp/mali.jsonl"
     check "mali sample: four claims on the strike" node -e "const e=JSON.parse(require('fs').readFileSync('$tmp/mali.jsonl','utf8').split('\\n')[0]); process.exit(e.claims.length===4?0:1)"
 fi
 

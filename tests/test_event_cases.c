@@ -5,7 +5,8 @@
  * A case file is a header of "# field: value" lines, then a report in the
  * seed format ("date YYYY-MM-DD" and the text).  Fields: event_type
  * ("none" when the report codes no event at all), sub_event_type, actor1,
- * actor2 (empty for none), interaction.  The main event is the report's
+ * actor2 (empty for none), interaction, and optionally events (how many
+ * events the whole report codes: background sentences add none).  The main event is the report's
  * first event: a wire report leads with it. */
 #include "testutil.h"
 
@@ -23,6 +24,7 @@ static tally *T;
 typedef struct {
     char type[64], sub[64], actor1[96], actor2[96];
     int interaction;
+    int nevents; /* "# events: N": how many events the report codes; -1 unchecked */
     char *bytes;
     const char *text;
     size_t len;
@@ -69,7 +71,7 @@ static void read_case(const char *path, ev_case *c)
     if (!c->bytes)
         fail_msg("%s: cannot read", path);
     const char *p = c->bytes;
-    char interaction[16] = "";
+    char interaction[16] = "", nevents[16] = "";
     while (*p == '#') {
         const char *line = p + 1;
         while (*line == ' ')
@@ -79,6 +81,7 @@ static void read_case(const char *path, ev_case *c)
         field(line, "actor1", c->actor1, sizeof c->actor1);
         field(line, "actor2", c->actor2, sizeof c->actor2);
         field(line, "interaction", interaction, sizeof interaction);
+        field(line, "events", nevents, sizeof nevents);
         const char *nl = strchr(p, '\n');
         if (!nl)
             fail_msg("%s: header without a report", path);
@@ -87,6 +90,7 @@ static void read_case(const char *path, ev_case *c)
     if (!c->type[0])
         fail_msg("%s: no event_type in the header", path);
     c->interaction = atoi(interaction);
+    c->nevents = nevents[0] ? atoi(nevents) : -1;
     if (strncmp(p, "date ", 5) || !date_parse_iso(p + 5, 10, &c->date))
         fail_msg("%s: expected 'date YYYY-MM-DD' after the header", path);
     c->text = p + 16;
@@ -136,6 +140,14 @@ static void test_every_case(void **state)
         }
         if (strcmp(got, want)) {
             fprintf(stderr, "%s:\n  expected %s\n  got      %s\n", path, want, got);
+            wrong++;
+        }
+        /* Background sentences and other non-events must not add events. */
+        if (c.nevents >= 0 && ev->n != (size_t)c.nevents) {
+            fprintf(stderr, "%s:\n  expected %d events\n  got      %zu:", path, c.nevents, ev->n);
+            for (size_t k = 0; k < ev->n; k++)
+                fprintf(stderr, " [%s]", ev->ev[k].sub_event_type);
+            fprintf(stderr, "\n");
             wrong++;
         }
         tally_events_free(ev);
