@@ -127,6 +127,10 @@ typedef struct {
     uint64_t pop_sum;
     int have_place;
     double lat, lon;
+    /* Extent of the region's places: lon0 in [-180,180), lon360 in [0,360),
+     * so that a region across the antimeridian (Chukotka, Fiji's Northern
+     * Division) is measured the short way round. */
+    double lat_min, lat_max, lon0_min, lon0_max, lon360_min, lon360_max;
 } badmin;
 
 typedef struct {
@@ -228,6 +232,19 @@ static const char *jstr(const cJSON *o, const char *k)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* Country points that replace world-countries' "latlng", which is rounded to
+ * whole degrees (or to a rough point): where that rounding puts a large
+ * country's point hundreds of kilometres from its middle, the geographic
+ * centre is written here instead.  The United States: the centre of the
+ * contiguous states, near Lebanon, Kansas (39.83 N, 98.58 W); the rounded
+ * (38 N, 97 W) is 230 km south-east of it. */
+static const struct {
+    const char *iso2;
+    double lat, lon;
+} country_centre[] = {
+    {"US", 39.8283, -98.5795},
+};
+
 static int load_countries(builder *B, const char *path, berr *e)
 {
     cJSON *arr = load_json(B, 0, path, e);
@@ -256,6 +273,11 @@ static int load_countries(builder *B, const char *path, berr *e)
             c->lat = cJSON_GetArrayItem(ll, 0)->valuedouble;
             c->lon = cJSON_GetArrayItem(ll, 1)->valuedouble;
         }
+        for (size_t k = 0; k < ARRAY_LEN(country_centre); k++)
+            if (strcmp(country_centre[k].iso2, c->iso2) == 0) {
+                c->lat = country_centre[k].lat;
+                c->lon = country_centre[k].lon;
+            }
         c->node = o;
     }
     if (B->nc == 0)
@@ -904,25 +926,47 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
     B.np = w;
     qsort(B.p, B.np, sizeof *B.p, cmp_place_pop);
 
-    /* The representative point of a region is its most populous place (the
-     * places are in population order here, so the first one seen; ties go to
-     * the lower GeoNames id).  A mean of its places' coordinates was the other
-     * choice, but it can land outside a non-convex region or in a lake, and a
-     * cluster of small villages drags it about; the most populous place is a
-     * real point inside the region, usually its capital, which is what a
-     * geocoder should report for "in Kidal region".  The region's population
-     * (used only to order regions) is the sum over its places: a lower bound,
-     * since villages under 500 people are not in cities500. */
+    /* The representative point of a region is the middle of the extent of
+     * its places.  A region mention ("across Texas", "the Kidal region")
+     * names the whole region, so the point that reports it best is its
+     * centre, where gazetteers put it too; the most populous place (the
+     * choice before) sits at one edge of many large regions (Houston is
+     * 400 km from the middle of Texas, Brisbane 1,100 km from Queensland's).
+     * The middle of the extent, not the mean of the places: a mean is dragged
+     * towards wherever villages cluster.  The region's population (used only
+     * to order regions) is the sum over its places: a lower bound, since
+     * villages under 500 people are not in cities500. */
     for (size_t i = 0; i < B.np; i++) {
         if (B.p[i].a1 < 0)
             continue;
         badmin *a = &B.a1[B.p[i].a1];
         a->pop_sum += B.p[i].population;
+        double lat = B.p[i].lat, lon = B.p[i].lon, lon360 = lon < 0 ? lon + 360 : lon;
         if (!a->have_place) {
             a->have_place = 1;
-            a->lat = B.p[i].lat;
-            a->lon = B.p[i].lon;
+            a->lat_min = a->lat_max = lat;
+            a->lon0_min = a->lon0_max = lon;
+            a->lon360_min = a->lon360_max = lon360;
+            continue;
         }
+        a->lat_min = fmin(a->lat_min, lat);
+        a->lat_max = fmax(a->lat_max, lat);
+        a->lon0_min = fmin(a->lon0_min, lon);
+        a->lon0_max = fmax(a->lon0_max, lon);
+        a->lon360_min = fmin(a->lon360_min, lon360);
+        a->lon360_max = fmax(a->lon360_max, lon360);
+    }
+    for (size_t i = 0; i < B.na1; i++) {
+        badmin *a = &B.a1[i];
+        if (!a->have_place)
+            continue;
+        a->lat = (a->lat_min + a->lat_max) / 2;
+        if (a->lon360_max - a->lon360_min < a->lon0_max - a->lon0_min) {
+            a->lon = (a->lon360_min + a->lon360_max) / 2;
+            if (a->lon >= 180)
+                a->lon -= 360;
+        } else
+            a->lon = (a->lon0_min + a->lon0_max) / 2;
     }
 
     /* Admin-1 regions: a region with no place of its own in the data gets its

@@ -149,11 +149,18 @@ static void test_admin1(void **state)
     assert_string_equal(p[0].iso2, "ML");
     assert_string_equal(p[0].name, "Kidal");
     assert_string_equal(p[0].fcode, "ADM1");
-    /* Its point is its most populous place, the town of Kidal. */
-    assert_true(fabs(p[0].lat - 18.44111) < 1e-6 && fabs(p[0].lon - 1.40778) < 1e-6);
+    /* Its point is the middle of its places' extent, not the town. */
+    assert_false(fabs(p[0].lat - 18.44111) < 1e-6 && fabs(p[0].lon - 1.40778) < 1e-6);
     const gaz_place *town = find(p, n < 16 ? n : 16, GAZ_PLACE, "ML");
     assert_non_null(town);
     assert_string_equal(town->admin1, "Kidal");
+
+    /* A large region's point is near its geographic centre (Texas: about
+     * 31.08 N, 99.17 W, by Brady), not at its biggest city (Houston). */
+    n = look(G, "Texas", p, 16);
+    assert_true(n >= 1);
+    assert_int_equal(p[0].kind, GAZ_ADMIN1);
+    assert_true(fabs(p[0].lat - 31.08) < 1.0 && fabs(p[0].lon - -99.17) < 1.2);
 
     n = look(G, "Jowzjan", p, 16);
     assert_true(n >= 1);
@@ -349,12 +356,13 @@ static void test_build_fixture(void **state)
     assert_string_equal(p[0].admin1, "Kidal");
     assert_int_equal(look(g, "Adrar des Ifoghas", p, 8), 0);
 
-    /* Admin-1: the region's point is its most populous place (Kidal town,
-     * 11643, over Aguelhok, 8000); population is the sum. */
+    /* Admin-1: the region's point is the middle of its places' extent
+     * (Kidal town 18.44111 N 1.40778 E, Aguelhok 19.46 N 0.85 E); population
+     * is the sum. */
     n = look(g, "kidal", p, 8);
     assert_int_equal(n, 2);
     assert_int_equal(p[0].kind, GAZ_ADMIN1);
-    assert_true(fabs(p[0].lat - 18.44111) < 1e-9 && fabs(p[0].lon - 1.40778) < 1e-9);
+    assert_true(fabs(p[0].lat - (18.44111 + 19.46) / 2) < 1e-6 && fabs(p[0].lon - (1.40778 + 0.85) / 2) < 1e-6);
     assert_int_equal(p[0].population, 11643 + 8000);
     /* A region without places falls back to its country's point. */
     n = look(g, "Empty Region", p, 8);
