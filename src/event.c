@@ -1173,7 +1173,8 @@ static void fill_place(const analysis *a, event *e)
     }
     if (p->resolved) {
         snprintf(e->admin1, sizeof e->admin1, "%s", p->g.kind == GAZ_COUNTRY ? "" : p->g.admin1);
-        snprintf(e->admin2, sizeof e->admin2, "%s", p->g.kind == GAZ_PLACE ? p->g.admin2 : "");
+        snprintf(e->admin2, sizeof e->admin2, "%s",
+                 p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2 ? p->g.admin2 : "");
         e->lat = p->g.lat;
         e->lon = p->g.lon;
         e->has_coords = 1;

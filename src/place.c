@@ -3,6 +3,7 @@
 
 #include "norm.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,16 +13,22 @@
 
 /* ---- evidence ------------------------------------------------------------ */
 
+/* Each score has a strong part: evidence that does not hang on how an
+ * ambiguous town name was resolved (country names, demonyms, region names,
+ * the state or country written after a town).  The rest comes from towns
+ * resolved on the way, and is only provisional: the coherence pass
+ * re-resolves the towns on strong evidence alone, so that six mentions of a
+ * wrongly resolved "Mansfield" cannot vote England into a Louisiana story. */
 typedef struct {
     char iso2[3];
-    int score;
+    int score, strong;
     size_t first;
 } country_score;
 
 typedef struct {
     char iso2[3];
     char name[64];   /* admin-1 name as the gazetteer spells it */
-    int score;
+    int score, strong;
 } admin_score;
 
 typedef struct {
@@ -31,38 +38,45 @@ typedef struct {
     size_t nas;
 } context;
 
-static void add_country(context *cx, const char *iso2, int w, size_t pos)
+static void add_country_ev(context *cx, const char *iso2, int w, size_t pos, int strong)
 {
     if (!iso2[0])
         return;
     for (size_t i = 0; i < cx->ncs; i++)
         if (strcmp(cx->cs[i].iso2, iso2) == 0) {
             cx->cs[i].score += w;
+            cx->cs[i].strong += strong ? w : 0;
             return;
         }
     if (cx->ncs < ARRAY_LEN(cx->cs)) {
         memcpy(cx->cs[cx->ncs].iso2, iso2, 3);
         cx->cs[cx->ncs].score = w;
+        cx->cs[cx->ncs].strong = strong ? w : 0;
         cx->cs[cx->ncs].first = pos;
         cx->ncs++;
     }
 }
 
-static int country_ev(const context *cx, const char *iso2)
+static void add_country(context *cx, const char *iso2, int w, size_t pos) { add_country_ev(cx, iso2, w, pos, 1); }
+
+static int country_ev_of(const context *cx, const char *iso2, int strong)
 {
     for (size_t i = 0; i < cx->ncs; i++)
         if (strcmp(cx->cs[i].iso2, iso2) == 0)
-            return cx->cs[i].score;
+            return strong ? cx->cs[i].strong : cx->cs[i].score;
     return 0;
 }
 
-static void add_admin(context *cx, const char *iso2, const char *name, int w)
+static int country_ev(const context *cx, const char *iso2) { return country_ev_of(cx, iso2, 0); }
+
+static void add_admin_ev(context *cx, const char *iso2, const char *name, int w, int strong)
 {
     if (!iso2[0] || !name || !name[0])
         return;
     for (size_t i = 0; i < cx->nas; i++)
         if (strcmp(cx->as[i].iso2, iso2) == 0 && strcmp(cx->as[i].name, name) == 0) {
             cx->as[i].score += w;
+            cx->as[i].strong += strong ? w : 0;
             return;
         }
     if (cx->nas < ARRAY_LEN(cx->as)) {
@@ -70,18 +84,23 @@ static void add_admin(context *cx, const char *iso2, const char *name, int w)
         memcpy(s->iso2, iso2, 3);
         snprintf(s->name, sizeof s->name, "%s", name);
         s->score = w;
+        s->strong = strong ? w : 0;
     }
 }
 
-static int admin_ev(const context *cx, const char *iso2, const char *name)
+static void add_admin(context *cx, const char *iso2, const char *name, int w) { add_admin_ev(cx, iso2, name, w, 1); }
+
+static int admin_ev_of(const context *cx, const char *iso2, const char *name, int strong)
 {
     if (!name || !name[0])
         return 0;
     for (size_t i = 0; i < cx->nas; i++)
         if (strcmp(cx->as[i].iso2, iso2) == 0 && strcmp(cx->as[i].name, name) == 0)
-            return cx->as[i].score;
+            return strong ? cx->as[i].strong : cx->as[i].score;
     return 0;
 }
+
+static int admin_ev(const context *cx, const char *iso2, const char *name) { return admin_ev_of(cx, iso2, name, 0); }
 
 /* ---- US states as wire copy writes them ------------------------------------
  * AP style abbreviates a state after a town ("Graham, N.C.", "Springfield,
@@ -231,7 +250,8 @@ static int region_word(const analysis *a, size_t i)
 {
     static const char *const w[] = {"region",   "regions",    "province",   "state",      "governorate",
                                     "district", "department", "prefecture", "oblast",     "county",
-                                    "division", "municipality", "territory", "emirate"};
+                                    "division", "municipality", "territory", "emirate", "parish",
+                                    "township", "borough"};
     return i < a->td.ntok && tok_is_any(&a->td, i, w, ARRAY_LEN(w));
 }
 
@@ -282,7 +302,7 @@ static long long cand_score(const gaz_place *c, const context *cx, const char *q
     long long s = (long long)c->population;
     if (!own_name)
         s /= 1000; /* an old or foreign name of some other place */
-    if (c->kind == GAZ_ADMIN1)
+    if (c->kind == GAZ_ADMIN1 || c->kind == GAZ_ADMIN2)
         s = want == WANT_REGION ? s + 100000000000LL : s / 100; /* "in Kidal" is the town */
     if (c->kind == GAZ_COUNTRY) {
         /* A country name is the country, except when it is also a region of
@@ -445,7 +465,7 @@ static void push_qualified(analysis *a, context *cx, place_m *town, size_t len, 
  * "LAGOS, Nigeria (Reuters) -", "BAMAKO --", "Gao, Mali -".  The town is in
  * capitals or is followed by a state or country; the line goes on with an
  * agency in brackets or a dash. */
-static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used)
+static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used, int strict)
 {
     const text_doc *td = &a->td;
     size_t j = i;
@@ -463,15 +483,24 @@ static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used)
     if (!caps && !after)
         return 0;
     size_t k = after ? after : j;
-    if (is_punct(a, k, '(')) { /* (AP), (Reuters), (AFP) */
+    if (is_punct(a, k, '(')) { /* (AP), (Reuters), (AFP), (Feb. 4, 2014) */
         size_t m = k + 1;
-        while (m < td->ntok && m < k + 5 && !is_punct(a, m, ')'))
+        while (m < td->ntok && m < k + 9 && !is_punct(a, m, ')'))
             m++;
         if (!is_punct(a, m, ')'))
             return 0;
         k = m + 1;
     } else if (!is_dash(a, k) && !is_punct(a, k, ':'))
         return 0;
+    if (strict && !after) {
+        /* Away from a paragraph's start, capitals before a dash are a
+         * dateline only when they name a town we know. */
+        gaz_place cand[MAX_CAND];
+        size_t n;
+        int c = resolve(a, cx, td->tok[i].start, td->tok[j - 1].end, WANT_ANY, NULL, cand, &n);
+        if (c < 0 || cand[c].kind != GAZ_PLACE || excluded(a, i))
+            return 0;
+    }
     place_m town = mention(a, i, j - i, sentence_of(a, i));
     town.role = PLACE_DATELINE;
     if (after) {
@@ -484,13 +513,234 @@ static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used)
             town.g = cand[c];
             town.resolved = 1;
             town.precision = cand[c].kind == GAZ_PLACE ? 1 : 3;
-            add_country(cx, cand[c].iso2, 1, i);
+            /* Provisional when the name is a town: the coherence pass
+             * settles which town it is, then counts its country. */
+            add_country_ev(cx, cand[c].iso2, 1, i, cand[c].kind != GAZ_PLACE);
         } else
             town.precision = 3;
         push(a, &town);
     }
     take(used, i, k - i);
     return 1;
+}
+
+/* 1 if every admin-2 candidate lies in one admin-1 region. */
+static int one_admin1(const gaz_place *c, size_t n)
+{
+    const gaz_place *first = NULL;
+    for (size_t k = 0; k < n; k++) {
+        if (c[k].kind != GAZ_ADMIN2)
+            continue;
+        if (!first)
+            first = &c[k];
+        else if (strcmp(first->iso2, c[k].iso2) != 0 || strcmp(first->admin1, c[k].admin1) != 0)
+            return 0;
+    }
+    return first != NULL;
+}
+
+/* ---- coherence: one reading of the report's towns ------------------------
+ * Local news names its towns bare ("Alexandria", "Mansfield", "Athens") and
+ * names the state once or never; what tells Alexandria, Louisiana from the
+ * Egyptian port is the rest of the report: the state or country named
+ * anywhere in it, the dateline's state, and the other towns, which lie near
+ * one of its candidates and far from the others.  So once every mention is
+ * found, each bare town name is resolved again, all its candidates scored
+ * on: the strong evidence of the report (a region or country it names, the
+ * qualifier of some other town), then how many of the report's other place
+ * names have a candidate within COH_KM of it, then population (on a log
+ * scale, so that a few neighbours outweigh a big namesake abroad) and feature
+ * class (a capital, a region's seat).  A name is resolved the same way at
+ * each of its mentions.  The dateline's town is resolved first with the
+ * others; its state and country then count as strong evidence for the rest,
+ * because a paper's office is usually in the state its stories are about. */
+#define COH_KM 150.0
+#define COH_NAMES 48
+#define COH_CAND 48
+
+typedef struct {
+    char key[KEYMAX];
+    gaz_place c[COH_CAND];
+    unsigned char own[COH_CAND]; /* the candidate's own name is the key */
+    size_t n;
+    int fixed;                   /* resolved by its qualifier: c[0] only */
+    int dateline;
+} coh_name;
+
+static double approx_km(double lat1, double lon1, double lat2, double lon2)
+{
+    double dlon = fabs(lon1 - lon2);
+    if (dlon > 180)
+        dlon = 360 - dlon;
+    double x = dlon * cos((lat1 + lat2) / 2 * 3.14159265358979 / 180), y = lat1 - lat2;
+    return 111.2 * sqrt(x * x + y * y);
+}
+
+/* A town mention the coherence pass may re-resolve: a body or dateline
+ * mention resolved to a populated place, with no qualifier right after it. */
+static int bare_town(const analysis *a, size_t m)
+{
+    const place_m *p = &a->places[m];
+    if (!p->resolved || (p->g.kind != GAZ_PLACE && p->g.kind != GAZ_ADMIN2) ||
+        (p->role != PLACE_BODY && p->role != PLACE_DATELINE))
+        return 0;
+    return !(m + 1 < a->nplaces && a->places[m + 1].role == PLACE_QUALIFIER &&
+             a->places[m + 1].sp.start >= p->sp.end && a->places[m + 1].sp.start <= p->sp.end + 3);
+}
+
+static int coh_near(const coh_name *names, size_t nn, size_t self, const gaz_place *c)
+{
+    int near = 0;
+    for (size_t j = 0; j < nn; j++) {
+        if (j == self)
+            continue;
+        for (size_t k = 0; k < names[j].n; k++)
+            if ((names[j].own[k] || names[j].fixed) && approx_km(c->lat, c->lon, names[j].c[k].lat, names[j].c[k].lon) <= COH_KM) {
+                near++;
+                break;
+            }
+    }
+    return near;
+}
+
+/* The country with the most strong evidence, "" if none. */
+static const char *strong_country(const context *cx)
+{
+    int best = -1;
+    for (size_t k = 0; k < cx->ncs; k++)
+        if (cx->cs[k].strong > 0 && (best < 0 || cx->cs[k].strong > cx->cs[best].strong))
+            best = (int)k;
+    return best >= 0 ? cx->cs[best].iso2 : "";
+}
+
+/* A candidate's score in points; each consideration is worth about what it
+ * tells.  Population on a log scale (a city of a million 6, a village 3), a
+ * capital or a region's seat a little more.  A name that is only an
+ * alternate of the place (an old or foreign form) costs 4: "Paris" in a
+ * report that names Russia is not Parizh in Chelyabinsk.  A region the
+ * report names is worth 5, its country 2.5 (1 more when it is the country
+ * the report is most about): enough to pick the Alexandria in Louisiana over
+ * the Egyptian port, not enough to drag a famous name to a village of the
+ * same country.  Each other place name of the report with a candidate
+ * within COH_KM is worth 1.5, up to four. */
+static double coh_score(const coh_name *names, size_t nn, size_t self, size_t k, const context *cx, const char *top)
+{
+    const gaz_place *c = &names[self].c[k];
+    double s = log10((double)c->population + 10);
+    if (!names[self].own[k])
+        s -= 4;
+    if (!strcmp(c->fcode, "PPLC"))
+        s += 1;
+    else if (!strcmp(c->fcode, "PPLA"))
+        s += 0.5;
+    if (admin_ev_of(cx, c->iso2, c->admin1, 1) > 0)
+        s += 5;
+    if (country_ev_of(cx, c->iso2, 1) > 0)
+        s += strcmp(c->iso2, top) == 0 ? 3.5 : 2.5;
+    int near = coh_near(names, nn, self, c);
+    return s + 1.5 * (near > 4 ? 4 : near);
+}
+
+static void coherence(analysis *a, context *cx)
+{
+    coh_name *names = calloc(COH_NAMES, sizeof *names);
+    if (!names)
+        abort();
+    size_t nn = 0;
+    int *of = malloc((a->nplaces + 1) * sizeof *of); /* mention -> its name, -1 if none */
+    if (!of)
+        abort();
+    for (size_t m = 0; m < a->nplaces; m++) {
+        of[m] = -1;
+        const place_m *p = &a->places[m];
+        if (!p->resolved || (p->g.kind != GAZ_PLACE && p->g.kind != GAZ_ADMIN2) || p->role == PLACE_QUALIFIER)
+            continue;
+        char key[KEYMAX];
+        size_t kl = norm_key(a->doc->text + p->sp.start, p->sp.end - p->sp.start, NORM_NAME, key, sizeof key);
+        if (kl == (size_t)-1 || kl == 0)
+            continue;
+        int bare = bare_town(a, m);
+        size_t j = 0;
+        while (j < nn && (strcmp(names[j].key, key) != 0 || names[j].fixed != !bare))
+            j++;
+        if (j == nn) {
+            if (nn == COH_NAMES)
+                continue;
+            coh_name *n = &names[nn++];
+            memcpy(n->key, key, kl + 1);
+            n->fixed = !bare;
+            if (!bare) {
+                n->c[0] = p->g;
+                n->own[0] = 1;
+                n->n = 1;
+            } else {
+                gaz_place cand[COH_CAND];
+                size_t got = gaz_lookup(a->t->gaz, a->doc->text + p->sp.start, p->sp.end - p->sp.start, cand, COH_CAND);
+                if (got > COH_CAND)
+                    got = COH_CAND;
+                for (size_t k = 0; k < got; k++) {
+                    if (cand[k].kind != p->g.kind)
+                        continue;
+                    char ck[KEYMAX];
+                    size_t cl = norm_key(cand[k].name, strlen(cand[k].name), NORM_NAME, ck, sizeof ck);
+                    n->own[n->n] = cl != (size_t)-1 && strcmp(ck, key) == 0;
+                    n->c[n->n++] = cand[k];
+                }
+            }
+        }
+        names[j].dateline |= p->role == PLACE_DATELINE;
+        of[m] = (int)j;
+    }
+    /* Round 1 settles every name; round 2 again, once the dateline's town is
+     * known, with its state and country as evidence. */
+    for (int round = 0; round < 2; round++) {
+        const char *top = strong_country(cx);
+        for (size_t j = 0; j < nn; j++) {
+            coh_name *n = &names[j];
+            if (n->fixed || n->n == 0 || (round == 1 && n->dateline))
+                continue;
+            size_t best = 0;
+            double bs = coh_score(names, nn, j, 0, cx, top);
+            for (size_t k = 1; k < n->n; k++) {
+                double sc = coh_score(names, nn, j, k, cx, top);
+                if (sc > bs) {
+                    bs = sc;
+                    best = k;
+                }
+            }
+            /* The chosen candidate first: the only one a later name sees
+             * when it is fixed, and the one written back. */
+            gaz_place t = n->c[0];
+            n->c[0] = n->c[best];
+            n->c[best] = t;
+            unsigned char o = n->own[0];
+            n->own[0] = n->own[best];
+            n->own[best] = o;
+        }
+        if (round == 0)
+            for (size_t j = 0; j < nn; j++)
+                if (names[j].dateline && !names[j].fixed && names[j].n) {
+                    add_country_ev(cx, names[j].c[0].iso2, 1, 0, 1);
+                    add_admin_ev(cx, names[j].c[0].iso2, names[j].c[0].admin1, 1, 1);
+                }
+    }
+    /* Write back, and count each town's country once more as the main
+     * country's evidence, now that the towns are settled. */
+    for (size_t k = 0; k < cx->ncs; k++)
+        cx->cs[k].score = cx->cs[k].strong;
+    for (size_t k = 0; k < cx->nas; k++)
+        cx->as[k].score = cx->as[k].strong;
+    for (size_t m = 0; m < a->nplaces; m++) {
+        place_m *p = &a->places[m];
+        if (of[m] >= 0 && !names[of[m]].fixed && names[of[m]].n)
+            p->g = names[of[m]].c[0];
+        if (p->resolved && (p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2) && p->role != PLACE_QUALIFIER) {
+            add_country_ev(cx, p->g.iso2, 1, p->tok, 0);
+            add_admin_ev(cx, p->g.iso2, p->g.admin1, 1, 0);
+        }
+    }
+    free(of);
+    free(names);
 }
 
 /* ---- the scan -------------------------------------------------------------- */
@@ -605,13 +855,21 @@ void places_scan(analysis *a)
 
     /* Pass 0: datelines, at the start of the first paragraphs. */
     uint32_t last_para = UINT32_MAX;
+    int found_dateline = 0;
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->paragraph == last_para || se->paragraph > 3 || se->count == 0)
             continue;
         last_para = se->paragraph;
-        dateline_at(a, &cx, se->first, used);
+        found_dateline |= dateline_at(a, &cx, se->first, used, 0);
     }
+    /* Local papers put a byline and a date before the dateline ("By Jane
+     * Roe, Staff Writer May 2, 2024 GREENVILLE --"), or a photo caption:
+     * without a dateline at a paragraph's start, the first capitals before a
+     * dash or a bracket near the top are one. */
+    for (size_t i = 0; !found_dateline && i < td->ntok && i < 80; i++)
+        if (!used[i] && all_upper(a, i) && is_cap(a, i) && (i == 0 || !all_upper(a, i - 1)))
+            found_dateline = dateline_at(a, &cx, i, used, 1);
 
     /* Pass 1: country evidence from country names and demonyms.  A country
      * name that is also a region elsewhere ("Georgia") waits for pass 2. */
@@ -731,8 +989,12 @@ void places_scan(analysis *a)
                 take(used, i, p.ntok);
                 /* A town or a region named in the body is evidence for its
                  * country ("Kuriga, Kaduna state" is a Nigerian story). */
-                if (g->kind == GAZ_PLACE || g->kind == GAZ_ADMIN1)
-                    add_country(&cx, g->iso2, 1, i);
+                /* A county is strong evidence for its state when its name is
+                 * one county's ("Rapides Parish"); "Johnson County" is a
+                 * dozen, and waits for the coherence pass like a town. */
+                int strong = g->kind == GAZ_ADMIN1 || (g->kind == GAZ_ADMIN2 && one_admin1(cand, n < MAX_CAND ? n : MAX_CAND));
+                if (g->kind != GAZ_COUNTRY)
+                    add_country_ev(&cx, g->iso2, 1, i, strong);
                 if (g->kind == GAZ_COUNTRY)
                     for (size_t c = 0; c < n; c++)
                         if (cand[c].kind == GAZ_ADMIN1 && strcmp(cand[c].iso2, g->iso2) != 0) {
@@ -740,7 +1002,7 @@ void places_scan(analysis *a)
                             break;
                         }
                 if (g->kind != GAZ_COUNTRY)
-                    add_admin(&cx, g->iso2, g->admin1, 1);
+                    add_admin_ev(&cx, g->iso2, g->admin1, 1, strong);
                 found = 1;
                 i += p.ntok - 1;
             }
@@ -755,6 +1017,8 @@ void places_scan(analysis *a)
             }
         }
     }
+
+    coherence(a, &cx);
 
     /* The main country: most evidence, earliest first on a tie. */
     int best = -1;
@@ -807,7 +1071,7 @@ static void json_field(buf *b, const char *key, const char *val)
 }
 
 static const char *const role_name[] = {"body", "dateline", "qualifier"};
-static const char *const kind_name[] = {"place", "admin1", "country"};
+static const char *const kind_name[] = {"place", "admin1", "country", "admin2"};
 
 static void write_one(const analysis *a, buf *b, span sp, const char *role, const gaz_place *g, int resolved,
                       int precision)
@@ -826,7 +1090,7 @@ static void write_one(const analysis *a, buf *b, span sp, const char *role, cons
         json_field(b, "country", have ? gc.name : "");
         json_field(b, "iso", have ? gc.iso3 : "");
         json_field(b, "admin1", g->kind == GAZ_COUNTRY ? "" : g->admin1);
-        json_field(b, "admin2", g->kind == GAZ_PLACE ? g->admin2 : "");
+        json_field(b, "admin2", g->kind == GAZ_PLACE || g->kind == GAZ_ADMIN2 ? g->admin2 : "");
         buf_printf(b, ",\"latitude\":%.5f,\"longitude\":%.5f,\"geo_precision\":%d", g->lat, g->lon, precision);
         if (g->id)
             buf_printf(b, ",\"geonameid\":%u", g->id);

@@ -258,6 +258,103 @@ static void test_places_jsonl(void **state)
     free(out);
 }
 
+static void test_neighbours_settle_a_shared_name(void **state)
+{
+    (void)state;
+    scanned s;
+    /* No state is named: Pineville and Ball, next to Alexandria, Louisiana,
+     * say which Alexandria this is (not the Egyptian port, not Virginia's). */
+    scan(&s, "A man was shot outside a store in Alexandria on Friday, and deputies later arrested two "
+             "suspects in Pineville and Ball, police said.");
+    expect(find(&s, "Alexandria"), PLACE_BODY, "Alexandria", "Louisiana", "US", 1);
+    expect(find(&s, "Pineville"), PLACE_BODY, "Pineville", "Louisiana", "US", 1);
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+    /* Alone, the name is the famous city. */
+    scan(&s, "A man was shot outside a store in Alexandria on Friday, police said.");
+    assert_string_equal(find(&s, "Alexandria")->g.iso2, "EG");
+    done(&s);
+}
+
+static void test_state_named_later_votes(void **state)
+{
+    (void)state;
+    scanned s;
+    /* The state comes a sentence after the town, and is not its qualifier. */
+    scan(&s, "The mayor of Mansfield said the shooting was the first in the town this year. State police "
+             "in Louisiana are investigating.");
+    expect(find(&s, "Mansfield"), PLACE_BODY, "Mansfield", "Louisiana", "US", 1);
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+}
+
+static void test_repeated_name_is_not_evidence(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Five mentions of one ambiguous name do not outvote the state: every
+     * mention is read the same way, on the report's strong evidence. */
+    scan(&s, "Mansfield police said Mansfield had two shootings. Mansfield officers and Mansfield firefighters "
+             "answered, and Mansfield residents were told to stay home, a Louisiana State Police spokesman said.");
+    for (size_t k = 0; k < s.a.nplaces; k++)
+        if (!strcmp(s.a.places[k].name, "Mansfield"))
+            assert_string_equal(s.a.places[k].g.admin1, "Louisiana");
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+}
+
+static void test_parish_and_county(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "X Parish", "X County": the admin-2 region, precision 3, and its state
+     * is evidence for the town. */
+    scan(&s, "Two men were wounded in a shooting in Alexandria on Saturday, the Rapides Parish Sheriff's "
+             "Office said.");
+    const place_m *p = find(&s, "Rapides Parish");
+    assert_int_equal(p->g.kind, GAZ_ADMIN2);
+    assert_string_equal(p->g.admin1, "Louisiana");
+    assert_int_equal(p->precision, 3);
+    expect(find(&s, "Alexandria"), PLACE_BODY, "Alexandria", "Louisiana", "US", 1);
+    done(&s);
+    /* A county name many states share is settled by its neighbours, and
+     * settles the dateline's town in turn. */
+    scan(&s, "FRANKLIN (May 2, 2024) \xe2\x80\x93 Johnson County deputies arrested a man after a shooting near "
+             "Whiteland on Tuesday.");
+    expect(find(&s, "FRANKLIN"), PLACE_DATELINE, "Franklin", "Indiana", "US", 1);
+    p = find(&s, "Johnson County");
+    assert_int_equal(p->g.kind, GAZ_ADMIN2);
+    assert_string_equal(p->g.admin1, "Indiana");
+    done(&s);
+}
+
+static void test_alternate_name_abroad(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Russia is named (by demonym), and a Russian village has "Paris" among
+     * its alternate names: the city's own name still wins. */
+    scan(&s, "Russian and Ukrainian officials met in Paris on Monday, diplomats said.");
+    expect(find(&s, "Paris"), PLACE_BODY, "Paris", "\xc3\x8ele-de-France", "FR", 1);
+    done(&s);
+}
+
+static void test_dateline_after_byline(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A local paper's byline and date before the dateline. */
+    scan(&s, "By Jane Roe, Staff Writer\nMay 2, 2024 GREENVILLE -- A teenager was shot dead at a park in Greer "
+             "on Monday, deputies said.");
+    expect(find(&s, "GREENVILLE"), PLACE_DATELINE, "Greenville", "South Carolina", "US", 1);
+    expect(find(&s, "Greer"), PLACE_BODY, "Greer", "South Carolina", "US", 1);
+    done(&s);
+    /* Capitals that name no town are not a dateline. */
+    scan(&s, "By Jane Roe\nUPDATE -- A teenager was shot dead at a park in Greer on Monday.");
+    assert_false(has(&s, "UPDATE"));
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +368,12 @@ int main(void)
         cmocka_unit_test(test_person_names_and_continents),
         cmocka_unit_test(test_own_name_before_alternate),
         cmocka_unit_test(test_places_jsonl),
+        cmocka_unit_test(test_neighbours_settle_a_shared_name),
+        cmocka_unit_test(test_state_named_later_votes),
+        cmocka_unit_test(test_repeated_name_is_not_evidence),
+        cmocka_unit_test(test_parish_and_county),
+        cmocka_unit_test(test_alternate_name_abroad),
+        cmocka_unit_test(test_dateline_after_byline),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
