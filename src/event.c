@@ -365,14 +365,69 @@ static const place_m *sentence_place(const analysis *a, int s)
 static const place_m *dateline_place(const analysis *a)
 {
     const place_m *d = NULL;
+    for (size_t k = 0; k < a->nplaces; k++)
+        if (a->places[k].role == PLACE_DATELINE) {
+            d = &a->places[k];
+            break;
+        }
+    if (!d)
+        return NULL;
+    /* The body naming the dateline's own town again confirms it. */
     for (size_t k = 0; k < a->nplaces; k++) {
         const place_m *p = &a->places[k];
-        if (p->role == PLACE_DATELINE && !d)
-            d = p;
-        else if (p->role == PLACE_BODY && p->precision < 3)
+        if (p->role == PLACE_BODY && p->precision < 3 &&
+            !(p->resolved && d->resolved && p->g.kind == d->g.kind && p->g.id == d->g.id &&
+              !strcmp(p->g.name, d->g.name)))
             return NULL;
     }
     return d;
+}
+
+/* When no sentence of the report's one event names its place: the town the
+ * report names, if it names one (a local report on one shooting names its town
+ * once, often far from the sentence that tells the shooting: "the victim
+ * was found ... Kokomo police said"); the region, when all the towns it
+ * names lie in one admin-1 region, at precision 3; else nothing (the
+ * caller falls back to the country).  *region receives the region's
+ * entry. */
+static const place_m *report_town(const analysis *a, place_m *region)
+{
+    const place_m *first = NULL;
+    int one_town = 1, one_region = 1;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (p->role != PLACE_BODY || !p->resolved || p->g.kind != GAZ_PLACE || p->precision >= 3)
+            continue;
+        if (!first) {
+            first = p;
+            continue;
+        }
+        if (p->g.id != first->g.id || strcmp(p->g.name, first->g.name) != 0)
+            one_town = 0;
+        if (strcmp(p->g.iso2, first->g.iso2) != 0 || strcmp(p->g.admin1, first->g.admin1) != 0)
+            one_region = 0;
+    }
+    if (!first)
+        return NULL;
+    if (one_town)
+        return first;
+    if (!one_region || !first->g.admin1[0])
+        return NULL;
+    gaz_place c[16];
+    size_t n = gaz_lookup(a->t->gaz, first->g.admin1, strlen(first->g.admin1), c, 16);
+    for (size_t k = 0; k < n && k < 16; k++)
+        if (c[k].kind == GAZ_ADMIN1 && !strcmp(c[k].iso2, first->g.iso2)) {
+            memset(region, 0, sizeof *region);
+            snprintf(region->name, sizeof region->name, "%s", c[k].name);
+            region->g = c[k];
+            region->resolved = 1;
+            region->precision = 3;
+            region->role = PLACE_BODY;
+            region->sp = first->sp;
+            region->sentence = first->sentence;
+            return region;
+        }
+    return NULL;
 }
 
 /* A region or country place does not contradict a town inside it. */
@@ -1502,7 +1557,21 @@ void events_build(analysis *a, tally_events *out)
         if (dl && dl->resolved && (!e->has_place || (e->place.precision == 3 && place_within(dl, &e->place)))) {
             e->place = *dl;
             e->has_place = 1;
-            buf_puts(&e->notes, "The body names no town: the dateline's is used. ");
+            buf_puts(&e->notes, "The body names no other town: the dateline's is used. ");
+        }
+        place_m region;
+        /* Not for a strategic development in a report of several events: a
+         * decision, a ban, an agreement is seldom made in the town of the
+         * report's ambush ("the junta suspended the station"). */
+        int may_borrow = out->n == 1 || strcmp(e->event_type, "Strategic developments") != 0;
+        const place_m *rt = may_borrow && (!e->has_place || e->place.precision == 3) ? report_town(a, &region) : NULL;
+        if (rt && (!e->has_place || (place_within(rt, &e->place) && rt->precision < 3) ||
+                   (rt->g.kind == GAZ_ADMIN1 && e->place.g.kind == GAZ_COUNTRY && !strcmp(rt->g.iso2, e->place.g.iso2)))) {
+            e->place = *rt;
+            e->has_place = 1;
+            buf_puts(&e->notes, rt->g.kind == GAZ_PLACE
+                                    ? "The event's sentences name no town: the one town of the report is used. "
+                                    : "The event's sentences name no town: the region of the report's towns is used. ");
         }
         if (!e->has_place && a->country[0]) {
             gaz_country gc;

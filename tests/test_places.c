@@ -355,6 +355,32 @@ static void test_dateline_after_byline(void **state)
     done(&s);
 }
 
+static void test_event_place_from_the_report(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    /* The body naming the dateline's own town again does not unseat it. */
+    event_place("DANVILLE, Va. (AP) \xe2\x80\x94 A man was killed in a shooting on Sunday. Danville police "
+                "arrested a suspect hours later.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Danville");
+    assert_int_equal(prec, 1);
+    /* The sentence of the killing names no place; the one town the report
+     * names is a better point than the country. */
+    event_place("A woman was shot dead on Saturday night, police said. Officers later found her car abandoned "
+                "in Greer.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Greer");
+    assert_int_equal(prec, 1);
+    /* Two towns of one state: the state, honestly at precision 3. */
+    event_place("A woman was shot dead on Saturday night, police said. Her relatives live in Greer and "
+                "Taylors, a neighbour said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "South Carolina");
+    assert_int_equal(prec, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_parish_and_county),
         cmocka_unit_test(test_alternate_name_abroad),
         cmocka_unit_test(test_dateline_after_byline),
+        cmocka_unit_test(test_event_place_from_the_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
