@@ -206,6 +206,27 @@ static int is_dash(const analysis *a, size_t i)
     return s[0] == '-' || memcmp(s, "\xe2\x80\x94", 3) == 0 || memcmp(s, "\xe2\x80\x93", 3) == 0;
 }
 
+/* "St." / "Mt." / "Ft." / "Ste." in "St. Louis", "Mt. Pleasant": the stop
+ * after the abbreviation is part of the name (token k is the stop). */
+static int abbr_dot(const analysis *a, size_t k)
+{
+    static const char *const w[] = {"st", "ste", "mt", "ft", "pt"};
+    return k > 0 && k + 1 < a->td.ntok && is_punct(a, k, '.') && a->td.tok[k].start == a->td.tok[k - 1].end &&
+           tok_is_any(&a->td, k - 1, w, ARRAY_LEN(w)) && is_cap(a, k + 1);
+}
+
+/* The street or building word (data/facilities.tsv) at token i: 1 a street
+ * word, 2 a word for a building named after a person or a brand, 0 none. */
+static int facility_at(const analysis *a, size_t i)
+{
+    if (i >= a->td.ntok || !is_cap(a, i))
+        return 0;
+    const lex_entry *e = lex_find(a->t->facilities, tok_key(&a->td, i));
+    if (!e)
+        return 0;
+    return strcmp(e->attr[0], "street") == 0 ? 1 : 2;
+}
+
 /* Every letter of the token is upper case ("GRAHAM", "N.C"). */
 static int all_upper(const analysis *a, size_t i)
 {
@@ -469,13 +490,14 @@ static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used, 
 {
     const text_doc *td = &a->td;
     size_t j = i;
-    while (j < td->ntok && j < i + MAX_RUN && (is_cap(a, j) || (j > i && is_joiner(a, j) && all_upper(a, j))))
+    while (j < td->ntok && j < i + MAX_RUN &&
+           (is_cap(a, j) || (j > i && is_joiner(a, j) && all_upper(a, j)) || (j > i && abbr_dot(a, j))))
         j++;
     if (j == i)
         return 0;
     int caps = 1;
     for (size_t k = i; k < j; k++)
-        caps &= all_upper(a, k) || is_joiner(a, k);
+        caps &= all_upper(a, k) || is_joiner(a, k) || abbr_dot(a, k);
     restrict_to r = {NULL, NULL};
     place_m q = {0};
     int postal = 0;
@@ -916,7 +938,8 @@ void places_scan(analysis *a)
             while (i + run < end && run < MAX_RUN + 2 && !used[i + run]) {
                 if (is_cap(a, i + run))
                     run++;
-                else if (run > 0 && i + run + 1 < end && is_cap(a, i + run + 1) && is_joiner(a, i + run))
+                else if (run > 0 && i + run + 1 < end && is_cap(a, i + run + 1) &&
+                         (is_joiner(a, i + run) || abbr_dot(a, i + run)))
                     run++;
                 else
                     break;
@@ -926,6 +949,12 @@ void places_scan(analysis *a)
             for (size_t len = run; len >= 1 && !found; len--) {
                 if (!is_cap(a, i + len - 1))
                     continue; /* a name does not end on a joiner */
+                if (abbr_dot(a, i + len))
+                    continue; /* "St" of "St. Louis" is no name by itself */
+                /* "Fulton Avenue", "Letchworth Dr.": the street, not a town. */
+                int fac = facility_at(a, i + len);
+                if (fac == 1)
+                    continue;
                 if (len == 1 && run > 1 && person_name(a, i, i + run))
                     break;
                 uint32_t b = td->tok[i].start, e = td->tok[i + len - 1].end;
@@ -967,6 +996,10 @@ void places_scan(analysis *a)
                                 g->population >= 1000 && !sentence_initial;
                 int accept = g->kind != GAZ_PLACE || loc || in_region ||
                              (g->population >= 100000 && !sentence_initial);
+                /* "at Lincoln High School": the locative is the school's, so
+                 * the name needs the evidence a bare name does. */
+                if (fac == 2)
+                    accept = g->kind == GAZ_PLACE && (in_region || g->population >= 100000);
                 if (g->kind == GAZ_COUNTRY && after_border(a, i))
                     accept = 0;
                 if (!accept)
@@ -1006,7 +1039,10 @@ void places_scan(analysis *a)
                 found = 1;
                 i += p.ntok - 1;
             }
-            if (!found && loc && run <= 3 && run > 0) {
+            /* A building or a street the gazetteer does not know is no
+             * unknown town ("McGavock High School", "Letchworth Dr"). */
+            int names_facility = run > 0 && (facility_at(a, i + run) || facility_at(a, i + run - 1));
+            if (!found && loc && run <= 3 && run > 0 && !names_facility) {
                 /* A name the gazetteer lacks, introduced as a place: keep it. */
                 place_m p = mention(a, i, run, (int)s);
                 p.locative = 1;

@@ -381,6 +381,42 @@ static void test_event_place_from_the_report(void **state)
     assert_int_equal(prec, 3);
 }
 
+static void test_saint_and_mount(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "St." is part of the name, in the body and in a dateline in capitals. */
+    scan(&s, "ST. LOUIS (AP) \xe2\x80\x94 A man was shot dead on Monday in St. Louis, police said.");
+    expect(find(&s, "ST. LOUIS"), PLACE_DATELINE, "St. Louis", "Missouri", "US", 1);
+    expect(find(&s, "St. Louis"), PLACE_BODY, "St. Louis", "Missouri", "US", 1);
+    assert_false(has(&s, "St"));
+    done(&s);
+}
+
+static void test_streets_and_buildings(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A street named like a town is a street; a school or a bar the
+     * gazetteer does not know is no unknown town. */
+    scan(&s, "A man was shot on Monday on Fulton Avenue, near the Boondocks Bar, and a student at McGavock "
+             "High School in Nashville was charged, police said. Officers went to a home on Letchworth Dr. "
+             "later.");
+    assert_false(has(&s, "Fulton"));
+    assert_false(has(&s, "Fulton Avenue"));
+    assert_false(has(&s, "Boondocks Bar"));
+    assert_false(has(&s, "McGavock High School"));
+    assert_false(has(&s, "Letchworth Dr"));
+    assert_false(has(&s, "Letchworth"));
+    expect(find(&s, "Nashville"), PLACE_BODY, "Nashville", "Tennessee", "US", 1);
+    done(&s);
+    /* A building named after its town still places the event in the town
+     * when the report is about the town's region. */
+    scan(&s, "Gunmen attacked a checkpoint near the Gao airport on Sunday, officials in the Gao region said.");
+    assert_true(has(&s, "Gao"));
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -401,6 +437,8 @@ int main(void)
         cmocka_unit_test(test_alternate_name_abroad),
         cmocka_unit_test(test_dateline_after_byline),
         cmocka_unit_test(test_event_place_from_the_report),
+        cmocka_unit_test(test_saint_and_mount),
+        cmocka_unit_test(test_streets_and_buildings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
