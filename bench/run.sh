@@ -122,3 +122,7 @@ else
     echo "bench: node or chrono-node missing: date comparison skipped"
 fi
 grep -v '^merge: ' "$OUT/merge.txt"
+
+# ---- the gazetteer index: start-up, memory, lookups (bench/gazetteer.c) ------------------
+build build/bench-gazetteer bench/gazetteer.c -Iinclude -Isrc build/libtally.a -lutf8proc -lcjson -lsqlite3 -lm -lpthread
+build/bench-gazetteer build/gazetteer.bin || echo "bench: gazetteer bench failed" >&2
