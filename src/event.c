@@ -1209,6 +1209,43 @@ void event_free(event *e)
     buf_free(&e->notes);
 }
 
+/* An event placed at a name the gazetteer lacks ("in the village of
+ * Dumay, 80 km west of Lasanod"): the most specific known place its own
+ * sentences name instead -- a town, at precision 2 (near it), else a county
+ * or region at 3 -- so that the event gets the town's point rather than
+ * the country's.  The unknown name is kept in the notes. */
+static void nearest_known(const analysis *a, event *e)
+{
+    const place_m *best = NULL;
+    int brank = 0;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (!p->resolved || p->role != PLACE_BODY || p->g.kind == GAZ_COUNTRY)
+            continue;
+        if (a->country[0] && strcmp(p->g.iso2, a->country) != 0)
+            continue;
+        int in = 0;
+        for (size_t j = 0; j < e->nsents && !in; j++)
+            in = e->sents[j] == p->sentence;
+        if (!in)
+            continue;
+        int rank = p->g.kind == GAZ_PLACE ? 3 : p->g.kind == GAZ_ADMIN2 ? 2 : 1;
+        if (rank > brank) {
+            best = p;
+            brank = rank;
+        }
+    }
+    if (!best)
+        return;
+    buf_printf(&e->notes, "\"%s\" is not in the gazetteer: the nearest place the event's sentences name is used. ",
+               e->place.name);
+    e->place = *best;
+    if (e->place.precision < 2 && best->g.kind == GAZ_PLACE)
+        e->place.precision = 2;
+    else if (best->g.kind != GAZ_PLACE)
+        e->place.precision = 3;
+}
+
 /* The place as it is written out.  An unresolved name keeps its words as
  * the location and takes the main country's point, at region precision 3:
  * a wrong town is worse than an honest country. */
@@ -1591,6 +1628,8 @@ void events_build(analysis *a, tally_events *out)
                 buf_puts(&e->notes, "No place in the event's sentences: the report's main country is used. ");
             }
         }
+        if (e->has_place && !e->place.resolved)
+            nearest_known(a, e);
         fill_place(a, e);
         mark_restatements(e, a->claims, a->doc->source);
         assign_actors(a, e, a->claims);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_RUN 4
 #define MAX_CAND 32
@@ -587,6 +588,7 @@ typedef struct {
     size_t n;
     int fixed;                   /* resolved by its qualifier: c[0] only */
     int dateline;
+    int dropped;                 /* a far namesake: left unresolved */
 } coh_name;
 
 static double approx_km(double lat1, double lon1, double lat2, double lon2)
@@ -746,21 +748,43 @@ static void coherence(analysis *a, context *cx)
                     add_admin_ev(cx, names[j].c[0].iso2, names[j].c[0].admin1, 1, 1);
                 }
     }
+    /* A small town of a country the report gives no evidence for, with no
+     * neighbour among the report's places, while the report is about some
+     * other country, is a namesake, not the place ("Maze" in a report on
+     * Ituri is not the village in Anjou): the mention stays, unresolved,
+     * with the report's country, or goes if no locative introduced it. */
+    const char *top = strong_country(cx);
+    for (size_t j = 0; j < nn; j++) {
+        coh_name *n = &names[j];
+        if (n->fixed || n->n == 0 || n->dateline || !top[0] || n->c[0].kind != GAZ_PLACE)
+            continue;
+        if (strcmp(n->c[0].iso2, top) != 0 && country_ev_of(cx, n->c[0].iso2, 1) == 0 &&
+            n->c[0].population < 100000 && coh_near(names, nn, j, &n->c[0]) == 0)
+            n->dropped = 1;
+    }
     /* Write back, and count each town's country once more as the main
      * country's evidence, now that the towns are settled. */
     for (size_t k = 0; k < cx->ncs; k++)
         cx->cs[k].score = cx->cs[k].strong;
     for (size_t k = 0; k < cx->nas; k++)
         cx->as[k].score = cx->as[k].strong;
+    size_t w = 0;
     for (size_t m = 0; m < a->nplaces; m++) {
         place_m *p = &a->places[m];
-        if (of[m] >= 0 && !names[of[m]].fixed && names[of[m]].n)
+        if (of[m] >= 0 && names[of[m]].dropped) {
+            if (!p->locative)
+                continue;
+            memset(&p->g, 0, sizeof p->g);
+            p->resolved = 0;
+        } else if (of[m] >= 0 && !names[of[m]].fixed && names[of[m]].n)
             p->g = names[of[m]].c[0];
         if (p->resolved && (p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2) && p->role != PLACE_QUALIFIER) {
             add_country_ev(cx, p->g.iso2, 1, p->tok, 0);
             add_admin_ev(cx, p->g.iso2, p->g.admin1, 1, 0);
         }
+        a->places[w++] = *p;
     }
+    a->nplaces = w;
     free(of);
     free(names);
 }
@@ -800,6 +824,21 @@ static int after_border(const analysis *a, size_t i)
     static const char *const w[] = {"with", "from"};
     return i >= 2 && tok_is_any(&a->td, i - 1, w, ARRAY_LEN(w)) &&
            (tok_is(&a->td, i - 2, "border") || tok_is(&a->td, i - 2, "borders") || tok_is(&a->td, i - 2, "frontier"));
+}
+
+/* "Saudi-led", "U.S.-backed", "Kabul-based": an adjective, not a place. */
+static int compound_adjective(const analysis *a, size_t i)
+{
+    static const char *const suf[] = {"-led", "-backed", "-based", "-born", "-run", "-allied", "-owned",
+                                      "-supported", "-funded", "-brokered", "-style"};
+    const char *t = a->doc->text + a->td.tok[i].start;
+    size_t n = a->td.tok[i].end - a->td.tok[i].start;
+    for (size_t k = 0; k < ARRAY_LEN(suf); k++) {
+        size_t m = strlen(suf[k]);
+        if (n > m && strncasecmp(t + n - m, suf[k], m) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static int is_continent(const analysis *a, size_t i)
@@ -924,7 +963,7 @@ void places_scan(analysis *a)
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
         for (size_t i = se->first; i < end; i++) {
-            if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i))
+            if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i) || compound_adjective(a, i))
                 continue;
             const token *t = &td->tok[i];
             gaz_country dc;
@@ -1028,7 +1067,11 @@ void places_scan(analysis *a)
                 int strong = g->kind == GAZ_ADMIN1 || (g->kind == GAZ_ADMIN2 && one_admin1(cand, n < MAX_CAND ? n : MAX_CAND));
                 if (g->kind != GAZ_COUNTRY)
                     add_country_ev(&cx, g->iso2, 1, i, strong);
-                if (g->kind == GAZ_COUNTRY)
+                /* Pass 1 read one-word country names only: "Burkina Faso",
+                 * "South Sudan", "United States" count here. */
+                if (g->kind == GAZ_COUNTRY && len > 1)
+                    add_country(&cx, g->iso2, 2, i);
+                else if (g->kind == GAZ_COUNTRY)
                     for (size_t c = 0; c < n; c++)
                         if (cand[c].kind == GAZ_ADMIN1 && strcmp(cand[c].iso2, g->iso2) != 0) {
                             add_country(&cx, g->iso2, 2, i); /* the evidence pass 1 held back */

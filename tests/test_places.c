@@ -417,6 +417,39 @@ static void test_streets_and_buildings(void **state)
     done(&s);
 }
 
+static void test_unknown_village_near_a_known_town(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    /* The village is not in the gazetteer; the town the sentence measures
+     * from is, and is a far better point than the country's. */
+    event_place("Gunmen killed five herders in the village of Kadoumbe, 30 km from Djibo, on Sunday, a local "
+                "official said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Djibo");
+    assert_int_equal(prec, 2);
+}
+
+static void test_far_namesake_and_multiword_country(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Burkina Faso" (two words) is evidence for its country, and a French
+     * village that shares the market town's name is no reading of it. */
+    scan(&s, "Gunmen killed four traders at the market in Maze, in northern Burkina Faso, on Sunday, a local "
+             "official said.");
+    assert_false(find(&s, "Maze")->resolved);
+    assert_string_equal(s.a.country, "BF");
+    done(&s);
+    /* "Saudi-led" is an adjective, not a place. */
+    scan(&s, "Jets of the Saudi-led coalition struck a market in Hajjah province on Sunday, killing nine "
+             "people, medics said.");
+    assert_false(has(&s, "Saudi-led"));
+    assert_string_equal(find(&s, "Hajjah province")->g.iso2, "YE");
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -439,6 +472,8 @@ int main(void)
         cmocka_unit_test(test_event_place_from_the_report),
         cmocka_unit_test(test_saint_and_mount),
         cmocka_unit_test(test_streets_and_buildings),
+        cmocka_unit_test(test_unknown_village_near_a_known_town),
+        cmocka_unit_test(test_far_namesake_and_multiword_country),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
