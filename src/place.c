@@ -653,6 +653,10 @@ static double coh_score(const coh_name *names, size_t nn, size_t self, size_t k,
     double s = log10((double)c->population + 10);
     if (!names[self].own[k])
         s -= 4;
+    /* A region's population is the sum of its towns', and a bare name is
+     * more often the town ("in Gao"): a region pays 1.5. */
+    if (c->kind == GAZ_ADMIN1)
+        s -= 1.5;
     if (!strcmp(c->fcode, "PPLC"))
         s += 1;
     else if (!strcmp(c->fcode, "PPLA"))
@@ -703,7 +707,9 @@ static void coherence(analysis *a, context *cx)
                 if (got > COH_CAND)
                     got = COH_CAND;
                 for (size_t k = 0; k < got; k++) {
-                    if (cand[k].kind != p->g.kind)
+                    /* A town's name may be its region's ("in Virginia"): the
+                     * region competes, at a cost (see coh_score). */
+                    if (cand[k].kind != p->g.kind && !(p->g.kind == GAZ_PLACE && cand[k].kind == GAZ_ADMIN1))
                         continue;
                     char ck[KEYMAX];
                     size_t cl = norm_key(cand[k].name, strlen(cand[k].name), NORM_NAME, ck, sizeof ck);
@@ -776,9 +782,12 @@ static void coherence(analysis *a, context *cx)
                 continue;
             memset(&p->g, 0, sizeof p->g);
             p->resolved = 0;
-        } else if (of[m] >= 0 && !names[of[m]].fixed && names[of[m]].n)
+        } else if (of[m] >= 0 && !names[of[m]].fixed && names[of[m]].n) {
             p->g = names[of[m]].c[0];
-        if (p->resolved && (p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2) && p->role != PLACE_QUALIFIER) {
+            if (p->g.kind == GAZ_ADMIN1)
+                p->precision = 3;
+        }
+        if (p->resolved && p->g.kind != GAZ_COUNTRY && p->role != PLACE_QUALIFIER) {
             add_country_ev(cx, p->g.iso2, 1, p->tok, 0);
             add_admin_ev(cx, p->g.iso2, p->g.admin1, 1, 0);
         }

@@ -450,6 +450,34 @@ static void test_far_namesake_and_multiword_country(void **state)
     done(&s);
 }
 
+static void test_region_or_town_of_one_name(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Virginia is a state of 8 million people and a town of 13,000 in the
+     * Free State: the bare name is the state. */
+    scan(&s, "The inmate will be moved to a prison in Virginia next month, his lawyer said.");
+    const place_m *p = find(&s, "Virginia");
+    assert_int_equal(p->g.kind, GAZ_ADMIN1);
+    assert_string_equal(p->g.iso2, "US");
+    assert_int_equal(p->precision, 3);
+    done(&s);
+    /* A town a little smaller than its region is still the town. */
+    scan(&s, "Fighting broke out in Gao on Sunday, a local official said.");
+    expect(find(&s, "Gao"), PLACE_BODY, "Gao", "Gao", "ML", 1);
+    done(&s);
+}
+
+static void test_institution_word_after_a_town(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Cottonport Fire Station" is no first name and surname: the town. */
+    scan(&s, "Deputies met at the Cottonport Fire Station before the raids, the sheriff said.");
+    expect(find(&s, "Cottonport"), PLACE_BODY, "Cottonport", "Louisiana", "US", 1);
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -474,6 +502,8 @@ int main(void)
         cmocka_unit_test(test_streets_and_buildings),
         cmocka_unit_test(test_unknown_village_near_a_known_town),
         cmocka_unit_test(test_far_namesake_and_multiword_country),
+        cmocka_unit_test(test_region_or_town_of_one_name),
+        cmocka_unit_test(test_institution_word_after_a_town),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
