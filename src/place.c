@@ -562,6 +562,81 @@ static int one_admin1(const gaz_place *c, size_t n)
     return first != NULL;
 }
 
+/* ---- lists of counties -----------------------------------------------------
+ * "Butler, Clark, Hamilton and Warren counties", "in Caddo and Bossier
+ * parishes": each name before the plural is a county, and the list as a
+ * whole says which state, the one that has a county of each name.  Returns
+ * the singular ("County", "Parish") when token j, right after a name, goes
+ * on as such a list; NULL otherwise.  *list_end receives the plural's
+ * token. */
+static const char *county_list(const analysis *a, size_t j, size_t end, size_t *list_end)
+{
+    const text_doc *td = &a->td;
+    for (size_t steps = 0; j < end && steps < 40; steps++) {
+        if (tok_is(td, j, "counties")) {
+            *list_end = j;
+            return "County";
+        }
+        if (tok_is(td, j, "parishes")) {
+            *list_end = j;
+            return "Parish";
+        }
+        if (is_punct(a, j, ',') || tok_is(td, j, "and") || tok_is(td, j, "or"))
+            j++;
+        else if (is_cap(a, j))
+            j++;
+        else
+            return NULL;
+    }
+    return NULL;
+}
+
+/* The counties of the list [from, list_end) looked up as "Name County":
+ * how many of its names each admin-1 region has (*votes, parallel to the
+ * regions in *regions). */
+typedef struct {
+    char iso2[3];
+    char admin1[64];
+    int votes;
+} list_vote;
+
+static size_t county_list_votes(const analysis *a, size_t from, size_t list_end, const char *suffix, list_vote *v,
+                                size_t maxv)
+{
+    const text_doc *td = &a->td;
+    size_t nv = 0;
+    for (size_t j = from; j < list_end;) {
+        if (!is_cap(a, j)) {
+            j++;
+            continue;
+        }
+        size_t k = j;
+        while (k < list_end && is_cap(a, k))
+            k++;
+        char nm[200];
+        int w = snprintf(nm, sizeof nm, "%.*s %s", (int)(td->tok[k - 1].end - td->tok[j].start),
+                         a->doc->text + td->tok[j].start, suffix);
+        gaz_place c[MAX_CAND];
+        size_t n = w > 0 && (size_t)w < sizeof nm ? gaz_lookup(a->t->gaz, nm, (size_t)w, c, MAX_CAND) : 0;
+        for (size_t m = 0; m < n && m < MAX_CAND; m++) {
+            if (c[m].kind != GAZ_ADMIN2)
+                continue;
+            size_t q = 0;
+            while (q < nv && !(strcmp(v[q].iso2, c[m].iso2) == 0 && strcmp(v[q].admin1, c[m].admin1) == 0))
+                q++;
+            if (q == nv && nv < maxv) {
+                memcpy(v[nv].iso2, c[m].iso2, 3);
+                snprintf(v[nv].admin1, sizeof v[nv].admin1, "%s", c[m].admin1);
+                v[nv++].votes = 0;
+            }
+            if (q < nv)
+                v[q].votes++;
+        }
+        j = k;
+    }
+    return nv;
+}
+
 /* ---- coherence: one reading of the report's towns ------------------------
  * Local news names its towns bare ("Alexandria", "Mansfield", "Athens") and
  * names the state once or never; what tells Alexandria, Louisiana from the
@@ -688,6 +763,14 @@ static void coherence(analysis *a, context *cx)
         if (kl == (size_t)-1 || kl == 0)
             continue;
         int bare = bare_town(a, m);
+        if (bare && p->g.kind == GAZ_ADMIN2) {
+            /* "Warren" of "Clark and Warren counties" was read as Warren
+             * County by its list: a lookup of "Warren" would find other
+             * things. */
+            char gk[KEYMAX];
+            size_t gl = norm_key(p->g.name, strlen(p->g.name), NORM_NAME, gk, sizeof gk);
+            bare = gl != (size_t)-1 && strcmp(gk, key) == 0;
+        }
         size_t j = 0;
         while (j < nn && (strcmp(names[j].key, key) != 0 || names[j].fixed != !bare))
             j++;
@@ -1012,6 +1095,53 @@ void places_scan(analysis *a)
                     want = WANT_REGION;
                 if (part_after(a, after))
                     prec = 2;
+
+                /* "Clark, Hamilton and Warren counties": each a county, in
+                 * the state that has them all. */
+                size_t list_end;
+                const char *suffix = county_list(a, after, end, &list_end);
+                if (suffix) {
+                    char nm[200];
+                    int w = snprintf(nm, sizeof nm, "%.*s %s", (int)(e - b), text + b, suffix);
+                    gaz_place c[MAX_CAND];
+                    size_t nc = w > 0 && (size_t)w < sizeof nm ? gaz_lookup(a->t->gaz, nm, (size_t)w, c, MAX_CAND) : 0;
+                    list_vote v[32];
+                    size_t nv = county_list_votes(a, i, list_end, suffix, v, ARRAY_LEN(v));
+                    int bk = -1, bvotes = 0;
+                    long long bs = -1;
+                    for (size_t m = 0; m < nc && m < MAX_CAND; m++) {
+                        if (c[m].kind != GAZ_ADMIN2)
+                            continue;
+                        int votes = 0;
+                        for (size_t q = 0; q < nv; q++)
+                            if (!strcmp(v[q].iso2, c[m].iso2) && !strcmp(v[q].admin1, c[m].admin1))
+                                votes = v[q].votes;
+                        long long sc = 1000000000000LL * admin_ev(&cx, c[m].iso2, c[m].admin1) +
+                                       10000000000LL * votes + 100000000LL * country_ev(&cx, c[m].iso2) +
+                                       (long long)c[m].population;
+                        if (sc > bs) {
+                            bs = sc;
+                            bk = (int)m;
+                            bvotes = votes;
+                        }
+                    }
+                    if (bk >= 0) {
+                        place_m p = mention(a, i, len, (int)s);
+                        p.g = c[bk];
+                        p.resolved = 1;
+                        p.locative = loc > 0;
+                        p.precision = 3;
+                        p.role = PLACE_BODY;
+                        push(a, &p);
+                        take(used, i, len);
+                        /* Strong evidence when the list agrees on a state. */
+                        add_country_ev(&cx, c[bk].iso2, 1, i, bvotes >= 2);
+                        add_admin_ev(&cx, c[bk].iso2, c[bk].admin1, 1, bvotes >= 2);
+                        found = 1;
+                        i += len - 1;
+                        break;
+                    }
+                }
 
                 /* "Graham, N.C.", "Gao, Mali": the qualifier decides. */
                 restrict_to r = {NULL, NULL};

@@ -478,6 +478,27 @@ static void test_institution_word_after_a_town(void **state)
     done(&s);
 }
 
+static void test_list_of_counties(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Each name before "counties" is a county, in the state that has a
+     * county of every name in the list (Ohio here; Hamilton alone would be
+     * Tennessee's or Indiana's as well). */
+    scan(&s, "The contest is open to residents of Butler, Clark, Hamilton, Preble or Warren counties, organizers "
+             "said. Deputies in Caddo and Bossier parishes made arrests.");
+    const char *ohio[] = {"Butler", "Clark", "Hamilton", "Preble", "Warren"};
+    for (size_t k = 0; k < ARRAY_LEN(ohio); k++) {
+        const place_m *p = find(&s, ohio[k]);
+        assert_int_equal(p->g.kind, GAZ_ADMIN2);
+        assert_string_equal(p->g.admin1, "Ohio");
+        assert_int_equal(p->precision, 3);
+    }
+    assert_string_equal(find(&s, "Bossier")->g.name, "Bossier Parish");
+    assert_string_equal(find(&s, "Bossier")->g.admin1, "Louisiana");
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -504,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_far_namesake_and_multiword_country),
         cmocka_unit_test(test_region_or_town_of_one_name),
         cmocka_unit_test(test_institution_word_after_a_town),
+        cmocka_unit_test(test_list_of_counties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
