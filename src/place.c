@@ -744,8 +744,78 @@ static double coh_score(const coh_name *names, size_t nn, size_t self, size_t k,
     return s + 1.5 * (near > 4 ? 4 : near);
 }
 
+/* A country's name that is also a town of the state the report is about:
+ * "Lebanon police" in a story from Warren County, Ohio; "Palestine" in a
+ * story that names Texas.  When the report gives the country no evidence
+ * but its own name (no demonym, no other mention) and its strong evidence
+ * names a state that has a town of that name, the name is the town, at
+ * each of its mentions, and its evidence for the country is taken back.
+ * (A region of that name is left alone: "Niger" in a list of West African
+ * countries is not Niger State because Nigeria is in the list too.) */
+static void country_or_namesake(analysis *a, context *cx)
+{
+    for (size_t m = 0; m < a->nplaces; m++) {
+        place_m *p = &a->places[m];
+        if (!p->resolved || p->g.kind != GAZ_COUNTRY || (p->role != PLACE_BODY && p->role != PLACE_DATELINE))
+            continue;
+        char key[KEYMAX];
+        size_t kl = norm_key(a->doc->text + p->sp.start, p->sp.end - p->sp.start, NORM_NAME, key, sizeof key);
+        if (kl == (size_t)-1 || kl == 0)
+            continue;
+        /* Its own evidence: 2 a body mention, 1 a dateline. */
+        int own = 0;
+        for (size_t k = 0; k < a->nplaces; k++) {
+            const place_m *q = &a->places[k];
+            char qk[KEYMAX];
+            if (!q->resolved || q->g.kind != GAZ_COUNTRY || strcmp(q->g.iso2, p->g.iso2) != 0)
+                continue;
+            size_t ql = norm_key(a->doc->text + q->sp.start, q->sp.end - q->sp.start, NORM_NAME, qk, sizeof qk);
+            if (ql != (size_t)-1 && strcmp(qk, key) == 0)
+                own += q->role == PLACE_DATELINE ? 1 : 2;
+        }
+        if (country_ev_of(cx, p->g.iso2, 1) - own > 0)
+            continue;
+        gaz_place c[MAX_CAND];
+        size_t n = gaz_lookup(a->t->gaz, a->doc->text + p->sp.start, p->sp.end - p->sp.start, c, MAX_CAND);
+        int best = -1;
+        for (size_t k = 0; k < n && k < MAX_CAND; k++) {
+            if (c[k].kind != GAZ_PLACE)
+                continue;
+            char ck[KEYMAX];
+            size_t cl = norm_key(c[k].name, strlen(c[k].name), NORM_NAME, ck, sizeof ck);
+            if (cl == (size_t)-1 || strcmp(ck, key) != 0)
+                continue;
+            if (admin_ev_of(cx, c[k].iso2, c[k].admin1, 1) > 0 && best < 0)
+                best = (int)k;
+        }
+        if (best < 0)
+            continue;
+        /* Every mention of the name goes with it. */
+        const gaz_place chosen = c[best];
+        char iso[3];
+        memcpy(iso, p->g.iso2, 3);
+        for (size_t k = 0; k < a->nplaces; k++) {
+            place_m *q = &a->places[k];
+            char qk[KEYMAX];
+            if (!q->resolved || q->g.kind != GAZ_COUNTRY || strcmp(q->g.iso2, iso) != 0)
+                continue;
+            size_t ql = norm_key(a->doc->text + q->sp.start, q->sp.end - q->sp.start, NORM_NAME, qk, sizeof qk);
+            if (ql == (size_t)-1 || strcmp(qk, key) != 0)
+                continue;
+            q->g = chosen;
+            q->precision = 1;
+        }
+        for (size_t k = 0; k < cx->ncs; k++)
+            if (strcmp(cx->cs[k].iso2, iso) == 0) {
+                cx->cs[k].strong -= own;
+                cx->cs[k].score -= own;
+            }
+    }
+}
+
 static void coherence(analysis *a, context *cx)
 {
+    country_or_namesake(a, cx);
     coh_name *names = calloc(COH_NAMES, sizeof *names);
     if (!names)
         abort();

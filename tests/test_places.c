@@ -499,6 +499,23 @@ static void test_list_of_counties(void **state)
     done(&s);
 }
 
+static void test_country_name_as_a_town(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Lebanon, Ohio: the report names Ohio and nothing Lebanese. */
+    scan(&s, "LEBANON (AP) \xe2\x80\x94 A man was charged on Monday with killing his neighbour, Warren County "
+             "prosecutors in Ohio said. Lebanon police arrested him at his home.");
+    expect(find(&s, "LEBANON"), PLACE_DATELINE, "Lebanon", "Ohio", "US", 1);
+    expect(find(&s, "Lebanon"), PLACE_BODY, "Lebanon", "Ohio", "US", 1);
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+    /* Without a state that has a Lebanon, the country. */
+    scan(&s, "Israeli jets struck targets in Lebanon on Monday, the army said.");
+    assert_int_equal(find(&s, "Lebanon")->g.kind, GAZ_COUNTRY);
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -526,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_region_or_town_of_one_name),
         cmocka_unit_test(test_institution_word_after_a_town),
         cmocka_unit_test(test_list_of_counties),
+        cmocka_unit_test(test_country_name_as_a_town),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
