@@ -383,6 +383,28 @@ static const place_m *dateline_place(const analysis *a)
     return d;
 }
 
+/* The dateline's town when the body names it again: the report is about
+ * its own town ("PATERSON -- A boy was shot ... on a block in Paterson"),
+ * whatever other towns it names on the way. */
+static const place_m *dateline_repeated(const analysis *a)
+{
+    const place_m *d = NULL;
+    for (size_t k = 0; k < a->nplaces; k++)
+        if (a->places[k].role == PLACE_DATELINE) {
+            d = &a->places[k];
+            break;
+        }
+    if (!d || !d->resolved || d->g.kind != GAZ_PLACE)
+        return NULL;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (p->role == PLACE_BODY && p->resolved && p->g.kind == GAZ_PLACE && p->g.id == d->g.id &&
+            !strcmp(p->g.name, d->g.name))
+            return d;
+    }
+    return NULL;
+}
+
 /* When no sentence of the report's one event names its place: the town the
  * report names, if it names one (a local report on one shooting names its town
  * once, often far from the sentence that tells the shooting: "the victim
@@ -1595,6 +1617,13 @@ void events_build(analysis *a, tally_events *out)
             e->place = *dl;
             e->has_place = 1;
             buf_puts(&e->notes, "The body names no other town: the dateline's is used. ");
+        }
+        const place_m *dr = !e->has_place || e->place.precision == 3 ? dateline_repeated(a) : NULL;
+        if (dr && (!e->has_place || place_within(dr, &e->place))) {
+            e->place = *dr;
+            e->has_place = 1;
+            buf_puts(&e->notes, "The event's sentences name no town: the dateline's, which the report names again, "
+                                "is used. ");
         }
         place_m region;
         /* Not for a strategic development in a report of several events: a

@@ -223,9 +223,20 @@ static int facility_at(const analysis *a, size_t i)
     if (i >= a->td.ntok || !is_cap(a, i))
         return 0;
     const lex_entry *e = lex_find(a->t->facilities, tok_key(&a->td, i));
-    if (!e)
+    if (!e || strcmp(e->attr[0], "town") == 0)
         return 0;
     return strcmp(e->attr[0], "street") == 0 ? 1 : 2;
+}
+
+/* A word after a name that shows the name is a town's (data/facilities.tsv,
+ * kind "town"): "Beebe police", "the Charlottesville Police Department",
+ * "Howland firefighters".  Local institutions are named after their town. */
+static int town_word_at(const analysis *a, size_t i)
+{
+    if (i >= a->td.ntok)
+        return 0;
+    const lex_entry *e = lex_find(a->t->facilities, tok_key(&a->td, i));
+    return e && strcmp(e->attr[0], "town") == 0;
 }
 
 /* Every letter of the token is upper case ("GRAHAM", "N.C"). */
@@ -1242,7 +1253,7 @@ void places_scan(analysis *a)
                  * about its region ("Cottonport" in a story on Louisiana). */
                 int in_region = g->kind == GAZ_PLACE && admin_ev(&cx, g->iso2, g->admin1) > 0 &&
                                 g->population >= 1000 && !sentence_initial;
-                int accept = g->kind != GAZ_PLACE || loc || in_region ||
+                int accept = g->kind != GAZ_PLACE || loc || in_region || town_word_at(a, after) ||
                              (g->population >= 100000 && !sentence_initial);
                 /* "at Lincoln High School": the locative is the school's, so
                  * the name needs the evidence a bare name does. */

@@ -516,6 +516,30 @@ static void test_country_name_as_a_town(void **state)
     done(&s);
 }
 
+static void test_dateline_named_again(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    /* The shooting's sentence names no place and the report names two
+     * towns, but it names the dateline's town again: the story is about it. */
+    event_place("PATERSON \xe2\x80\x93 A teenager was fatally shot on Saturday night, police said. His mother, who "
+                "moved to Paterson from Newark last year, asked for help.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Paterson");
+    assert_int_equal(prec, 1);
+}
+
+static void test_town_before_police(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A small town with no locative: "Beebe police" is the town's police. */
+    scan(&s, "Beebe police arrested a man on Sunday after a child was shot, officers said.");
+    expect(find(&s, "Beebe"), PLACE_BODY, "Beebe", "Arkansas", "US", 1);
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -544,6 +568,8 @@ int main(void)
         cmocka_unit_test(test_institution_word_after_a_town),
         cmocka_unit_test(test_list_of_counties),
         cmocka_unit_test(test_country_name_as_a_town),
+        cmocka_unit_test(test_dateline_named_again),
+        cmocka_unit_test(test_town_before_police),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
