@@ -983,6 +983,19 @@ static int person_name(const analysis *a, size_t i, size_t end)
     return 1;
 }
 
+/* The demonym at token i, of one word ("Malian") or two ("Sri Lankan",
+ * "South African"): its length in tokens, 0 if none. */
+static size_t demonym_at(const analysis *a, size_t i, gaz_country *c)
+{
+    const text_doc *td = &a->td;
+    if (i >= td->ntok || !is_cap(a, i))
+        return 0;
+    if (i + 1 < td->ntok && is_cap(a, i + 1) && td->tok[i + 1].start == td->tok[i].end + 1 &&
+        gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i + 1].end - td->tok[i].start, c))
+        return 2;
+    return gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i].end - td->tok[i].start, c) ? 1 : 0;
+}
+
 /* The country a demonym names, unless the demonym only qualifies a border
  * ("near the Algerian border" is in the neighbouring country). */
 static int demonym_evidence(const analysis *a, size_t i)
@@ -1036,8 +1049,11 @@ static void capitals(analysis *a, context *cx, unsigned char *used)
         char iso[3] = "";
         gaz_country gc;
         const token *pt = &td->tok[i - 1];
-        if (is_cap(a, i - 1) &&
-            gaz_demonym(a->t->gaz, a->doc->text + pt->start, pt->end - pt->start, &gc)) {
+        if (i >= 2 && demonym_at(a, i - 2, &gc) == 2) {
+            memcpy(iso, gc.iso2, 3);
+            first = i - 2;
+        } else if (is_cap(a, i - 1) &&
+                   gaz_demonym(a->t->gaz, a->doc->text + pt->start, pt->end - pt->start, &gc)) {
             memcpy(iso, gc.iso2, 3);
             first = i - 1;
         } else if (tok_is(td, i - 1, "the") || (pt->flags & TOK_POSS))
@@ -1112,9 +1128,11 @@ void places_scan(analysis *a)
             continue;
         gaz_country c;
         const token *t = &td->tok[i];
-        if (gaz_demonym(a->t->gaz, text + t->start, t->end - t->start, &c)) {
-            if (demonym_evidence(a, i))
+        size_t dn = demonym_at(a, i, &c);
+        if (dn) {
+            if (demonym_evidence(a, i + dn - 1))
                 add_country(&cx, c.iso2, 1, i);
+            i += dn - 1;
             continue;
         }
         if (excluded(a, i) || after_border(a, i) || person_name(a, i, td->ntok))
@@ -1138,10 +1156,14 @@ void places_scan(analysis *a)
         for (size_t i = se->first; i < end; i++) {
             if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i) || compound_adjective(a, i))
                 continue;
-            const token *t = &td->tok[i];
             gaz_country dc;
-            if (gaz_demonym(a->t->gaz, text + t->start, t->end - t->start, &dc))
-                continue; /* "Malian" is evidence of Mali, never a town called Malian */
+            size_t dn = demonym_at(a, i, &dc);
+            if (dn) {
+                /* "Malian" is evidence of Mali, never a town called Malian */
+                take(used, i, dn);
+                i += dn - 1;
+                continue;
+            }
             if (i > se->first && is_cap(a, i - 1) && !(td->tok[i - 1].flags & TOK_POSS) && !used[i - 1])
                 continue; /* inside a longer capitalised run that was already tried */
             /* A name may hold lower-case joiners: "Democratic Republic of
@@ -1421,9 +1443,11 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
             if (i == a.td.ntok || !is_cap(&a, i) || place_at(&a, i))
                 continue;
             gaz_country c;
-            const token *tk = &a.td.tok[i];
-            if (!gaz_demonym(t->gaz, doc->text + tk->start, tk->end - tk->start, &c))
+            size_t dn = demonym_at(&a, i, &c);
+            if (!dn)
                 continue;
+            span dsp = {a.td.tok[i].start, a.td.tok[i + dn - 1].end};
+            i += dn - 1;
             gaz_place g = {0};
             g.kind = GAZ_COUNTRY;
             g.name = c.name;
@@ -1431,7 +1455,7 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
             g.lon = c.lon;
             memcpy(g.iso2, c.iso2, 3);
             g.admin1 = g.admin2 = "";
-            write_one(&a, &b, (span){tk->start, tk->end}, "demonym", &g, 1, 3);
+            write_one(&a, &b, dsp, "demonym", &g, 1, 3);
         }
     }
     if (b.len)

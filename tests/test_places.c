@@ -540,6 +540,21 @@ static void test_town_before_police(void **state)
     done(&s);
 }
 
+static void test_two_word_demonyms(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Sri Lankan" is one demonym, evidence for Sri Lanka, and names the
+     * capital it qualifies. */
+    scan(&s, "Sri Lankan troops guarded the port on Monday, and South African police met officers in the Sri "
+             "Lankan capital.");
+    assert_false(has(&s, "Sri Lankan"));
+    assert_false(has(&s, "South"));
+    expect(find(&s, "the Sri Lankan capital"), PLACE_BODY, "Colombo", "Western Province", "LK", 1);
+    assert_string_equal(s.a.country, "LK");
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -570,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_country_name_as_a_town),
         cmocka_unit_test(test_dateline_named_again),
         cmocka_unit_test(test_town_before_police),
+        cmocka_unit_test(test_two_word_demonyms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
