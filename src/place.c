@@ -1156,6 +1156,42 @@ void places_scan(analysis *a)
         for (size_t i = se->first; i < end; i++) {
             if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i) || compound_adjective(a, i))
                 continue;
+            const token *t = &td->tok[i];
+            /* An AP state abbreviation on its own: "a hearing in S.C.",
+             * "died in a Ky. jail".  Only the dotted forms ("Ga.", not
+             * "GA"), and only after a locative or before a lower-case word,
+             * where "Ill." or "Mass." cannot be a word of the sentence. */
+            {
+                size_t send;
+                int postal = 0;
+                int st = state_at(text, a->doc->len, t->start, &send, &postal);
+                if (st >= 0 && !postal && us_states[st].ap &&
+                    memchr(text + t->start, '.', send - t->start) && i > se->first) {
+                    size_t k = tok_from_byte(a, i, send);
+                    int lower_after = k < end && !(td->tok[k].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM));
+                    gaz_place sc[MAX_CAND];
+                    size_t nsc = (locative_before(a, i, se->first) || lower_after)
+                                     ? gaz_lookup(a->t->gaz, us_states[st].name, strlen(us_states[st].name), sc,
+                                                  MAX_CAND)
+                                     : 0;
+                    for (size_t m = 0; m < nsc && m < MAX_CAND; m++)
+                        if (sc[m].kind == GAZ_ADMIN1 && !strcmp(sc[m].iso2, "US")) {
+                            place_m p = mention(a, i, k - i, (int)s);
+                            p.g = sc[m];
+                            p.resolved = 1;
+                            p.locative = locative_before(a, i, se->first) > 0;
+                            p.precision = 3;
+                            push(a, &p);
+                            take(used, i, k - i);
+                            add_country(&cx, "US", 1, i);
+                            add_admin(&cx, "US", sc[m].admin1, 1);
+                            i = k - 1;
+                            break;
+                        }
+                    if (used[i])
+                        continue;
+                }
+            }
             gaz_country dc;
             size_t dn = demonym_at(a, i, &dc);
             if (dn) {

@@ -555,6 +555,22 @@ static void test_two_word_demonyms(void **state)
     done(&s);
 }
 
+static void test_state_abbreviation_alone(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A dotted AP abbreviation with no town before it: the state, after a
+     * locative or before a lower-case word; not a sentence's first word. */
+    scan(&s, "A Cincinnati man died in a Ky. jail on Monday. The clinic will open in S.C. next week. Ill. "
+             "lawmakers met on Tuesday.");
+    const place_m *p = find(&s, "Ky.");
+    assert_int_equal(p->g.kind, GAZ_ADMIN1);
+    assert_string_equal(p->g.name, "Kentucky");
+    assert_string_equal(find(&s, "S.C.")->g.name, "South Carolina");
+    assert_false(has(&s, "Ill."));
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -586,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_dateline_named_again),
         cmocka_unit_test(test_town_before_police),
         cmocka_unit_test(test_two_word_demonyms),
+        cmocka_unit_test(test_state_abbreviation_alone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
