@@ -262,6 +262,24 @@ static size_t tok_from_byte(const analysis *a, size_t from, size_t pos)
     return from;
 }
 
+/* A word capitalised only because it starts the sentence, and never the
+ * first word of a place's name: "In Kidal, ...", "The Gao governor",
+ * "At Menaka, ...".  It must not swallow the name after it. */
+static int initial_function_word(const analysis *a, size_t i, size_t sfirst)
+{
+    static const char *const w[] = {"the",    "a",      "an",     "in",     "at",     "on",     "near",
+                                    "from",   "to",     "of",     "for",    "by",     "with",   "after",
+                                    "before", "during", "outside", "inside", "into",  "across", "around",
+                                    "since",  "but",    "and",    "as",     "when",   "while",  "if",
+                                    "this",   "that",   "these",  "those",  "his",    "her",    "their",
+                                    "its",    "our",    "some",   "many",   "two",    "three",  "four",
+                                    "five",   "several", "both",  "all",    "most",   "every",  "another"};
+    if (i >= a->td.ntok)
+        return 0;
+    int initial = i == sfirst || (i > sfirst && (a->td.tok[i - 1].flags & TOK_QUOTE) && i - 1 == sfirst);
+    return initial && tok_is_any(&a->td, i, w, ARRAY_LEN(w));
+}
+
 /* Locative ending right before token i: returns its precision, 0 if none. */
 static int locative_before(const analysis *a, size_t i, size_t sfirst)
 {
@@ -1154,7 +1172,8 @@ void places_scan(analysis *a)
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
         for (size_t i = se->first; i < end; i++) {
-            if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i) || compound_adjective(a, i))
+            if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i) || compound_adjective(a, i) ||
+                initial_function_word(a, i, se->first))
                 continue;
             const token *t = &td->tok[i];
             /* An AP state abbreviation on its own: "a hearing in S.C.",
@@ -1200,7 +1219,8 @@ void places_scan(analysis *a)
                 i += dn - 1;
                 continue;
             }
-            if (i > se->first && is_cap(a, i - 1) && !(td->tok[i - 1].flags & TOK_POSS) && !used[i - 1])
+            if (i > se->first && is_cap(a, i - 1) && !(td->tok[i - 1].flags & TOK_POSS) && !used[i - 1] &&
+                !initial_function_word(a, i - 1, se->first))
                 continue; /* inside a longer capitalised run that was already tried */
             /* A name may hold lower-case joiners: "Democratic Republic of
              * Congo", "Bosnia and Herzegovina", "Dar es Salaam". */
@@ -1223,7 +1243,9 @@ void places_scan(analysis *a)
                     continue; /* "St" of "St. Louis" is no name by itself */
                 /* "Fulton Avenue", "Letchworth Dr.": the street, not a town. */
                 int fac = facility_at(a, i + len);
-                if (fac == 1)
+                /* ...but "Douglas County Road 4" names the county first. */
+                static const char *const county_words[] = {"county", "parish"};
+                if (fac == 1 && !tok_is_any(td, i + len - 1, county_words, ARRAY_LEN(county_words)))
                     continue;
                 if (len == 1 && run > 1 && person_name(a, i, i + run))
                     break;

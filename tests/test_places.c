@@ -571,6 +571,31 @@ static void test_state_abbreviation_alone(void **state)
     done(&s);
 }
 
+static void test_county_road(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A county road names its county, though "Road" ends a street's name. */
+    scan(&s, "The Minnesota State Patrol closed Douglas County Road 4 on Monday after a crash.");
+    const place_m *p = find(&s, "Douglas County");
+    assert_int_equal(p->g.kind, GAZ_ADMIN2);
+    assert_string_equal(p->g.admin1, "Minnesota");
+    done(&s);
+}
+
+static void test_sentence_initial_locative(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "In" and "At" are capitalised only because they start the sentence;
+     * they used to swallow the name after them. */
+    scan(&s, "In Kidal, rebels attacked a base on Sunday. At Menaka, gunmen killed five herders.");
+    expect(find(&s, "Kidal"), PLACE_BODY, "Kidal", "Kidal", "ML", 1);
+    assert_string_equal(find(&s, "Menaka")->g.iso2, "ML");
+    assert_false(has(&s, "In Kidal"));
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -603,6 +628,8 @@ int main(void)
         cmocka_unit_test(test_town_before_police),
         cmocka_unit_test(test_two_word_demonyms),
         cmocka_unit_test(test_state_abbreviation_alone),
+        cmocka_unit_test(test_county_road),
+        cmocka_unit_test(test_sentence_initial_locative),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
