@@ -538,6 +538,10 @@ static void test_town_before_police(void **state)
     scan(&s, "Beebe police arrested a man on Sunday after a child was shot, officers said.");
     expect(find(&s, "Beebe"), PLACE_BODY, "Beebe", "Arkansas", "US", 1);
     done(&s);
+    /* A town's people: "a Chiefland man". */
+    scan(&s, "A Chiefland man, 19, was stabbed in the back on Friday, deputies said.");
+    expect(find(&s, "Chiefland"), PLACE_BODY, "Chiefland", "Florida", "US", 1);
+    done(&s);
 }
 
 static void test_two_word_demonyms(void **state)
