@@ -666,6 +666,58 @@ static size_t county_list_votes(const analysis *a, size_t from, size_t list_end,
     return nv;
 }
 
+/* One sense per report: a name the report uses as a place elsewhere is
+ * that place at its other mentions too, even where nothing else would make
+ * it one (a headline's first word, "Decatur, Avondale Estates limit
+ * annexation", a bare "Mansfield" after "in Mansfield").  Not when a
+ * capitalised word before or after makes it part of a longer name or a
+ * person's ("Michael Jordan", "Jordan Peterson"). */
+static void repeat_mentions(analysis *a, unsigned char *used)
+{
+    const text_doc *td = &a->td;
+    size_t nknown = a->nplaces;
+    for (size_t s = 0; s < td->nsent; s++) {
+        const sentence *se = &td->sent[s];
+        size_t end = se->first + se->count;
+        for (size_t i = se->first; i < end; i++) {
+            if (used[i] || !is_cap(a, i) || excluded(a, i) || initial_function_word(a, i, se->first))
+                continue;
+            if (i > se->first && is_cap(a, i - 1) && !initial_function_word(a, i - 1, se->first))
+                continue;
+            for (size_t len = 3; len >= 1; len--) {
+                size_t e = i + len;
+                if (e > end || !is_cap(a, e - 1))
+                    continue;
+                int clean = 1;
+                for (size_t k = i; k < e; k++)
+                    clean &= !used[k] && is_cap(a, k);
+                if (!clean || (e < end && is_cap(a, e) && !region_word(a, e) && !excluded(a, e)))
+                    continue;
+                const place_m *same = NULL;
+                for (size_t m = 0; m < nknown && !same; m++) {
+                    const place_m *p = &a->places[m];
+                    if (p->resolved && (p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2) &&
+                        p->role != PLACE_QUALIFIER && p->ntok == len &&
+                        td->tok[p->tok + len - 1].end - td->tok[p->tok].start == td->tok[e - 1].end - td->tok[i].start &&
+                        !strncasecmp(a->doc->text + td->tok[p->tok].start, a->doc->text + td->tok[i].start,
+                                     td->tok[e - 1].end - td->tok[i].start))
+                        same = p;
+                }
+                if (!same)
+                    continue;
+                place_m q = mention(a, i, len, (int)s);
+                q.g = same->g;
+                q.resolved = 1;
+                q.precision = same->g.kind == GAZ_PLACE ? 1 : 3;
+                push(a, &q);
+                take(used, i, len);
+                i = e - 1;
+                break;
+            }
+        }
+    }
+}
+
 /* ---- coherence: one reading of the report's towns ------------------------
  * Local news names its towns bare ("Alexandria", "Mansfield", "Athens") and
  * names the state once or never; what tells Alexandria, Louisiana from the
@@ -1397,6 +1449,7 @@ void places_scan(analysis *a)
         }
     }
 
+    repeat_mentions(a, used);
     coherence(a, &cx);
 
     /* The main country: most evidence, earliest first on a tie. */

@@ -600,6 +600,30 @@ static void test_sentence_initial_locative(void **state)
     done(&s);
 }
 
+static void test_one_sense_per_report(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Mansfield" opens the headline with nothing to make it a place; the
+     * body's "in Mansfield" does, and the headline's is the same town. */
+    scan(&s, "Mansfield approves new budget. The council met on Monday in Mansfield, Louisiana, officials said.");
+    size_t n = 0;
+    for (size_t k = 0; k < s.a.nplaces; k++)
+        if (!strcmp(s.a.places[k].name, "Mansfield")) {
+            assert_string_equal(s.a.places[k].g.admin1, "Louisiana");
+            n++;
+        }
+    assert_int_equal(n, 2);
+    done(&s);
+    /* Not inside a person's name. */
+    scan(&s, "Troops were sent to Jordan on Monday. A speech by Jordan Peterson was cancelled.");
+    n = 0;
+    for (size_t k = 0; k < s.a.nplaces; k++)
+        n += !strcmp(s.a.places[k].name, "Jordan");
+    assert_int_equal(n, 1);
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -634,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_state_abbreviation_alone),
         cmocka_unit_test(test_county_road),
         cmocka_unit_test(test_sentence_initial_locative),
+        cmocka_unit_test(test_one_sense_per_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
