@@ -1393,6 +1393,12 @@ void places_scan(analysis *a)
                     accept = g->kind == GAZ_PLACE && (in_region || g->population >= 100000);
                 if (g->kind == GAZ_COUNTRY && after_border(a, i))
                     accept = 0;
+                /* A small region named bare, in a country the report does not
+                 * speak of, is a word that happens to name one ("Michael", a
+                 * sheading of the Isle of Man, in "Michael Jordan said"). */
+                if (g->kind == GAZ_ADMIN1 && !loc && want != WANT_REGION &&
+                    g->population < 100000 && country_ev(&cx, g->iso2) == 0)
+                    accept = 0;
                 if (!accept)
                     continue;
                 place_m p = mention(a, i, len, (int)s);

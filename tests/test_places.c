@@ -624,6 +624,17 @@ static void test_one_sense_per_report(void **state)
     done(&s);
 }
 
+static void test_small_region_named_bare(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Michael" is a sheading of the Isle of Man; bare, in a report that
+     * does not speak of the island, it is a first name. */
+    scan(&s, "Michael Jordan was not at the game on Monday, his agent said.");
+    assert_false(has(&s, "Michael"));
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -659,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_county_road),
         cmocka_unit_test(test_sentence_initial_locative),
         cmocka_unit_test(test_one_sense_per_report),
+        cmocka_unit_test(test_small_region_named_bare),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
