@@ -775,7 +775,8 @@ static int coh_near(const coh_name *names, size_t nn, size_t self, const gaz_pla
         if (j == self)
             continue;
         for (size_t k = 0; k < names[j].n; k++)
-            if ((names[j].own[k] || names[j].fixed) && approx_km(c->lat, c->lon, names[j].c[k].lat, names[j].c[k].lon) <= COH_KM) {
+            if ((names[j].own[k] || names[j].fixed) && fabs(c->lat - names[j].c[k].lat) <= COH_KM / 111.0 &&
+                approx_km(c->lat, c->lon, names[j].c[k].lat, names[j].c[k].lon) <= COH_KM) {
                 near++;
                 break;
             }
@@ -839,6 +840,15 @@ static void country_or_namesake(analysis *a, context *cx)
         place_m *p = &a->places[m];
         if (!p->resolved || p->g.kind != GAZ_COUNTRY || (p->role != PLACE_BODY && p->role != PLACE_DATELINE))
             continue;
+        /* Cheap bound first: all the country's mentions, whatever their
+         * words; most reports give their countries more evidence. */
+        int own_max = 0;
+        for (size_t k = 0; k < a->nplaces; k++)
+            if (a->places[k].resolved && a->places[k].g.kind == GAZ_COUNTRY &&
+                !strcmp(a->places[k].g.iso2, p->g.iso2))
+                own_max += a->places[k].role == PLACE_DATELINE ? 1 : 2;
+        if (country_ev_of(cx, p->g.iso2, 1) - own_max > 0)
+            continue;
         char key[KEYMAX];
         size_t kl = norm_key(a->doc->text + p->sp.start, p->sp.end - p->sp.start, NORM_NAME, key, sizeof key);
         if (kl == (size_t)-1 || kl == 0)
@@ -897,7 +907,10 @@ static void country_or_namesake(analysis *a, context *cx)
 static void coherence(analysis *a, context *cx)
 {
     country_or_namesake(a, cx);
-    coh_name *names = calloc(COH_NAMES, sizeof *names);
+    /* At most one name a mention: most reports name a few places, and a
+     * name costs some 4 KB. */
+    size_t cap = a->nplaces < COH_NAMES ? a->nplaces : COH_NAMES;
+    coh_name *names = calloc(cap + 1, sizeof *names);
     if (!names)
         abort();
     size_t nn = 0;
@@ -926,7 +939,7 @@ static void coherence(analysis *a, context *cx)
         while (j < nn && (strcmp(names[j].key, key) != 0 || names[j].fixed != !bare))
             j++;
         if (j == nn) {
-            if (nn == COH_NAMES)
+            if (nn == cap)
                 continue;
             coh_name *n = &names[nn++];
             memcpy(n->key, key, kl + 1);
@@ -1232,7 +1245,7 @@ void places_scan(analysis *a)
              * "died in a Ky. jail".  Only the dotted forms ("Ga.", not
              * "GA"), and only after a locative or before a lower-case word,
              * where "Ill." or "Mass." cannot be a word of the sentence. */
-            {
+            if (t->end < a->doc->len && (text[t->end] == '.' || memchr(text + t->start, '.', t->end - t->start))) {
                 size_t send;
                 int postal = 0;
                 int st = state_at(text, a->doc->len, t->start, &send, &postal);
