@@ -125,3 +125,7 @@ grep -v '^merge: ' "$OUT/merge.txt"
 
 # ---- tally serve under a bounded load on loopback (bench/serve.sh) ---------------------
 sh bench/serve.sh | sed -n 's/^\(serve_[a-z_0-9]*: .*\)$/\1/p; s/^\(bench: .*\)$/\1/p'
+
+# ---- the gazetteer index: start-up, memory, lookups (bench/gazetteer.c) ------------------
+build build/bench-gazetteer bench/gazetteer.c -Iinclude -Isrc build/libtally.a -lutf8proc -lcjson -lsqlite3 -lm -lpthread
+build/bench-gazetteer build/gazetteer.bin || echo "bench: gazetteer bench failed" >&2

@@ -60,11 +60,12 @@ int cmd_gazetteer(int argc, char **argv)
     if (!strcmp(sub, "info")) {
         size_t p, a1, c;
         gaz_counts(g, &p, &a1, &c);
-        printf("%s: %zu places, %zu admin-1 regions, %zu countries\n", path, p, a1, c);
+        printf("%s: %zu places, %zu admin-1 regions, %zu admin-2 regions, %zu countries\n", path, p, a1,
+               gaz_count_admin2(g), c);
     } else if (!strcmp(sub, "lookup") && name) {
         gaz_place out[20];
         size_t n = gaz_lookup(g, name, strlen(name), out, 20);
-        static const char *const kinds[] = {"place", "admin1", "country"};
+        static const char *const kinds[] = {"place", "admin1", "country", "admin2"};
         for (size_t k = 0; k < n && k < 20; k++)
             printf("%s\t%s\t%s\t%s\t%.5f\t%.5f\t%u\t%s\n", kinds[out[k].kind], out[k].name, out[k].iso2,
                    out[k].admin1, out[k].lat, out[k].lon, out[k].population, out[k].fcode);

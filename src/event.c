@@ -715,14 +715,91 @@ static const place_m *sentence_place(const analysis *a, int s)
 static const place_m *dateline_place(const analysis *a)
 {
     const place_m *d = NULL;
+    for (size_t k = 0; k < a->nplaces; k++)
+        if (a->places[k].role == PLACE_DATELINE) {
+            d = &a->places[k];
+            break;
+        }
+    if (!d)
+        return NULL;
+    /* The body naming the dateline's own town again confirms it. */
     for (size_t k = 0; k < a->nplaces; k++) {
         const place_m *p = &a->places[k];
-        if (p->role == PLACE_DATELINE && !d)
-            d = p;
-        else if (p->role == PLACE_BODY && p->precision < 3)
+        if (p->role == PLACE_BODY && p->precision < 3 &&
+            !(p->resolved && d->resolved && p->g.kind == d->g.kind && p->g.id == d->g.id &&
+              !strcmp(p->g.name, d->g.name)))
             return NULL;
     }
     return d;
+}
+
+/* The dateline's town when the body names it again: the report is about
+ * its own town ("PATERSON -- A boy was shot ... on a block in Paterson"),
+ * whatever other towns it names on the way. */
+static const place_m *dateline_repeated(const analysis *a)
+{
+    const place_m *d = NULL;
+    for (size_t k = 0; k < a->nplaces; k++)
+        if (a->places[k].role == PLACE_DATELINE) {
+            d = &a->places[k];
+            break;
+        }
+    if (!d || !d->resolved || d->g.kind != GAZ_PLACE)
+        return NULL;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (p->role == PLACE_BODY && p->resolved && p->g.kind == GAZ_PLACE && p->g.id == d->g.id &&
+            !strcmp(p->g.name, d->g.name))
+            return d;
+    }
+    return NULL;
+}
+
+/* When no sentence of the report's one event names its place: the town the
+ * report names, if it names one (a local report on one shooting names its town
+ * once, often far from the sentence that tells the shooting: "the victim
+ * was found ... Kokomo police said"); the region, when all the towns it
+ * names lie in one admin-1 region, at precision 3; else nothing (the
+ * caller falls back to the country).  *region receives the region's
+ * entry. */
+static const place_m *report_town(const analysis *a, place_m *region)
+{
+    const place_m *first = NULL;
+    int one_town = 1, one_region = 1;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (p->role != PLACE_BODY || !p->resolved || p->g.kind != GAZ_PLACE || p->precision >= 3)
+            continue;
+        if (!first) {
+            first = p;
+            continue;
+        }
+        if (p->g.id != first->g.id || strcmp(p->g.name, first->g.name) != 0)
+            one_town = 0;
+        if (strcmp(p->g.iso2, first->g.iso2) != 0 || strcmp(p->g.admin1, first->g.admin1) != 0)
+            one_region = 0;
+    }
+    if (!first)
+        return NULL;
+    if (one_town)
+        return first;
+    if (!one_region || !first->g.admin1[0])
+        return NULL;
+    gaz_place c[16];
+    size_t n = gaz_lookup(a->t->gaz, first->g.admin1, strlen(first->g.admin1), c, 16);
+    for (size_t k = 0; k < n && k < 16; k++)
+        if (c[k].kind == GAZ_ADMIN1 && !strcmp(c[k].iso2, first->g.iso2)) {
+            memset(region, 0, sizeof *region);
+            snprintf(region->name, sizeof region->name, "%s", c[k].name);
+            region->g = c[k];
+            region->resolved = 1;
+            region->precision = 3;
+            region->role = PLACE_BODY;
+            region->sp = first->sp;
+            region->sentence = first->sentence;
+            return region;
+        }
+    return NULL;
 }
 
 /* A region or country place does not contradict a town inside it. */
@@ -1527,6 +1604,43 @@ void event_free(event *e)
     buf_free(&e->notes);
 }
 
+/* An event placed at a name the gazetteer lacks ("in the village of
+ * Dumay, 80 km west of Lasanod"): the most specific known place its own
+ * sentences name instead -- a town, at precision 2 (near it), else a county
+ * or region at 3 -- so that the event gets the town's point rather than
+ * the country's.  The unknown name is kept in the notes. */
+static void nearest_known(const analysis *a, event *e)
+{
+    const place_m *best = NULL;
+    int brank = 0;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (!p->resolved || p->role != PLACE_BODY || p->g.kind == GAZ_COUNTRY)
+            continue;
+        if (a->country[0] && strcmp(p->g.iso2, a->country) != 0)
+            continue;
+        int in = 0;
+        for (size_t j = 0; j < e->nsents && !in; j++)
+            in = e->sents[j] == p->sentence;
+        if (!in)
+            continue;
+        int rank = p->g.kind == GAZ_PLACE ? 3 : p->g.kind == GAZ_ADMIN2 ? 2 : 1;
+        if (rank > brank) {
+            best = p;
+            brank = rank;
+        }
+    }
+    if (!best)
+        return;
+    buf_printf(&e->notes, "\"%s\" is not in the gazetteer: the nearest place the event's sentences name is used. ",
+               e->place.name);
+    e->place = *best;
+    if (e->place.precision < 2 && best->g.kind == GAZ_PLACE)
+        e->place.precision = 2;
+    else if (best->g.kind != GAZ_PLACE)
+        e->place.precision = 3;
+}
+
 /* The place as it is written out.  An unresolved name keeps its words as
  * the location and takes the main country's point, at region precision 3:
  * a wrong town is worse than an honest country. */
@@ -1546,7 +1660,8 @@ static void fill_place(const analysis *a, event *e)
     }
     if (p->resolved) {
         snprintf(e->admin1, sizeof e->admin1, "%s", p->g.kind == GAZ_COUNTRY ? "" : p->g.admin1);
-        snprintf(e->admin2, sizeof e->admin2, "%s", p->g.kind == GAZ_PLACE ? p->g.admin2 : "");
+        snprintf(e->admin2, sizeof e->admin2, "%s",
+                 p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2 ? p->g.admin2 : "");
         e->lat = p->g.lat;
         e->lon = p->g.lon;
         e->has_coords = 1;
@@ -2116,7 +2231,28 @@ void events_build(analysis *a, tally_events *out)
         if (dl && dl->resolved && (!e->has_place || (e->place.precision == 3 && place_within(dl, &e->place)))) {
             e->place = *dl;
             e->has_place = 1;
-            buf_puts(&e->notes, "The body names no town: the dateline's is used. ");
+            buf_puts(&e->notes, "The body names no other town: the dateline's is used. ");
+        }
+        const place_m *dr = !e->has_place || e->place.precision == 3 ? dateline_repeated(a) : NULL;
+        if (dr && (!e->has_place || place_within(dr, &e->place))) {
+            e->place = *dr;
+            e->has_place = 1;
+            buf_puts(&e->notes, "The event's sentences name no town: the dateline's, which the report names again, "
+                                "is used. ");
+        }
+        place_m region;
+        /* Not for a strategic development in a report of several events: a
+         * decision, a ban, an agreement is seldom made in the town of the
+         * report's ambush ("the junta suspended the station"). */
+        int may_borrow = out->n == 1 || strcmp(e->event_type, "Strategic developments") != 0;
+        const place_m *rt = may_borrow && (!e->has_place || e->place.precision == 3) ? report_town(a, &region) : NULL;
+        if (rt && (!e->has_place || (place_within(rt, &e->place) && rt->precision < 3) ||
+                   (rt->g.kind == GAZ_ADMIN1 && e->place.g.kind == GAZ_COUNTRY && !strcmp(rt->g.iso2, e->place.g.iso2)))) {
+            e->place = *rt;
+            e->has_place = 1;
+            buf_puts(&e->notes, rt->g.kind == GAZ_PLACE
+                                    ? "The event's sentences name no town: the one town of the report is used. "
+                                    : "The event's sentences name no town: the region of the report's towns is used. ");
         }
         if (!e->has_place && a->country[0]) {
             gaz_country gc;
@@ -2136,6 +2272,8 @@ void events_build(analysis *a, tally_events *out)
                 buf_puts(&e->notes, "No place in the event's sentences: the report's main country is used. ");
             }
         }
+        if (e->has_place && !e->place.resolved)
+            nearest_known(a, e);
         fill_place(a, e);
         mark_restatements(e, a->claims, a->doc->source);
         assign_actors(a, e, a->claims);

@@ -1,7 +1,7 @@
 /* gazbuild.c -- gaz_build: turns the npm data packages (and optional extra
  * files) into the one-file index that gazetteer.c maps.
  *
- * File format (version 2; all integers little-endian; types in gazetteer.h)
+ * File format (version 3; all integers little-endian; types in gazetteer.h)
  * -------------------------------------------------------------------------
  *   gazf_header      magic "TALLYGZ\0", version, section count, total file
  *                    size (catches truncation), entry counts per kind, and
@@ -11,7 +11,8 @@
  *                    keys both live here.
  *   ENTRIES          gazf_entry, 40 bytes each, in the order lookups return
  *                    them: countries (by iso2), then admin-1 regions, then
- *                    places, each of the latter two by population descending.
+ *                    admin-2 regions (version 3), then places, each of the
+ *                    latter three by population descending.
  *   KEYS             gazf_key, one per distinct name key (norm_key NORM_NAME),
  *                    sorted by (hash64, key bytes), then one sentinel whose
  *                    `first` ends the last key's postings.
@@ -119,6 +120,43 @@ typedef struct {
     const cJSON *node;
 } bcountry;
 
+/* The extent of a region's places: lon0 in [-180,180), lon360 in [0,360),
+ * so that a region across the antimeridian (Chukotka, Fiji's Northern
+ * Division) is measured the short way round. */
+typedef struct {
+    int have;
+    double lat_min, lat_max, lon0_min, lon0_max, lon360_min, lon360_max;
+} extent;
+
+static void extent_add(extent *x, double lat, double lon)
+{
+    double lon360 = lon < 0 ? lon + 360 : lon;
+    if (!x->have) {
+        x->have = 1;
+        x->lat_min = x->lat_max = lat;
+        x->lon0_min = x->lon0_max = lon;
+        x->lon360_min = x->lon360_max = lon360;
+        return;
+    }
+    x->lat_min = fmin(x->lat_min, lat);
+    x->lat_max = fmax(x->lat_max, lat);
+    x->lon0_min = fmin(x->lon0_min, lon);
+    x->lon0_max = fmax(x->lon0_max, lon);
+    x->lon360_min = fmin(x->lon360_min, lon360);
+    x->lon360_max = fmax(x->lon360_max, lon360);
+}
+
+static void extent_centre(const extent *x, double *lat, double *lon)
+{
+    *lat = (x->lat_min + x->lat_max) / 2;
+    if (x->lon360_max - x->lon360_min < x->lon0_max - x->lon0_min) {
+        *lon = (x->lon360_min + x->lon360_max) / 2;
+        if (*lon >= 180)
+            *lon -= 360;
+    } else
+        *lon = (x->lon0_min + x->lon0_max) / 2;
+}
+
 typedef struct {
     const char *code; /* "ML.10" */
     const char *name;
@@ -127,11 +165,17 @@ typedef struct {
     uint64_t pop_sum;
     int have_place;
     double lat, lon;
+    extent ext;
 } badmin;
 
 typedef struct {
     const char *code; /* "ML.10.123" */
+    const char *name;
     uint32_t name_off;
+    uint32_t admin1_off;  /* name of its admin-1 region, 0 if unknown */
+    uint64_t pop_sum;
+    double lat, lon;
+    extent ext;
 } badmin2;
 
 typedef struct {
@@ -145,6 +189,7 @@ typedef struct {
     uint32_t population;
     uint32_t admin1_off, admin2_off;
     int a1;               /* index into builder.a1 (GeoNames lines), -1 if none */
+    int a2;               /* index into builder.a2 (GeoNames lines), -1 if none */
     int dropped;
 } bplace;
 
@@ -176,6 +221,14 @@ static int cmp_admin(const void *a, const void *b)
 static int cmp_admin2(const void *a, const void *b)
 {
     return strcmp(((const badmin2 *)a)->code, ((const badmin2 *)b)->code);
+}
+
+static int cmp_admin2_pop(const void *a, const void *b)
+{
+    const badmin2 *x = a, *y = b;
+    if (x->pop_sum != y->pop_sum)
+        return x->pop_sum > y->pop_sum ? -1 : 1;
+    return strcmp(x->code, y->code);
 }
 
 static int find_country(const builder *B, const char *iso2)
@@ -228,6 +281,19 @@ static const char *jstr(const cJSON *o, const char *k)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* Country points that replace world-countries' "latlng", which is rounded to
+ * whole degrees (or to a rough point): where that rounding puts a large
+ * country's point hundreds of kilometres from its middle, the geographic
+ * centre is written here instead.  The United States: the centre of the
+ * contiguous states, near Lebanon, Kansas (39.83 N, 98.58 W); the rounded
+ * (38 N, 97 W) is 230 km south-east of it. */
+static const struct {
+    const char *iso2;
+    double lat, lon;
+} country_centre[] = {
+    {"US", 39.8283, -98.5795},
+};
+
 static int load_countries(builder *B, const char *path, berr *e)
 {
     cJSON *arr = load_json(B, 0, path, e);
@@ -256,6 +322,11 @@ static int load_countries(builder *B, const char *path, berr *e)
             c->lat = cJSON_GetArrayItem(ll, 0)->valuedouble;
             c->lon = cJSON_GetArrayItem(ll, 1)->valuedouble;
         }
+        for (size_t k = 0; k < ARRAY_LEN(country_centre); k++)
+            if (strcmp(country_centre[k].iso2, c->iso2) == 0) {
+                c->lat = country_centre[k].lat;
+                c->lon = country_centre[k].lon;
+            }
         c->node = o;
     }
     if (B->nc == 0)
@@ -295,7 +366,20 @@ static int load_admin(builder *B, const char *path1, const char *path2, berr *e)
             continue;
         badmin2 *a = &B->a2[B->na2++];
         a->code = code;
+        a->name = name;
         a->name_off = pool_str(&B->pool, name);
+        /* "US.LA.079" is in the admin-1 region "US.LA". */
+        const char *dot = strchr(code, '.');
+        const char *dot2 = dot ? strchr(dot + 1, '.') : NULL;
+        if (dot2 && (size_t)(dot2 - code) < 64) {
+            char c1[64];
+            memcpy(c1, code, (size_t)(dot2 - code));
+            c1[dot2 - code] = '\0';
+            badmin key = {.code = c1};
+            const badmin *r = bsearch(&key, B->a1, B->na1, sizeof *B->a1, cmp_admin);
+            if (r)
+                a->admin1_off = r->name_off;
+        }
     }
     qsort(B->a2, B->na2, sizeof *B->a2, cmp_admin2);
     return 0;
@@ -355,6 +439,7 @@ static bplace *new_place(builder *B)
     memset(p, 0, sizeof *p);
     p->seq = (uint32_t)i;
     p->a1 = -1;
+    p->a2 = -1;
     return p;
 }
 
@@ -398,8 +483,10 @@ static int geonames_line(builder *B, char *line, const char *path, size_t lineno
             if (f[11][0]) {
                 snprintf(code, sizeof code, "%s.%s.%s", f[8], f[10], f[11]);
                 badmin2 *a2 = find_admin2(B, code);
-                if (a2)
+                if (a2) {
                     p->admin2_off = a2->name_off;
+                    p->a2 = (int)(a2 - B->a2);
+                }
             }
         }
     }
@@ -774,7 +861,7 @@ typedef struct {
     const buf *pool;
     const gazf_entry *ent;
     size_t nent;
-    uint32_t nc, na1, np;
+    uint32_t nc, na1, na2, np;
     const gazf_key *keys;
     size_t nkeys; /* with the sentinel */
     const uint32_t *post;
@@ -798,6 +885,7 @@ static int write_index(const char *out_path, const index_parts *x, berr *e)
     h.nsec = GAZF_NSEC;
     h.n_countries = x->nc;
     h.n_admin1 = x->na1;
+    h.n_admin2 = x->na2;
     h.n_places = x->np;
     buf_put(&out, (const char *)&h, sizeof h); /* rewritten once offsets are known */
     put_section(&out, &h, GAZF_SEC_POOL, x->pool->data, x->pool->len);
@@ -852,6 +940,7 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
     memset(&names, 0, sizeof names);
     memset(&dems, 0, sizeof dems);
     gazf_entry *ent = NULL;
+    badmin2 *a2s = NULL;
     gazf_country *ctab = NULL;
     gazf_key *keys = NULL;
     uint32_t *post = NULL;
@@ -904,26 +993,44 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
     B.np = w;
     qsort(B.p, B.np, sizeof *B.p, cmp_place_pop);
 
-    /* The representative point of a region is its most populous place (the
-     * places are in population order here, so the first one seen; ties go to
-     * the lower GeoNames id).  A mean of its places' coordinates was the other
-     * choice, but it can land outside a non-convex region or in a lake, and a
-     * cluster of small villages drags it about; the most populous place is a
-     * real point inside the region, usually its capital, which is what a
-     * geocoder should report for "in Kidal region".  The region's population
-     * (used only to order regions) is the sum over its places: a lower bound,
-     * since villages under 500 people are not in cities500. */
+    /* The representative point of a region is the middle of the extent of
+     * its places.  A region mention ("across Texas", "the Kidal region")
+     * names the whole region, so the point that reports it best is its
+     * centre, where gazetteers put it too; the most populous place (the
+     * choice before) sits at one edge of many large regions (Houston is
+     * 400 km from the middle of Texas, Brisbane 1,100 km from Queensland's).
+     * The middle of the extent, not the mean of the places: a mean is dragged
+     * towards wherever villages cluster.  The region's population (used only
+     * to order regions) is the sum over its places: a lower bound, since
+     * villages under 500 people are not in cities500. */
     for (size_t i = 0; i < B.np; i++) {
+        if (B.p[i].a2 >= 0) {
+            badmin2 *a2 = &B.a2[B.p[i].a2];
+            a2->pop_sum += B.p[i].population;
+            extent_add(&a2->ext, B.p[i].lat, B.p[i].lon);
+        }
         if (B.p[i].a1 < 0)
             continue;
         badmin *a = &B.a1[B.p[i].a1];
         a->pop_sum += B.p[i].population;
-        if (!a->have_place) {
-            a->have_place = 1;
-            a->lat = B.p[i].lat;
-            a->lon = B.p[i].lon;
-        }
+        a->have_place = 1;
+        extent_add(&a->ext, B.p[i].lat, B.p[i].lon);
     }
+    for (size_t i = 0; i < B.na1; i++)
+        if (B.a1[i].have_place)
+            extent_centre(&B.a1[i].ext, &B.a1[i].lat, &B.a1[i].lon);
+    /* Admin-2 regions ("Rapides Parish", "Johnson County") enter the index
+     * only when some place lies in them, at the middle of their places'
+     * extent as for admin-1; a county without a place has no point to give. */
+    size_t na2 = 0;
+    a2s = calloc(B.na2 + 1, sizeof *a2s);
+    for (size_t i = 0; i < B.na2; i++)
+        if (B.a2[i].ext.have && B.a2[i].name && B.a2[i].name[0]) {
+            a2s[na2] = B.a2[i];
+            extent_centre(&a2s[na2].ext, &a2s[na2].lat, &a2s[na2].lon);
+            na2++;
+        }
+    qsort(a2s, na2, sizeof *a2s, cmp_admin2_pop);
 
     /* Admin-1 regions: a region with no place of its own in the data gets its
      * country's point (better than none; the kind says it is a region); one
@@ -941,7 +1048,7 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
     }
     qsort(B.a1, na1, sizeof *B.a1, cmp_admin_pop);
 
-    size_t nent = B.nc + na1 + B.np;
+    size_t nent = B.nc + na1 + na2 + B.np;
     if (nent > UINT32_MAX - 1) {
         set_err(&e, "%s: too many entries", out_path);
         goto done;
@@ -1020,6 +1127,22 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
         put_fcode(x->fcode, "ADM1");
         add_admin_name(&names, a->name, ei);
     }
+    for (size_t i = 0; i < na2; i++, ei++) {
+        badmin2 *a = &a2s[i];
+        gazf_entry *x = &ent[ei];
+        x->name = a->name_off;
+        x->admin1 = a->admin1_off;
+        x->admin2 = a->name_off;
+        x->lat_e6 = to_e6(a->lat);
+        x->lon_e6 = to_e6(a->lon);
+        x->population = a->pop_sum > UINT32_MAX ? UINT32_MAX : (uint32_t)a->pop_sum;
+        x->kind = GAZ_ADMIN2;
+        memcpy(x->iso2, a->code, 2);
+        put_fcode(x->fcode, "ADM2");
+        /* Only under its full name: "Johnson County", "Rapides Parish".
+         * The bare "Johnson" is a person far more often than a county. */
+        add_key(&names, a->name, strlen(a->name), ei, 0);
+    }
     for (size_t i = 0; i < B.np; i++, ei++) {
         bplace *p = &B.p[i];
         gazf_entry *x = &ent[ei];
@@ -1073,13 +1196,14 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
         goto done;
     }
 
-    index_parts x = {&B.pool, ent, nent, (uint32_t)B.nc, (uint32_t)na1, (uint32_t)B.np, keys, nk, post, np,
-                     ctab, dtab, nd, codes, ncodes};
+    index_parts x = {&B.pool, ent, nent, (uint32_t)B.nc, (uint32_t)na1, (uint32_t)na2, (uint32_t)B.np, keys, nk, post,
+                     np, ctab, dtab, nd, codes, ncodes};
     if (write_index(out_path, &x, &e))
         goto done;
     rc = 0;
 done:
     free(ent);
+    free(a2s);
     free(ctab);
     free(keys);
     free(post);
@@ -1184,7 +1308,7 @@ int gaz_add(const char *index_path, const char *file, void (*on_bad)(void *, con
     size_t npost = h.sec[GAZF_SEC_POSTINGS].size / sizeof *opost;
     const gazf_code *ocodes = (const gazf_code *)(const void *)(old + h.sec[GAZF_SEC_CODES].off);
     size_t ncodes = h.sec[GAZF_SEC_CODES].size / sizeof *ocodes;
-    size_t nfixed = (size_t)h.n_countries + h.n_admin1;
+    size_t nfixed = (size_t)h.n_countries + h.n_admin1 + h.n_admin2;
     if (nfixed > nent || nkeys == 0) {
         set_err(&e, "%s: corrupt gazetteer index (entry counts disagree)", index_path);
         goto done;
@@ -1295,6 +1419,7 @@ int gaz_add(const char *index_path, const char *file, void (*on_bad)(void *, con
                      ntot,
                      h.n_countries,
                      h.n_admin1,
+                     h.n_admin2,
                      (uint32_t)(h.n_places + B.np),
                      keys,
                      nk,

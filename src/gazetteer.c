@@ -44,7 +44,7 @@ struct gaz {
     size_t n_countries;
     const gazf_demonym *dem;
     size_t n_dem;
-    size_t n_admin1, n_places;
+    size_t n_admin1, n_admin2, n_places;
 };
 
 static const char *str_at(const gaz *g, uint32_t off)
@@ -127,13 +127,14 @@ gaz *gaz_open(const char *path, char *err, size_t errlen)
         g->dem = (const gazf_demonym *)(const void *)(base + h.sec[GAZF_SEC_DEMONYMS].off);
         g->n_dem = h.sec[GAZF_SEC_DEMONYMS].size / sizeof(gazf_demonym);
         g->n_admin1 = h.n_admin1;
+        g->n_admin2 = h.n_admin2;
         g->n_places = h.n_places;
         if (g->pool_len == 0 || g->pool[g->pool_len - 1] != '\0' || g->pool[0] != '\0')
             why = "corrupt gazetteer index (string pool)";
         else if (g->n_keys == 0) /* the sentinel is always there */
             why = "corrupt gazetteer index (key table)";
         else if (g->n_countries != h.n_countries ||
-                 (uint64_t)h.n_countries + h.n_admin1 + h.n_places != g->n_entries)
+                 (uint64_t)h.n_countries + h.n_admin1 + h.n_admin2 + h.n_places != g->n_entries)
             why = "corrupt gazetteer index (entry counts disagree)";
         g->n_keys--; /* drop the sentinel from the searchable range */
     }
@@ -164,6 +165,8 @@ void gaz_counts(const gaz *g, size_t *places, size_t *admin1, size_t *countries)
         *countries = g->n_countries;
 }
 
+size_t gaz_count_admin2(const gaz *g) { return g->n_admin2; }
+
 /* First index in a hash-sorted array of n records (stride bytes apart, hash
  * at offset 0) whose hash is >= h. */
 static size_t lower_bound(const void *arr, size_t stride, size_t n, uint64_t h)
@@ -191,7 +194,7 @@ static int key_equal(const gaz *g, uint32_t off, const char *key, size_t klen)
 
 static void fill_place(const gaz *g, const gazf_entry *e, gaz_place *p)
 {
-    p->kind = e->kind <= GAZ_COUNTRY ? (enum gaz_kind)e->kind : GAZ_PLACE;
+    p->kind = e->kind <= GAZ_ADMIN2 ? (enum gaz_kind)e->kind : GAZ_PLACE;
     p->id = e->id;
     p->name = str_at(g, e->name);
     p->lat = from_e6(e->lat_e6);

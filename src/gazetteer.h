@@ -22,7 +22,8 @@
 enum gaz_kind {
     GAZ_PLACE = 0,   /* a populated place (GeoNames feature class P) */
     GAZ_ADMIN1 = 1,  /* a first-order region; lat/lon is a representative point */
-    GAZ_COUNTRY = 2  /* a country; lat/lon is its representative point */
+    GAZ_COUNTRY = 2, /* a country; lat/lon is its representative point */
+    GAZ_ADMIN2 = 3   /* a second-order region ("Rapides Parish", "Johnson County"), under its full name only */
 };
 
 typedef struct {
@@ -51,7 +52,8 @@ gaz *gaz_open(const char *path, char *err, size_t errlen);
 void gaz_close(gaz *g);
 
 /* All entries whose some name has the key of name[0..len).  Writes up to max,
- * most populous first (countries first, then admin-1 regions, then places);
+ * most populous first (countries first, then admin-1 regions, then admin-2
+ * regions, then places);
  * returns the number of matches (may exceed max). */
 size_t gaz_lookup(const gaz *g, const char *name, size_t len, gaz_place *out, size_t max);
 
@@ -63,6 +65,7 @@ int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out);
 
 /* Number of entries of each kind (for tests and `tally gazetteer info`). */
 void gaz_counts(const gaz *g, size_t *places, size_t *admin1, size_t *countries);
+size_t gaz_count_admin2(const gaz *g);
 
 /* Extra place files, for gaz_build and gaz_add, are one of two formats,
  * told apart by their first line that is neither blank nor a # comment:
@@ -109,11 +112,11 @@ int gaz_add(const char *index_path, const char *file, void (*on_bad)(void *ctx, 
  * (the builder refuses to compile on a big-endian host rather than write a
  * file the reader would misread). */
 #define GAZF_MAGIC "TALLYGZ"     /* 8 bytes with the NUL */
-#define GAZF_VERSION 2u      /* 2: the ADMIN_CODES section */
+#define GAZF_VERSION 3u      /* 2: the ADMIN_CODES section; 3: admin-2 entries */
 
 enum {
     GAZF_SEC_POOL = 0,   /* NUL-terminated UTF-8 strings; offset 0 is "" */
-    GAZF_SEC_ENTRIES,    /* gazf_entry[n_countries + n_admin1 + n_places] */
+    GAZF_SEC_ENTRIES,    /* gazf_entry[n_countries + n_admin1 + n_admin2 + n_places] */
     GAZF_SEC_KEYS,       /* gazf_key[n_keys + 1], sorted by (hash, key); last is a sentinel */
     GAZF_SEC_POSTINGS,   /* uint32_t entry indices, ascending within a key */
     GAZF_SEC_COUNTRIES,  /* gazf_country[n_countries], sorted by iso2 */
@@ -127,7 +130,7 @@ typedef struct {
     uint32_t version;
     uint32_t nsec;               /* GAZF_NSEC */
     uint64_t file_size;          /* a truncated copy is caught by comparing this */
-    uint32_t n_countries, n_admin1, n_places, reserved;
+    uint32_t n_countries, n_admin1, n_places, n_admin2;
     struct {
         uint64_t off, size;      /* bytes from the start of the file; off is 8-aligned */
     } sec[GAZF_NSEC];

@@ -34,7 +34,7 @@ extern const char *const best_rule_name[BEST_N];
 /* Loaded resources (tally.h's opaque `tally`). */
 struct tally {
     lexicon *triggers, *actors, *forces, *victims, *outcomes, *qualifiers, *sources, *attribution, *locatives,
-        *notplaces;
+        *notplaces, *facilities;
     gaz *gaz;
     enum best_rule best_rule;  /* how a toll's best is chosen (docs/format.md) */
 };

@@ -3,8 +3,10 @@
 
 #include "norm.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_RUN 4
 #define MAX_CAND 32
@@ -12,16 +14,22 @@
 
 /* ---- evidence ------------------------------------------------------------ */
 
+/* Each score has a strong part: evidence that does not hang on how an
+ * ambiguous town name was resolved (country names, demonyms, region names,
+ * the state or country written after a town).  The rest comes from towns
+ * resolved on the way, and is only provisional: the coherence pass
+ * re-resolves the towns on strong evidence alone, so that six mentions of a
+ * wrongly resolved "Mansfield" cannot vote England into a Louisiana story. */
 typedef struct {
     char iso2[3];
-    int score;
+    int score, strong;
     size_t first;
 } country_score;
 
 typedef struct {
     char iso2[3];
     char name[64];   /* admin-1 name as the gazetteer spells it */
-    int score;
+    int score, strong;
 } admin_score;
 
 typedef struct {
@@ -31,38 +39,45 @@ typedef struct {
     size_t nas;
 } context;
 
-static void add_country(context *cx, const char *iso2, int w, size_t pos)
+static void add_country_ev(context *cx, const char *iso2, int w, size_t pos, int strong)
 {
     if (!iso2[0])
         return;
     for (size_t i = 0; i < cx->ncs; i++)
         if (strcmp(cx->cs[i].iso2, iso2) == 0) {
             cx->cs[i].score += w;
+            cx->cs[i].strong += strong ? w : 0;
             return;
         }
     if (cx->ncs < ARRAY_LEN(cx->cs)) {
         memcpy(cx->cs[cx->ncs].iso2, iso2, 3);
         cx->cs[cx->ncs].score = w;
+        cx->cs[cx->ncs].strong = strong ? w : 0;
         cx->cs[cx->ncs].first = pos;
         cx->ncs++;
     }
 }
 
-static int country_ev(const context *cx, const char *iso2)
+static void add_country(context *cx, const char *iso2, int w, size_t pos) { add_country_ev(cx, iso2, w, pos, 1); }
+
+static int country_ev_of(const context *cx, const char *iso2, int strong)
 {
     for (size_t i = 0; i < cx->ncs; i++)
         if (strcmp(cx->cs[i].iso2, iso2) == 0)
-            return cx->cs[i].score;
+            return strong ? cx->cs[i].strong : cx->cs[i].score;
     return 0;
 }
 
-static void add_admin(context *cx, const char *iso2, const char *name, int w)
+static int country_ev(const context *cx, const char *iso2) { return country_ev_of(cx, iso2, 0); }
+
+static void add_admin_ev(context *cx, const char *iso2, const char *name, int w, int strong)
 {
     if (!iso2[0] || !name || !name[0])
         return;
     for (size_t i = 0; i < cx->nas; i++)
         if (strcmp(cx->as[i].iso2, iso2) == 0 && strcmp(cx->as[i].name, name) == 0) {
             cx->as[i].score += w;
+            cx->as[i].strong += strong ? w : 0;
             return;
         }
     if (cx->nas < ARRAY_LEN(cx->as)) {
@@ -70,18 +85,23 @@ static void add_admin(context *cx, const char *iso2, const char *name, int w)
         memcpy(s->iso2, iso2, 3);
         snprintf(s->name, sizeof s->name, "%s", name);
         s->score = w;
+        s->strong = strong ? w : 0;
     }
 }
 
-static int admin_ev(const context *cx, const char *iso2, const char *name)
+static void add_admin(context *cx, const char *iso2, const char *name, int w) { add_admin_ev(cx, iso2, name, w, 1); }
+
+static int admin_ev_of(const context *cx, const char *iso2, const char *name, int strong)
 {
     if (!name || !name[0])
         return 0;
     for (size_t i = 0; i < cx->nas; i++)
         if (strcmp(cx->as[i].iso2, iso2) == 0 && strcmp(cx->as[i].name, name) == 0)
-            return cx->as[i].score;
+            return strong ? cx->as[i].strong : cx->as[i].score;
     return 0;
 }
+
+static int admin_ev(const context *cx, const char *iso2, const char *name) { return admin_ev_of(cx, iso2, name, 0); }
 
 /* ---- US states as wire copy writes them ------------------------------------
  * AP style abbreviates a state after a town ("Graham, N.C.", "Springfield,
@@ -187,6 +207,38 @@ static int is_dash(const analysis *a, size_t i)
     return s[0] == '-' || memcmp(s, "\xe2\x80\x94", 3) == 0 || memcmp(s, "\xe2\x80\x93", 3) == 0;
 }
 
+/* "St." / "Mt." / "Ft." / "Ste." in "St. Louis", "Mt. Pleasant": the stop
+ * after the abbreviation is part of the name (token k is the stop). */
+static int abbr_dot(const analysis *a, size_t k)
+{
+    static const char *const w[] = {"st", "ste", "mt", "ft", "pt"};
+    return k > 0 && k + 1 < a->td.ntok && is_punct(a, k, '.') && a->td.tok[k].start == a->td.tok[k - 1].end &&
+           tok_is_any(&a->td, k - 1, w, ARRAY_LEN(w)) && is_cap(a, k + 1);
+}
+
+/* The street or building word (data/facilities.tsv) at token i: 1 a street
+ * word, 2 a word for a building named after a person or a brand, 0 none. */
+static int facility_at(const analysis *a, size_t i)
+{
+    if (i >= a->td.ntok || !is_cap(a, i))
+        return 0;
+    const lex_entry *e = lex_find(a->t->facilities, tok_key(&a->td, i));
+    if (!e || strcmp(e->attr[0], "town") == 0)
+        return 0;
+    return strcmp(e->attr[0], "street") == 0 ? 1 : 2;
+}
+
+/* A word after a name that shows the name is a town's (data/facilities.tsv,
+ * kind "town"): "Beebe police", "the Charlottesville Police Department",
+ * "Howland firefighters".  Local institutions are named after their town. */
+static int town_word_at(const analysis *a, size_t i)
+{
+    if (i >= a->td.ntok)
+        return 0;
+    const lex_entry *e = lex_find(a->t->facilities, tok_key(&a->td, i));
+    return e && strcmp(e->attr[0], "town") == 0;
+}
+
 /* Every letter of the token is upper case ("GRAHAM", "N.C"). */
 static int all_upper(const analysis *a, size_t i)
 {
@@ -210,6 +262,24 @@ static size_t tok_from_byte(const analysis *a, size_t from, size_t pos)
     return from;
 }
 
+/* A word capitalised only because it starts the sentence, and never the
+ * first word of a place's name: "In Kidal, ...", "The Gao governor",
+ * "At Menaka, ...".  It must not swallow the name after it. */
+static int initial_function_word(const analysis *a, size_t i, size_t sfirst)
+{
+    static const char *const w[] = {"the",    "a",      "an",     "in",     "at",     "on",     "near",
+                                    "from",   "to",     "of",     "for",    "by",     "with",   "after",
+                                    "before", "during", "outside", "inside", "into",  "across", "around",
+                                    "since",  "but",    "and",    "as",     "when",   "while",  "if",
+                                    "this",   "that",   "these",  "those",  "his",    "her",    "their",
+                                    "its",    "our",    "some",   "many",   "two",    "three",  "four",
+                                    "five",   "several", "both",  "all",    "most",   "every",  "another"};
+    if (i >= a->td.ntok)
+        return 0;
+    int initial = i == sfirst || (i > sfirst && (a->td.tok[i - 1].flags & TOK_QUOTE) && i - 1 == sfirst);
+    return initial && tok_is_any(&a->td, i, w, ARRAY_LEN(w));
+}
+
 /* Locative ending right before token i: returns its precision, 0 if none. */
 static int locative_before(const analysis *a, size_t i, size_t sfirst)
 {
@@ -231,7 +301,8 @@ static int region_word(const analysis *a, size_t i)
 {
     static const char *const w[] = {"region",   "regions",    "province",   "state",      "governorate",
                                     "district", "department", "prefecture", "oblast",     "county",
-                                    "division", "municipality", "territory", "emirate"};
+                                    "division", "municipality", "territory", "emirate", "parish",
+                                    "township", "borough"};
     return i < a->td.ntok && tok_is_any(&a->td, i, w, ARRAY_LEN(w));
 }
 
@@ -282,7 +353,7 @@ static long long cand_score(const gaz_place *c, const context *cx, const char *q
     long long s = (long long)c->population;
     if (!own_name)
         s /= 1000; /* an old or foreign name of some other place */
-    if (c->kind == GAZ_ADMIN1)
+    if (c->kind == GAZ_ADMIN1 || c->kind == GAZ_ADMIN2)
         s = want == WANT_REGION ? s + 100000000000LL : s / 100; /* "in Kidal" is the town */
     if (c->kind == GAZ_COUNTRY) {
         /* A country name is the country, except when it is also a region of
@@ -445,17 +516,18 @@ static void push_qualified(analysis *a, context *cx, place_m *town, size_t len, 
  * "LAGOS, Nigeria (Reuters) -", "BAMAKO --", "Gao, Mali -".  The town is in
  * capitals or is followed by a state or country; the line goes on with an
  * agency in brackets or a dash. */
-static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used)
+static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used, int strict)
 {
     const text_doc *td = &a->td;
     size_t j = i;
-    while (j < td->ntok && j < i + MAX_RUN && (is_cap(a, j) || (j > i && is_joiner(a, j) && all_upper(a, j))))
+    while (j < td->ntok && j < i + MAX_RUN &&
+           (is_cap(a, j) || (j > i && is_joiner(a, j) && all_upper(a, j)) || (j > i && abbr_dot(a, j))))
         j++;
     if (j == i)
         return 0;
     int caps = 1;
     for (size_t k = i; k < j; k++)
-        caps &= all_upper(a, k) || is_joiner(a, k);
+        caps &= all_upper(a, k) || is_joiner(a, k) || abbr_dot(a, k);
     restrict_to r = {NULL, NULL};
     place_m q = {0};
     int postal = 0;
@@ -463,15 +535,24 @@ static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used)
     if (!caps && !after)
         return 0;
     size_t k = after ? after : j;
-    if (is_punct(a, k, '(')) { /* (AP), (Reuters), (AFP) */
+    if (is_punct(a, k, '(')) { /* (AP), (Reuters), (AFP), (Feb. 4, 2014) */
         size_t m = k + 1;
-        while (m < td->ntok && m < k + 5 && !is_punct(a, m, ')'))
+        while (m < td->ntok && m < k + 9 && !is_punct(a, m, ')'))
             m++;
         if (!is_punct(a, m, ')'))
             return 0;
         k = m + 1;
     } else if (!is_dash(a, k) && !is_punct(a, k, ':'))
         return 0;
+    if (strict && !after) {
+        /* Away from a paragraph's start, capitals before a dash are a
+         * dateline only when they name a town we know. */
+        gaz_place cand[MAX_CAND];
+        size_t n;
+        int c = resolve(a, cx, td->tok[i].start, td->tok[j - 1].end, WANT_ANY, NULL, cand, &n);
+        if (c < 0 || cand[c].kind != GAZ_PLACE || excluded(a, i))
+            return 0;
+    }
     place_m town = mention(a, i, j - i, sentence_of(a, i));
     town.role = PLACE_DATELINE;
     if (after) {
@@ -484,13 +565,484 @@ static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used)
             town.g = cand[c];
             town.resolved = 1;
             town.precision = cand[c].kind == GAZ_PLACE ? 1 : 3;
-            add_country(cx, cand[c].iso2, 1, i);
+            /* Provisional when the name is a town: the coherence pass
+             * settles which town it is, then counts its country. */
+            add_country_ev(cx, cand[c].iso2, 1, i, cand[c].kind != GAZ_PLACE);
         } else
             town.precision = 3;
         push(a, &town);
     }
     take(used, i, k - i);
     return 1;
+}
+
+/* 1 if every admin-2 candidate lies in one admin-1 region. */
+static int one_admin1(const gaz_place *c, size_t n)
+{
+    const gaz_place *first = NULL;
+    for (size_t k = 0; k < n; k++) {
+        if (c[k].kind != GAZ_ADMIN2)
+            continue;
+        if (!first)
+            first = &c[k];
+        else if (strcmp(first->iso2, c[k].iso2) != 0 || strcmp(first->admin1, c[k].admin1) != 0)
+            return 0;
+    }
+    return first != NULL;
+}
+
+/* ---- lists of counties -----------------------------------------------------
+ * "Butler, Clark, Hamilton and Warren counties", "in Caddo and Bossier
+ * parishes": each name before the plural is a county, and the list as a
+ * whole says which state, the one that has a county of each name.  Returns
+ * the singular ("County", "Parish") when token j, right after a name, goes
+ * on as such a list; NULL otherwise.  *list_end receives the plural's
+ * token. */
+static const char *county_list(const analysis *a, size_t j, size_t end, size_t *list_end)
+{
+    const text_doc *td = &a->td;
+    for (size_t steps = 0; j < end && steps < 40; steps++) {
+        if (tok_is(td, j, "counties")) {
+            *list_end = j;
+            return "County";
+        }
+        if (tok_is(td, j, "parishes")) {
+            *list_end = j;
+            return "Parish";
+        }
+        if (is_punct(a, j, ',') || tok_is(td, j, "and") || tok_is(td, j, "or"))
+            j++;
+        else if (is_cap(a, j))
+            j++;
+        else
+            return NULL;
+    }
+    return NULL;
+}
+
+/* The counties of the list [from, list_end) looked up as "Name County":
+ * how many of its names each admin-1 region has (*votes, parallel to the
+ * regions in *regions). */
+typedef struct {
+    char iso2[3];
+    char admin1[64];
+    int votes;
+} list_vote;
+
+static size_t county_list_votes(const analysis *a, size_t from, size_t list_end, const char *suffix, list_vote *v,
+                                size_t maxv)
+{
+    const text_doc *td = &a->td;
+    size_t nv = 0;
+    for (size_t j = from; j < list_end;) {
+        if (!is_cap(a, j)) {
+            j++;
+            continue;
+        }
+        size_t k = j;
+        while (k < list_end && is_cap(a, k))
+            k++;
+        char nm[200];
+        int w = snprintf(nm, sizeof nm, "%.*s %s", (int)(td->tok[k - 1].end - td->tok[j].start),
+                         a->doc->text + td->tok[j].start, suffix);
+        gaz_place c[MAX_CAND];
+        size_t n = w > 0 && (size_t)w < sizeof nm ? gaz_lookup(a->t->gaz, nm, (size_t)w, c, MAX_CAND) : 0;
+        for (size_t m = 0; m < n && m < MAX_CAND; m++) {
+            if (c[m].kind != GAZ_ADMIN2)
+                continue;
+            size_t q = 0;
+            while (q < nv && !(strcmp(v[q].iso2, c[m].iso2) == 0 && strcmp(v[q].admin1, c[m].admin1) == 0))
+                q++;
+            if (q == nv && nv < maxv) {
+                memcpy(v[nv].iso2, c[m].iso2, 3);
+                snprintf(v[nv].admin1, sizeof v[nv].admin1, "%s", c[m].admin1);
+                v[nv++].votes = 0;
+            }
+            if (q < nv)
+                v[q].votes++;
+        }
+        j = k;
+    }
+    return nv;
+}
+
+/* One sense per report: a name the report uses as a place elsewhere is
+ * that place at its other mentions too, even where nothing else would make
+ * it one (a headline's first word, "Decatur, Avondale Estates limit
+ * annexation", a bare "Mansfield" after "in Mansfield").  Not when a
+ * capitalised word before or after makes it part of a longer name or a
+ * person's ("Michael Jordan", "Jordan Peterson"). */
+static void repeat_mentions(analysis *a, unsigned char *used)
+{
+    const text_doc *td = &a->td;
+    size_t nknown = a->nplaces;
+    for (size_t s = 0; s < td->nsent; s++) {
+        const sentence *se = &td->sent[s];
+        size_t end = se->first + se->count;
+        for (size_t i = se->first; i < end; i++) {
+            if (used[i] || !is_cap(a, i) || excluded(a, i) || initial_function_word(a, i, se->first))
+                continue;
+            if (i > se->first && is_cap(a, i - 1) && !initial_function_word(a, i - 1, se->first))
+                continue;
+            for (size_t len = 3; len >= 1; len--) {
+                size_t e = i + len;
+                if (e > end || !is_cap(a, e - 1))
+                    continue;
+                int clean = 1;
+                for (size_t k = i; k < e; k++)
+                    clean &= !used[k] && is_cap(a, k);
+                if (!clean || (e < end && is_cap(a, e) && !region_word(a, e) && !excluded(a, e)))
+                    continue;
+                const place_m *same = NULL;
+                for (size_t m = 0; m < nknown && !same; m++) {
+                    const place_m *p = &a->places[m];
+                    if (p->resolved && (p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2) &&
+                        p->role != PLACE_QUALIFIER && p->ntok == len &&
+                        td->tok[p->tok + len - 1].end - td->tok[p->tok].start == td->tok[e - 1].end - td->tok[i].start &&
+                        !strncasecmp(a->doc->text + td->tok[p->tok].start, a->doc->text + td->tok[i].start,
+                                     td->tok[e - 1].end - td->tok[i].start))
+                        same = p;
+                }
+                if (!same)
+                    continue;
+                place_m q = mention(a, i, len, (int)s);
+                q.g = same->g;
+                q.resolved = 1;
+                q.precision = same->g.kind == GAZ_PLACE ? 1 : 3;
+                push(a, &q);
+                take(used, i, len);
+                i = e - 1;
+                break;
+            }
+        }
+    }
+}
+
+/* ---- coherence: one reading of the report's towns ------------------------
+ * Local news names its towns bare ("Alexandria", "Mansfield", "Athens") and
+ * names the state once or never; what tells Alexandria, Louisiana from the
+ * Egyptian port is the rest of the report: the state or country named
+ * anywhere in it, the dateline's state, and the other towns, which lie near
+ * one of its candidates and far from the others.  So once every mention is
+ * found, each bare town name is resolved again, all its candidates scored
+ * on: the strong evidence of the report (a region or country it names, the
+ * qualifier of some other town), then how many of the report's other place
+ * names have a candidate within COH_KM of it, then population (on a log
+ * scale, so that a few neighbours outweigh a big namesake abroad) and feature
+ * class (a capital, a region's seat).  A name is resolved the same way at
+ * each of its mentions.  The dateline's town is resolved first with the
+ * others; its state and country then count as strong evidence for the rest,
+ * because a paper's office is usually in the state its stories are about. */
+#define COH_KM 150.0
+#define COH_NAMES 48
+#define COH_CAND 48
+
+typedef struct {
+    char key[KEYMAX];
+    gaz_place c[COH_CAND];
+    unsigned char own[COH_CAND]; /* the candidate's own name is the key */
+    size_t n;
+    int fixed;                   /* resolved by its qualifier: c[0] only */
+    int dateline;
+    int dropped;                 /* a far namesake: left unresolved */
+} coh_name;
+
+static double approx_km(double lat1, double lon1, double lat2, double lon2)
+{
+    double dlon = fabs(lon1 - lon2);
+    if (dlon > 180)
+        dlon = 360 - dlon;
+    double x = dlon * cos((lat1 + lat2) / 2 * 3.14159265358979 / 180), y = lat1 - lat2;
+    return 111.2 * sqrt(x * x + y * y);
+}
+
+/* A town mention the coherence pass may re-resolve: a body or dateline
+ * mention resolved to a populated place, with no qualifier right after it. */
+static int bare_town(const analysis *a, size_t m)
+{
+    const place_m *p = &a->places[m];
+    if (!p->resolved || (p->g.kind != GAZ_PLACE && p->g.kind != GAZ_ADMIN2) ||
+        (p->role != PLACE_BODY && p->role != PLACE_DATELINE))
+        return 0;
+    return !(m + 1 < a->nplaces && a->places[m + 1].role == PLACE_QUALIFIER &&
+             a->places[m + 1].sp.start >= p->sp.end && a->places[m + 1].sp.start <= p->sp.end + 3);
+}
+
+static int coh_near(const coh_name *names, size_t nn, size_t self, const gaz_place *c)
+{
+    int near = 0;
+    for (size_t j = 0; j < nn; j++) {
+        if (j == self)
+            continue;
+        for (size_t k = 0; k < names[j].n; k++)
+            if ((names[j].own[k] || names[j].fixed) && fabs(c->lat - names[j].c[k].lat) <= COH_KM / 111.0 &&
+                approx_km(c->lat, c->lon, names[j].c[k].lat, names[j].c[k].lon) <= COH_KM) {
+                near++;
+                break;
+            }
+    }
+    return near;
+}
+
+/* The country with the most strong evidence, "" if none. */
+static const char *strong_country(const context *cx)
+{
+    int best = -1;
+    for (size_t k = 0; k < cx->ncs; k++)
+        if (cx->cs[k].strong > 0 && (best < 0 || cx->cs[k].strong > cx->cs[best].strong))
+            best = (int)k;
+    return best >= 0 ? cx->cs[best].iso2 : "";
+}
+
+/* A candidate's score in points; each consideration is worth about what it
+ * tells.  Population on a log scale (a city of a million 6, a village 3), a
+ * capital or a region's seat a little more.  A name that is only an
+ * alternate of the place (an old or foreign form) costs 4: "Paris" in a
+ * report that names Russia is not Parizh in Chelyabinsk.  A region the
+ * report names is worth 5, its country 2.5 (1 more when it is the country
+ * the report is most about): enough to pick the Alexandria in Louisiana over
+ * the Egyptian port, not enough to drag a famous name to a village of the
+ * same country.  Each other place name of the report with a candidate
+ * within COH_KM is worth 1.5, up to four. */
+static double coh_score(const coh_name *names, size_t nn, size_t self, size_t k, const context *cx, const char *top)
+{
+    const gaz_place *c = &names[self].c[k];
+    double s = log10((double)c->population + 10);
+    if (!names[self].own[k])
+        s -= 4;
+    /* A region's population is the sum of its towns', and a bare name is
+     * more often the town ("in Gao"): a region pays 1.5. */
+    if (c->kind == GAZ_ADMIN1)
+        s -= 1.5;
+    if (!strcmp(c->fcode, "PPLC"))
+        s += 1;
+    else if (!strcmp(c->fcode, "PPLA"))
+        s += 0.5;
+    if (admin_ev_of(cx, c->iso2, c->admin1, 1) > 0)
+        s += 5;
+    if (country_ev_of(cx, c->iso2, 1) > 0)
+        s += strcmp(c->iso2, top) == 0 ? 3.5 : 2.5;
+    int near = coh_near(names, nn, self, c);
+    return s + 1.5 * (near > 4 ? 4 : near);
+}
+
+/* A country's name that is also a town of the state the report is about:
+ * "Lebanon police" in a story from Warren County, Ohio; "Palestine" in a
+ * story that names Texas.  When the report gives the country no evidence
+ * but its own name (no demonym, no other mention) and its strong evidence
+ * names a state that has a town of that name, the name is the town, at
+ * each of its mentions, and its evidence for the country is taken back.
+ * (A region of that name is left alone: "Niger" in a list of West African
+ * countries is not Niger State because Nigeria is in the list too.) */
+static void country_or_namesake(analysis *a, context *cx)
+{
+    for (size_t m = 0; m < a->nplaces; m++) {
+        place_m *p = &a->places[m];
+        if (!p->resolved || p->g.kind != GAZ_COUNTRY || (p->role != PLACE_BODY && p->role != PLACE_DATELINE))
+            continue;
+        /* Cheap bound first: all the country's mentions, whatever their
+         * words; most reports give their countries more evidence. */
+        int own_max = 0;
+        for (size_t k = 0; k < a->nplaces; k++)
+            if (a->places[k].resolved && a->places[k].g.kind == GAZ_COUNTRY &&
+                !strcmp(a->places[k].g.iso2, p->g.iso2))
+                own_max += a->places[k].role == PLACE_DATELINE ? 1 : 2;
+        if (country_ev_of(cx, p->g.iso2, 1) - own_max > 0)
+            continue;
+        char key[KEYMAX];
+        size_t kl = norm_key(a->doc->text + p->sp.start, p->sp.end - p->sp.start, NORM_NAME, key, sizeof key);
+        if (kl == (size_t)-1 || kl == 0)
+            continue;
+        /* Its own evidence: 2 a body mention, 1 a dateline. */
+        int own = 0;
+        for (size_t k = 0; k < a->nplaces; k++) {
+            const place_m *q = &a->places[k];
+            char qk[KEYMAX];
+            if (!q->resolved || q->g.kind != GAZ_COUNTRY || strcmp(q->g.iso2, p->g.iso2) != 0)
+                continue;
+            size_t ql = norm_key(a->doc->text + q->sp.start, q->sp.end - q->sp.start, NORM_NAME, qk, sizeof qk);
+            if (ql != (size_t)-1 && strcmp(qk, key) == 0)
+                own += q->role == PLACE_DATELINE ? 1 : 2;
+        }
+        if (country_ev_of(cx, p->g.iso2, 1) - own > 0)
+            continue;
+        gaz_place c[MAX_CAND];
+        size_t n = gaz_lookup(a->t->gaz, a->doc->text + p->sp.start, p->sp.end - p->sp.start, c, MAX_CAND);
+        int best = -1;
+        for (size_t k = 0; k < n && k < MAX_CAND; k++) {
+            if (c[k].kind != GAZ_PLACE)
+                continue;
+            char ck[KEYMAX];
+            size_t cl = norm_key(c[k].name, strlen(c[k].name), NORM_NAME, ck, sizeof ck);
+            if (cl == (size_t)-1 || strcmp(ck, key) != 0)
+                continue;
+            if (admin_ev_of(cx, c[k].iso2, c[k].admin1, 1) > 0 && best < 0)
+                best = (int)k;
+        }
+        if (best < 0)
+            continue;
+        /* Every mention of the name goes with it. */
+        const gaz_place chosen = c[best];
+        char iso[3];
+        memcpy(iso, p->g.iso2, 3);
+        for (size_t k = 0; k < a->nplaces; k++) {
+            place_m *q = &a->places[k];
+            char qk[KEYMAX];
+            if (!q->resolved || q->g.kind != GAZ_COUNTRY || strcmp(q->g.iso2, iso) != 0)
+                continue;
+            size_t ql = norm_key(a->doc->text + q->sp.start, q->sp.end - q->sp.start, NORM_NAME, qk, sizeof qk);
+            if (ql == (size_t)-1 || strcmp(qk, key) != 0)
+                continue;
+            q->g = chosen;
+            q->precision = 1;
+        }
+        for (size_t k = 0; k < cx->ncs; k++)
+            if (strcmp(cx->cs[k].iso2, iso) == 0) {
+                cx->cs[k].strong -= own;
+                cx->cs[k].score -= own;
+            }
+    }
+}
+
+static void coherence(analysis *a, context *cx)
+{
+    country_or_namesake(a, cx);
+    /* At most one name a mention: most reports name a few places, and a
+     * name costs some 4 KB. */
+    size_t cap = a->nplaces < COH_NAMES ? a->nplaces : COH_NAMES;
+    coh_name *names = calloc(cap + 1, sizeof *names);
+    if (!names)
+        abort();
+    size_t nn = 0;
+    int *of = malloc((a->nplaces + 1) * sizeof *of); /* mention -> its name, -1 if none */
+    if (!of)
+        abort();
+    for (size_t m = 0; m < a->nplaces; m++) {
+        of[m] = -1;
+        const place_m *p = &a->places[m];
+        if (!p->resolved || (p->g.kind != GAZ_PLACE && p->g.kind != GAZ_ADMIN2) || p->role == PLACE_QUALIFIER)
+            continue;
+        char key[KEYMAX];
+        size_t kl = norm_key(a->doc->text + p->sp.start, p->sp.end - p->sp.start, NORM_NAME, key, sizeof key);
+        if (kl == (size_t)-1 || kl == 0)
+            continue;
+        int bare = bare_town(a, m);
+        if (bare && p->g.kind == GAZ_ADMIN2) {
+            /* "Warren" of "Clark and Warren counties" was read as Warren
+             * County by its list: a lookup of "Warren" would find other
+             * things. */
+            char gk[KEYMAX];
+            size_t gl = norm_key(p->g.name, strlen(p->g.name), NORM_NAME, gk, sizeof gk);
+            bare = gl != (size_t)-1 && strcmp(gk, key) == 0;
+        }
+        size_t j = 0;
+        while (j < nn && (strcmp(names[j].key, key) != 0 || names[j].fixed != !bare))
+            j++;
+        if (j == nn) {
+            if (nn == cap)
+                continue;
+            coh_name *n = &names[nn++];
+            memcpy(n->key, key, kl + 1);
+            n->fixed = !bare;
+            if (!bare) {
+                n->c[0] = p->g;
+                n->own[0] = 1;
+                n->n = 1;
+            } else {
+                gaz_place cand[COH_CAND];
+                size_t got = gaz_lookup(a->t->gaz, a->doc->text + p->sp.start, p->sp.end - p->sp.start, cand, COH_CAND);
+                if (got > COH_CAND)
+                    got = COH_CAND;
+                for (size_t k = 0; k < got; k++) {
+                    /* A town's name may be its region's ("in Virginia"): the
+                     * region competes, at a cost (see coh_score). */
+                    if (cand[k].kind != p->g.kind && !(p->g.kind == GAZ_PLACE && cand[k].kind == GAZ_ADMIN1))
+                        continue;
+                    char ck[KEYMAX];
+                    size_t cl = norm_key(cand[k].name, strlen(cand[k].name), NORM_NAME, ck, sizeof ck);
+                    n->own[n->n] = cl != (size_t)-1 && strcmp(ck, key) == 0;
+                    n->c[n->n++] = cand[k];
+                }
+            }
+        }
+        names[j].dateline |= p->role == PLACE_DATELINE;
+        of[m] = (int)j;
+    }
+    /* Round 1 settles every name; round 2 again, once the dateline's town is
+     * known, with its state and country as evidence. */
+    for (int round = 0; round < 2; round++) {
+        const char *top = strong_country(cx);
+        for (size_t j = 0; j < nn; j++) {
+            coh_name *n = &names[j];
+            if (n->fixed || n->n == 0 || (round == 1 && n->dateline))
+                continue;
+            size_t best = 0;
+            double bs = coh_score(names, nn, j, 0, cx, top);
+            for (size_t k = 1; k < n->n; k++) {
+                double sc = coh_score(names, nn, j, k, cx, top);
+                if (sc > bs) {
+                    bs = sc;
+                    best = k;
+                }
+            }
+            /* The chosen candidate first: the only one a later name sees
+             * when it is fixed, and the one written back. */
+            gaz_place t = n->c[0];
+            n->c[0] = n->c[best];
+            n->c[best] = t;
+            unsigned char o = n->own[0];
+            n->own[0] = n->own[best];
+            n->own[best] = o;
+        }
+        if (round == 0)
+            for (size_t j = 0; j < nn; j++)
+                if (names[j].dateline && !names[j].fixed && names[j].n) {
+                    add_country_ev(cx, names[j].c[0].iso2, 1, 0, 1);
+                    add_admin_ev(cx, names[j].c[0].iso2, names[j].c[0].admin1, 1, 1);
+                }
+    }
+    /* A small town of a country the report gives no evidence for, with no
+     * neighbour among the report's places, while the report is about some
+     * other country, is a namesake, not the place ("Maze" in a report on
+     * Ituri is not the village in Anjou): the mention stays, unresolved,
+     * with the report's country, or goes if no locative introduced it. */
+    const char *top = strong_country(cx);
+    for (size_t j = 0; j < nn; j++) {
+        coh_name *n = &names[j];
+        if (n->fixed || n->n == 0 || n->dateline || !top[0] || n->c[0].kind != GAZ_PLACE)
+            continue;
+        if (strcmp(n->c[0].iso2, top) != 0 && country_ev_of(cx, n->c[0].iso2, 1) == 0 &&
+            n->c[0].population < 100000 && coh_near(names, nn, j, &n->c[0]) == 0)
+            n->dropped = 1;
+    }
+    /* Write back, and count each town's country once more as the main
+     * country's evidence, now that the towns are settled. */
+    for (size_t k = 0; k < cx->ncs; k++)
+        cx->cs[k].score = cx->cs[k].strong;
+    for (size_t k = 0; k < cx->nas; k++)
+        cx->as[k].score = cx->as[k].strong;
+    size_t w = 0;
+    for (size_t m = 0; m < a->nplaces; m++) {
+        place_m *p = &a->places[m];
+        if (of[m] >= 0 && names[of[m]].dropped) {
+            if (!p->locative)
+                continue;
+            memset(&p->g, 0, sizeof p->g);
+            p->resolved = 0;
+        } else if (of[m] >= 0 && !names[of[m]].fixed && names[of[m]].n) {
+            p->g = names[of[m]].c[0];
+            if (p->g.kind == GAZ_ADMIN1)
+                p->precision = 3;
+        }
+        if (p->resolved && p->g.kind != GAZ_COUNTRY && p->role != PLACE_QUALIFIER) {
+            add_country_ev(cx, p->g.iso2, 1, p->tok, 0);
+            add_admin_ev(cx, p->g.iso2, p->g.admin1, 1, 0);
+        }
+        a->places[w++] = *p;
+    }
+    a->nplaces = w;
+    free(of);
+    free(names);
 }
 
 /* ---- the scan -------------------------------------------------------------- */
@@ -514,6 +1066,19 @@ static int person_name(const analysis *a, size_t i, size_t end)
     return 1;
 }
 
+/* The demonym at token i, of one word ("Malian") or two ("Sri Lankan",
+ * "South African"): its length in tokens, 0 if none. */
+static size_t demonym_at(const analysis *a, size_t i, gaz_country *c)
+{
+    const text_doc *td = &a->td;
+    if (i >= td->ntok || !is_cap(a, i))
+        return 0;
+    if (i + 1 < td->ntok && is_cap(a, i + 1) && td->tok[i + 1].start == td->tok[i].end + 1 &&
+        gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i + 1].end - td->tok[i].start, c))
+        return 2;
+    return gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i].end - td->tok[i].start, c) ? 1 : 0;
+}
+
 /* The country a demonym names, unless the demonym only qualifies a border
  * ("near the Algerian border" is in the neighbouring country). */
 static int demonym_evidence(const analysis *a, size_t i)
@@ -528,6 +1093,21 @@ static int after_border(const analysis *a, size_t i)
     static const char *const w[] = {"with", "from"};
     return i >= 2 && tok_is_any(&a->td, i - 1, w, ARRAY_LEN(w)) &&
            (tok_is(&a->td, i - 2, "border") || tok_is(&a->td, i - 2, "borders") || tok_is(&a->td, i - 2, "frontier"));
+}
+
+/* "Saudi-led", "U.S.-backed", "Kabul-based": an adjective, not a place. */
+static int compound_adjective(const analysis *a, size_t i)
+{
+    static const char *const suf[] = {"-led", "-backed", "-based", "-born", "-run", "-allied", "-owned",
+                                      "-supported", "-funded", "-brokered", "-style"};
+    const char *t = a->doc->text + a->td.tok[i].start;
+    size_t n = a->td.tok[i].end - a->td.tok[i].start;
+    for (size_t k = 0; k < ARRAY_LEN(suf); k++) {
+        size_t m = strlen(suf[k]);
+        if (n > m && strncasecmp(t + n - m, suf[k], m) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static int is_continent(const analysis *a, size_t i)
@@ -552,8 +1132,11 @@ static void capitals(analysis *a, context *cx, unsigned char *used)
         char iso[3] = "";
         gaz_country gc;
         const token *pt = &td->tok[i - 1];
-        if (is_cap(a, i - 1) &&
-            gaz_demonym(a->t->gaz, a->doc->text + pt->start, pt->end - pt->start, &gc)) {
+        if (i >= 2 && demonym_at(a, i - 2, &gc) == 2) {
+            memcpy(iso, gc.iso2, 3);
+            first = i - 2;
+        } else if (is_cap(a, i - 1) &&
+                   gaz_demonym(a->t->gaz, a->doc->text + pt->start, pt->end - pt->start, &gc)) {
             memcpy(iso, gc.iso2, 3);
             first = i - 1;
         } else if (tok_is(td, i - 1, "the") || (pt->flags & TOK_POSS))
@@ -605,13 +1188,21 @@ void places_scan(analysis *a)
 
     /* Pass 0: datelines, at the start of the first paragraphs. */
     uint32_t last_para = UINT32_MAX;
+    int found_dateline = 0;
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->paragraph == last_para || se->paragraph > 3 || se->count == 0)
             continue;
         last_para = se->paragraph;
-        dateline_at(a, &cx, se->first, used);
+        found_dateline |= dateline_at(a, &cx, se->first, used, 0);
     }
+    /* Local papers put a byline and a date before the dateline ("By Jane
+     * Roe, Staff Writer May 2, 2024 GREENVILLE --"), or a photo caption:
+     * without a dateline at a paragraph's start, the first capitals before a
+     * dash or a bracket near the top are one. */
+    for (size_t i = 0; !found_dateline && i < td->ntok && i < 80; i++)
+        if (!used[i] && all_upper(a, i) && is_cap(a, i) && (i == 0 || !all_upper(a, i - 1)))
+            found_dateline = dateline_at(a, &cx, i, used, 1);
 
     /* Pass 1: country evidence from country names and demonyms.  A country
      * name that is also a region elsewhere ("Georgia") waits for pass 2. */
@@ -620,9 +1211,11 @@ void places_scan(analysis *a)
             continue;
         gaz_country c;
         const token *t = &td->tok[i];
-        if (gaz_demonym(a->t->gaz, text + t->start, t->end - t->start, &c)) {
-            if (demonym_evidence(a, i))
+        size_t dn = demonym_at(a, i, &c);
+        if (dn) {
+            if (demonym_evidence(a, i + dn - 1))
                 add_country(&cx, c.iso2, 1, i);
+            i += dn - 1;
             continue;
         }
         if (excluded(a, i) || after_border(a, i) || person_name(a, i, td->ntok))
@@ -644,13 +1237,55 @@ void places_scan(analysis *a)
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
         for (size_t i = se->first; i < end; i++) {
-            if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i))
+            if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i) || compound_adjective(a, i) ||
+                initial_function_word(a, i, se->first))
                 continue;
             const token *t = &td->tok[i];
+            /* An AP state abbreviation on its own: "a hearing in S.C.",
+             * "died in a Ky. jail".  Only the dotted forms ("Ga.", not
+             * "GA"), and only after a locative or before a lower-case word,
+             * where "Ill." or "Mass." cannot be a word of the sentence. */
+            if (t->end < a->doc->len && (text[t->end] == '.' || memchr(text + t->start, '.', t->end - t->start))) {
+                size_t send;
+                int postal = 0;
+                int st = state_at(text, a->doc->len, t->start, &send, &postal);
+                if (st >= 0 && !postal && us_states[st].ap &&
+                    memchr(text + t->start, '.', send - t->start) && i > se->first) {
+                    size_t k = tok_from_byte(a, i, send);
+                    int lower_after = k < end && !(td->tok[k].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM));
+                    gaz_place sc[MAX_CAND];
+                    size_t nsc = (locative_before(a, i, se->first) || lower_after)
+                                     ? gaz_lookup(a->t->gaz, us_states[st].name, strlen(us_states[st].name), sc,
+                                                  MAX_CAND)
+                                     : 0;
+                    for (size_t m = 0; m < nsc && m < MAX_CAND; m++)
+                        if (sc[m].kind == GAZ_ADMIN1 && !strcmp(sc[m].iso2, "US")) {
+                            place_m p = mention(a, i, k - i, (int)s);
+                            p.g = sc[m];
+                            p.resolved = 1;
+                            p.locative = locative_before(a, i, se->first) > 0;
+                            p.precision = 3;
+                            push(a, &p);
+                            take(used, i, k - i);
+                            add_country(&cx, "US", 1, i);
+                            add_admin(&cx, "US", sc[m].admin1, 1);
+                            i = k - 1;
+                            break;
+                        }
+                    if (used[i])
+                        continue;
+                }
+            }
             gaz_country dc;
-            if (gaz_demonym(a->t->gaz, text + t->start, t->end - t->start, &dc))
-                continue; /* "Malian" is evidence of Mali, never a town called Malian */
-            if (i > se->first && is_cap(a, i - 1) && !(td->tok[i - 1].flags & TOK_POSS) && !used[i - 1])
+            size_t dn = demonym_at(a, i, &dc);
+            if (dn) {
+                /* "Malian" is evidence of Mali, never a town called Malian */
+                take(used, i, dn);
+                i += dn - 1;
+                continue;
+            }
+            if (i > se->first && is_cap(a, i - 1) && !(td->tok[i - 1].flags & TOK_POSS) && !used[i - 1] &&
+                !initial_function_word(a, i - 1, se->first))
                 continue; /* inside a longer capitalised run that was already tried */
             /* A name may hold lower-case joiners: "Democratic Republic of
              * Congo", "Bosnia and Herzegovina", "Dar es Salaam". */
@@ -658,7 +1293,8 @@ void places_scan(analysis *a)
             while (i + run < end && run < MAX_RUN + 2 && !used[i + run]) {
                 if (is_cap(a, i + run))
                     run++;
-                else if (run > 0 && i + run + 1 < end && is_cap(a, i + run + 1) && is_joiner(a, i + run))
+                else if (run > 0 && i + run + 1 < end && is_cap(a, i + run + 1) &&
+                         (is_joiner(a, i + run) || abbr_dot(a, i + run)))
                     run++;
                 else
                     break;
@@ -668,6 +1304,14 @@ void places_scan(analysis *a)
             for (size_t len = run; len >= 1 && !found; len--) {
                 if (!is_cap(a, i + len - 1))
                     continue; /* a name does not end on a joiner */
+                if (abbr_dot(a, i + len))
+                    continue; /* "St" of "St. Louis" is no name by itself */
+                /* "Fulton Avenue", "Letchworth Dr.": the street, not a town. */
+                int fac = facility_at(a, i + len);
+                /* ...but "Douglas County Road 4" names the county first. */
+                static const char *const county_words[] = {"county", "parish"};
+                if (fac == 1 && !tok_is_any(td, i + len - 1, county_words, ARRAY_LEN(county_words)))
+                    continue;
                 if (len == 1 && run > 1 && person_name(a, i, i + run))
                     break;
                 uint32_t b = td->tok[i].start, e = td->tok[i + len - 1].end;
@@ -677,6 +1321,53 @@ void places_scan(analysis *a)
                     want = WANT_REGION;
                 if (part_after(a, after))
                     prec = 2;
+
+                /* "Clark, Hamilton and Warren counties": each a county, in
+                 * the state that has them all. */
+                size_t list_end;
+                const char *suffix = county_list(a, after, end, &list_end);
+                if (suffix) {
+                    char nm[200];
+                    int w = snprintf(nm, sizeof nm, "%.*s %s", (int)(e - b), text + b, suffix);
+                    gaz_place c[MAX_CAND];
+                    size_t nc = w > 0 && (size_t)w < sizeof nm ? gaz_lookup(a->t->gaz, nm, (size_t)w, c, MAX_CAND) : 0;
+                    list_vote v[32];
+                    size_t nv = county_list_votes(a, i, list_end, suffix, v, ARRAY_LEN(v));
+                    int bk = -1, bvotes = 0;
+                    long long bs = -1;
+                    for (size_t m = 0; m < nc && m < MAX_CAND; m++) {
+                        if (c[m].kind != GAZ_ADMIN2)
+                            continue;
+                        int votes = 0;
+                        for (size_t q = 0; q < nv; q++)
+                            if (!strcmp(v[q].iso2, c[m].iso2) && !strcmp(v[q].admin1, c[m].admin1))
+                                votes = v[q].votes;
+                        long long sc = 1000000000000LL * admin_ev(&cx, c[m].iso2, c[m].admin1) +
+                                       10000000000LL * votes + 100000000LL * country_ev(&cx, c[m].iso2) +
+                                       (long long)c[m].population;
+                        if (sc > bs) {
+                            bs = sc;
+                            bk = (int)m;
+                            bvotes = votes;
+                        }
+                    }
+                    if (bk >= 0) {
+                        place_m p = mention(a, i, len, (int)s);
+                        p.g = c[bk];
+                        p.resolved = 1;
+                        p.locative = loc > 0;
+                        p.precision = 3;
+                        p.role = PLACE_BODY;
+                        push(a, &p);
+                        take(used, i, len);
+                        /* Strong evidence when the list agrees on a state. */
+                        add_country_ev(&cx, c[bk].iso2, 1, i, bvotes >= 2);
+                        add_admin_ev(&cx, c[bk].iso2, c[bk].admin1, 1, bvotes >= 2);
+                        found = 1;
+                        i += len - 1;
+                        break;
+                    }
+                }
 
                 /* "Graham, N.C.", "Gao, Mali": the qualifier decides. */
                 restrict_to r = {NULL, NULL};
@@ -707,9 +1398,19 @@ void places_scan(analysis *a)
                  * about its region ("Cottonport" in a story on Louisiana). */
                 int in_region = g->kind == GAZ_PLACE && admin_ev(&cx, g->iso2, g->admin1) > 0 &&
                                 g->population >= 1000 && !sentence_initial;
-                int accept = g->kind != GAZ_PLACE || loc || in_region ||
+                int accept = g->kind != GAZ_PLACE || loc || in_region || town_word_at(a, after) ||
                              (g->population >= 100000 && !sentence_initial);
+                /* "at Lincoln High School": the locative is the school's, so
+                 * the name needs the evidence a bare name does. */
+                if (fac == 2)
+                    accept = g->kind == GAZ_PLACE && (in_region || g->population >= 100000);
                 if (g->kind == GAZ_COUNTRY && after_border(a, i))
+                    accept = 0;
+                /* A small region named bare, in a country the report does not
+                 * speak of, is a word that happens to name one ("Michael", a
+                 * sheading of the Isle of Man, in "Michael Jordan said"). */
+                if (g->kind == GAZ_ADMIN1 && !loc && want != WANT_REGION &&
+                    g->population < 100000 && country_ev(&cx, g->iso2) == 0)
                     accept = 0;
                 if (!accept)
                     continue;
@@ -731,20 +1432,31 @@ void places_scan(analysis *a)
                 take(used, i, p.ntok);
                 /* A town or a region named in the body is evidence for its
                  * country ("Kuriga, Kaduna state" is a Nigerian story). */
-                if (g->kind == GAZ_PLACE || g->kind == GAZ_ADMIN1)
-                    add_country(&cx, g->iso2, 1, i);
-                if (g->kind == GAZ_COUNTRY)
+                /* A county is strong evidence for its state when its name is
+                 * one county's ("Rapides Parish"); "Johnson County" is a
+                 * dozen, and waits for the coherence pass like a town. */
+                int strong = g->kind == GAZ_ADMIN1 || (g->kind == GAZ_ADMIN2 && one_admin1(cand, n < MAX_CAND ? n : MAX_CAND));
+                if (g->kind != GAZ_COUNTRY)
+                    add_country_ev(&cx, g->iso2, 1, i, strong);
+                /* Pass 1 read one-word country names only: "Burkina Faso",
+                 * "South Sudan", "United States" count here. */
+                if (g->kind == GAZ_COUNTRY && len > 1)
+                    add_country(&cx, g->iso2, 2, i);
+                else if (g->kind == GAZ_COUNTRY)
                     for (size_t c = 0; c < n; c++)
                         if (cand[c].kind == GAZ_ADMIN1 && strcmp(cand[c].iso2, g->iso2) != 0) {
                             add_country(&cx, g->iso2, 2, i); /* the evidence pass 1 held back */
                             break;
                         }
                 if (g->kind != GAZ_COUNTRY)
-                    add_admin(&cx, g->iso2, g->admin1, 1);
+                    add_admin_ev(&cx, g->iso2, g->admin1, 1, strong);
                 found = 1;
                 i += p.ntok - 1;
             }
-            if (!found && loc && run <= 3 && run > 0) {
+            /* A building or a street the gazetteer does not know is no
+             * unknown town ("McGavock High School", "Letchworth Dr"). */
+            int names_facility = run > 0 && (facility_at(a, i + run) || facility_at(a, i + run - 1));
+            if (!found && loc && run <= 3 && run > 0 && !names_facility) {
                 /* A name the gazetteer lacks, introduced as a place: keep it. */
                 place_m p = mention(a, i, run, (int)s);
                 p.locative = 1;
@@ -755,6 +1467,9 @@ void places_scan(analysis *a)
             }
         }
     }
+
+    repeat_mentions(a, used);
+    coherence(a, &cx);
 
     /* The main country: most evidence, earliest first on a tie. */
     int best = -1;
@@ -807,7 +1522,7 @@ static void json_field(buf *b, const char *key, const char *val)
 }
 
 static const char *const role_name[] = {"body", "dateline", "qualifier"};
-static const char *const kind_name[] = {"place", "admin1", "country"};
+static const char *const kind_name[] = {"place", "admin1", "country", "admin2"};
 
 static void write_one(const analysis *a, buf *b, span sp, const char *role, const gaz_place *g, int resolved,
                       int precision)
@@ -826,7 +1541,7 @@ static void write_one(const analysis *a, buf *b, span sp, const char *role, cons
         json_field(b, "country", have ? gc.name : "");
         json_field(b, "iso", have ? gc.iso3 : "");
         json_field(b, "admin1", g->kind == GAZ_COUNTRY ? "" : g->admin1);
-        json_field(b, "admin2", g->kind == GAZ_PLACE ? g->admin2 : "");
+        json_field(b, "admin2", g->kind == GAZ_PLACE || g->kind == GAZ_ADMIN2 ? g->admin2 : "");
         buf_printf(b, ",\"latitude\":%.5f,\"longitude\":%.5f,\"geo_precision\":%d", g->lat, g->lon, precision);
         if (g->id)
             buf_printf(b, ",\"geonameid\":%u", g->id);
@@ -858,9 +1573,11 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
             if (i == a.td.ntok || !is_cap(&a, i) || place_at(&a, i))
                 continue;
             gaz_country c;
-            const token *tk = &a.td.tok[i];
-            if (!gaz_demonym(t->gaz, doc->text + tk->start, tk->end - tk->start, &c))
+            size_t dn = demonym_at(&a, i, &c);
+            if (!dn)
                 continue;
+            span dsp = {a.td.tok[i].start, a.td.tok[i + dn - 1].end};
+            i += dn - 1;
             gaz_place g = {0};
             g.kind = GAZ_COUNTRY;
             g.name = c.name;
@@ -868,7 +1585,7 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
             g.lon = c.lon;
             memcpy(g.iso2, c.iso2, 3);
             g.admin1 = g.admin2 = "";
-            write_one(&a, &b, (span){tk->start, tk->end}, "demonym", &g, 1, 3);
+            write_one(&a, &b, dsp, "demonym", &g, 1, 3);
         }
     }
     if (b.len)

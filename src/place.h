@@ -27,13 +27,27 @@
  * "Jordan Peterson") is a person, not a place.  Continents are not places.
  *
  * Names the gazetteer does not know are kept, unresolved, when a locative or
- * a dateline introduces them: the event still has a named location and the
- * coordinates of the country, with geo_precision 3.
+ * a dateline introduces them: the event still has a named location, and
+ * the coordinates of the nearest known place its sentences name (events.c)
+ * or of the country, with geo_precision 2 or 3.
  *
- * Among same-name candidates: the state or country written after the name,
- * then a region and a country the report speaks of, then a match of the
- * preferred name over a mere alternate name ("Africa" is an old name of
- * Mahdia, not a reason to put a story there), then population.
+ * Also: a dateline after a byline and a date ("By Jane Roe ... GREENVILLE
+ * --") when it names a known town; "X County", "X Parish" (admin-2
+ * regions) and lists of them ("Butler, Clark and Warren counties");
+ * "St. Louis", "Mt. Pleasant".  Not places: a name before a street word
+ * ("Fulton Avenue"), an unknown name ending in a street or building word
+ * (data/facilities.tsv), compound adjectives ("Saudi-led").
+ *
+ * Among same-name candidates, first in text order on the evidence so far,
+ * then again for all the report's towns together (the coherence pass,
+ * docs/places.md): the strong evidence of the report (a country, region or
+ * county it names anywhere, a qualifier, the dateline's state), the
+ * report's other place names with a candidate within 150 km, population on
+ * a log scale and feature class; a name that is only a place's alternate
+ * name costs ("Africa" is an old name of Mahdia).  A small far namesake in
+ * a country with no evidence is left unresolved; a country's name that is
+ * a town of the report's state, with nothing else for the country, is the
+ * town.
  */
 #ifndef TALLY_PLACE_H
 #define TALLY_PLACE_H

@@ -69,6 +69,7 @@ static const struct {
     {"attribution.tsv", 1, offsetof(struct tally, attribution)},
     {"locatives.tsv", 1, offsetof(struct tally, locatives)},
     {"notplaces.tsv", 0, offsetof(struct tally, notplaces)},
+    {"facilities.tsv", 1, offsetof(struct tally, facilities)},
 };
 
 tally *tally_open(const char *datadir, const char *gazetteer, char *err, size_t errlen)

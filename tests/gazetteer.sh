@@ -36,6 +36,8 @@ check "GeoNames add: found by an alternate name, in Kidal region" grep -q "^plac
 check "GeoNames add: accents folded, admin-1 code 10 read as Kidal" grep -q "^place	Anefif	ML	Kidal	" "$tmp/look"
 "$TALLY" gazetteer lookup "Bamako" --gazetteer "$G" >"$tmp/look" 2>&1
 check "GeoNames add: the old places are still there" grep -q "^place	Bamako	ML	Bamako	" "$tmp/look"
+"$TALLY" gazetteer lookup "Rapides Parish" --gazetteer "$G" >"$tmp/look" 2>&1
+check "GeoNames add: the admin-2 regions are still there" grep -q "^admin2	Rapides Parish	US	Louisiana	" "$tmp/look"
 "$TALLY" extract --gazetteer "$G" "$FX/report.txt" >"$tmp/ev" 2>&1
 check "extraction: the added town, precision 1" grep -q '"country":"Mali","iso":"MLI","admin1":"Kidal","admin2":"","location":"Tinzaouatene","latitude":19.95000,"longitude":2.93000,"geo_precision":1' "$tmp/ev"
 cp "$G" "$tmp/before-readd.bin"

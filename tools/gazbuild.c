@@ -39,10 +39,11 @@ int main(int argc, char **argv)
     }
     size_t np, na, nc;
     gaz_counts(g, &np, &na, &nc);
+    size_t na2 = gaz_count_admin2(g);
     gaz_close(g);
     struct stat st;
     long long size = stat(argv[2], &st) == 0 ? (long long)st.st_size : -1;
-    printf("gazbuild: %s: %zu places, %zu admin-1 regions, %zu countries; %.1f MB in %.2f s\n", argv[2], np, na,
-           nc, (double)size / 1e6, t1 - t0);
+    printf("gazbuild: %s: %zu places, %zu admin-1 regions, %zu admin-2 regions, %zu countries; %.1f MB in %.2f s\n",
+           argv[2], np, na, na2, nc, (double)size / 1e6, t1 - t0);
     return 0;
 }
