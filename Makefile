@@ -94,7 +94,7 @@ www: $(WWW)
 build/san/test_%: tests/test_%.c tests/testutil.h build/san/libtally.a
 	$(CC) $(CSTD) $(WARN) $(SANFLAGS) $(INC) $< build/san/libtally.a $(LIBS) -lcmocka -o $@
 
-check: $(TESTS) build/san/tally $(GAZ) $(WWW)
+check: $(TESTS) build/san/tally tally $(GAZ) $(WWW)
 	sh tests/run.sh $(TESTS)
 
 test: deps
