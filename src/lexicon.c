@@ -14,8 +14,13 @@
 
 typedef struct {
     uint64_t hash;
-    uint32_t first, count;  /* run of entries sharing the first token key */
+    uint32_t first;         /* run of entries sharing the first token key */
+    uint16_t count;
+    uint16_t keylen;        /* length of that key, so a probe never scans for it;
+                               KEYLEN_LONG: 65,535 bytes or more, measure it */
 } slot;
+
+#define KEYLEN_LONG UINT16_MAX
 
 struct lexicon {
     lex_entry *e;
@@ -124,11 +129,15 @@ static void add_phrase(lexicon *lx, const char *phrase, char **attr, int nattr, 
     buf_free(&b);
 }
 
-static void build_table(lexicon *lx)
+/* -1 (with the message in err) if more phrases share a first word than a
+ * slot can count. */
+static int build_table(lexicon *lx, const char *path, char *err, size_t errlen)
 {
     qsort(lx->e, lx->n, sizeof *lx->e, cmp_entry);
+    /* At most 1/4 full: lex_match is called about seven times per token and
+     * nearly always misses, and a miss ends at the first empty slot. */
     lx->tcap = 16;
-    while (lx->tcap < lx->n * 2 + 1)
+    while (lx->tcap < lx->n * 4 + 1)
         lx->tcap *= 2;
     lx->table = calloc(lx->tcap, sizeof *lx->table);
     if (!lx->table)
@@ -148,9 +157,15 @@ static void build_table(lexicon *lx)
         size_t s = h & (lx->tcap - 1);
         while (lx->table[s].hash)
             s = (s + 1) & (lx->tcap - 1);
-        lx->table[s] = (slot){h, (uint32_t)i, (uint32_t)(j - i)};
+        if (j - i > UINT16_MAX) {
+            snprintf(err, errlen, "%s:%d: more than %u phrases start with the same word", path, lx->e[i].line,
+                     (unsigned)UINT16_MAX);
+            return -1;
+        }
+        lx->table[s] = (slot){h, (uint32_t)i, (uint16_t)(j - i), (uint16_t)(n1 < KEYLEN_LONG ? n1 : KEYLEN_LONG)};
         i = j;
     }
+    return 0;
 }
 
 lexicon *lex_load(const char *path, int min_attrs, char *err, size_t errlen)
@@ -202,7 +217,10 @@ lexicon *lex_load(const char *path, int min_attrs, char *err, size_t errlen)
     /* Offsets become pointers now that the key buffer has stopped moving. */
     for (size_t i = 0; i < lx->n; i++)
         lx->e[i].keys = lx->keys.data + (uintptr_t)lx->e[i].keys;
-    build_table(lx);
+    if (build_table(lx, path, err, errlen) < 0) {
+        lex_free(lx);
+        return NULL;
+    }
     return lx;
 }
 
@@ -219,18 +237,20 @@ void lex_free(lexicon *lx)
 
 size_t lex_size(const lexicon *lx) { return lx->n; }
 
-static const slot *find_slot_h(const lexicon *lx, const char *key, size_t n, uint64_t h)
+static inline const slot *find_slot_h(const lexicon *lx, const char *key, size_t n, uint64_t h)
 {
     if (!lx->n)
         return NULL;
     h |= 1;
     size_t s = h & (lx->tcap - 1);
     while (lx->table[s].hash) {
-        if (lx->table[s].hash == h) {
-            size_t n1;
-            const char *k1 = first_key(&lx->e[lx->table[s].first], &n1);
-            if (n1 == n && memcmp(k1, key, n) == 0)
-                return &lx->table[s];
+        const slot *sl = &lx->table[s];
+        if (sl->hash == h) {
+            size_t n1 = sl->keylen;
+            if (n1 == KEYLEN_LONG)
+                first_key(&lx->e[sl->first], &n1);
+            if (n1 == n && memcmp(lx->e[sl->first].keys, key, n) == 0)
+                return sl;
         }
         s = (s + 1) & (lx->tcap - 1);
     }
