@@ -96,6 +96,10 @@ static size_t after_ws(const unsigned char *u, size_t len, size_t p)
  * word boundary. */
 static size_t kw(const unsigned char *u, size_t len, size_t p, const char *w)
 {
+    /* The grammar tries dozens of keywords at each candidate position and
+     * nearly all differ in the first letter: reject on it before measuring w. */
+    if (p >= len || lower(u[p]) != (unsigned char)w[0])
+        return 0;
     size_t n = strlen(w);
     if (p > len || n > len - p)
         return 0;
