@@ -92,30 +92,6 @@ static int is_abbrev(const char *key, size_t n)
     return 0;
 }
 
-/* tok_is and tok_is_any are the most called functions of extraction (every
- * rule asks "is this word one of ...?" of the tokens around a cue, ~30 times
- * per token in all).  Nearly every comparison fails, and most fail on the first
- * byte, so that byte is compared inline before strcmp is called: this removes
- * ~90% of the strcmp calls with the same result. */
-int tok_is(const text_doc *t, size_t i, const char *key)
-{
-    if (i >= t->ntok)
-        return 0;
-    const char *k = t->keys + t->tok[i].key;
-    return k[0] == key[0] && strcmp(k, key) == 0;
-}
-
-int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n)
-{
-    if (i >= t->ntok)
-        return 0;
-    const char *k = t->keys + t->tok[i].key;
-    for (size_t j = 0; j < n; j++)
-        if (k[0] == keys[j][0] && strcmp(k, keys[j]) == 0)
-            return 1;
-    return 0;
-}
-
 static void add_token(text_doc *t, size_t start, size_t end, int flags)
 {
     t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);

@@ -32,6 +32,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum {
     TOK_WORD = 1,     /* letters (may contain digits/hyphens) */
@@ -74,9 +75,32 @@ int text_split(text_doc *t, const char *text, size_t len);
 void text_free(text_doc *t);
 
 static inline const char *tok_key(const text_doc *t, size_t i) { return t->keys + t->tok[i].key; }
+
+/* tok_is and tok_is_any are the most called functions of extraction: every
+ * rule asks "is this word one of ...?" of the tokens around a cue, ~30 times
+ * per token in all.  Nearly every comparison fails, most on the first byte,
+ * so that byte is compared before strcmp; and they are inline because the
+ * lists are constant arrays, which lets the compiler fold each keys[j][0]. */
+
 /* 1 if token i's key equals the given key. */
-int tok_is(const text_doc *t, size_t i, const char *key);
+static inline int tok_is(const text_doc *t, size_t i, const char *key)
+{
+    if (i >= t->ntok)
+        return 0;
+    const char *k = t->keys + t->tok[i].key;
+    return k[0] == key[0] && strcmp(k, key) == 0;
+}
+
 /* 1 if token i's key is one of keys[0..n). */
-int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n);
+static inline int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n)
+{
+    if (i >= t->ntok)
+        return 0;
+    const char *k = t->keys + t->tok[i].key;
+    for (size_t j = 0; j < n; j++)
+        if (k[0] == keys[j][0] && strcmp(k, keys[j]) == 0)
+            return 1;
+    return 0;
+}
 
 #endif
