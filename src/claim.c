@@ -70,9 +70,14 @@ static int may_start_number(const text_doc *td, size_t i)
     size_t n = 0;
     while (n < td->tok[i].keylen && k[n] != '-')
         n++;
-    for (const char *w = by_letter[c - 'a'], *sp; (sp = strchr(w, ' ')) != NULL; w = sp + 1)
-        if ((size_t)(sp - w) == n && memcmp(w, k, n) == 0)
+    for (const char *w = by_letter[c - 'a']; *w;) {
+        size_t m = 0;
+        while (w[m] != ' ')
+            m++;
+        if (m == n && memcmp(w, k, n) == 0)
             return 1;
+        w += m + 1;
+    }
     return 0;
 }
 
