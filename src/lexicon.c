@@ -23,11 +23,25 @@ typedef struct {
 #define KEYLEN_LONG UINT16_MAX
 
 struct lexicon {
+    lex_head head;    /* first, for the inline lex_match (lexicon.h) */
     lex_entry *e;
     size_t n, cap;
     char *file;       /* the file's bytes; attributes point into it */
     buf keys;         /* all keys; entries hold offsets until the end of loading */
     slot *table;
+    size_t tcap;
+};
+
+/* One first word of the set's lexicons, and which of them it starts phrases of. */
+typedef struct {
+    uint64_t hash;       /* hash64(key) | 1; 0 marks an empty slot */
+    const char *key;     /* in the lexicon's keys; not NUL-terminated */
+    size_t keylen;
+    uint16_t mask;
+} set_slot;
+
+struct lex_set {
+    set_slot *table;
     size_t tcap;
 };
 
@@ -262,7 +276,7 @@ static const slot *find_slot(const lexicon *lx, const char *key, size_t n)
     return find_slot_h(lx, key, n, hash64(key, n));
 }
 
-const lex_entry *lex_match(const lexicon *lx, const text_doc *t, size_t i, size_t end, size_t *ntok)
+const lex_entry *lex_match_probe(const lexicon *lx, const text_doc *t, size_t i, size_t end, size_t *ntok)
 {
     if (i >= end || i >= t->ntok)
         return NULL;
@@ -309,4 +323,75 @@ const lex_entry *lex_find(const lexicon *lx, const char *key)
         if (lx->e[sl->first + k].ntok == 1)
             return &lx->e[sl->first + k];
     return NULL;
+}
+
+/* ---- sets: every first word of several lexicons in one table ---------------- */
+
+lex_set *lex_set_new(lexicon *const *lx, size_t n)
+{
+    if (n > 16)
+        return NULL;
+    lex_set *s = calloc(1, sizeof *s);
+    if (!s)
+        abort();
+    size_t nkeys = 0;
+    for (size_t k = 0; k < n; k++)
+        nkeys += lx[k]->tcap; /* an upper bound on its first words */
+    s->tcap = 16;
+    while (s->tcap < nkeys * 2 + 1)
+        s->tcap *= 2;
+    s->table = calloc(s->tcap, sizeof *s->table);
+    if (!s->table)
+        abort();
+    for (size_t k = 0; k < n; k++) {
+        lexicon *l = lx[k];
+        l->head.set = s;
+        l->head.bit = (uint16_t)(1u << k);
+        for (size_t j = 0; j < l->tcap; j++) {
+            const slot *sl = &l->table[j];
+            if (!sl->hash)
+                continue;
+            size_t klen;
+            const char *key = first_key(&l->e[sl->first], &klen);
+            size_t at = sl->hash & (s->tcap - 1);
+            while (s->table[at].hash &&
+                   !(s->table[at].hash == sl->hash && s->table[at].keylen == klen &&
+                     memcmp(s->table[at].key, key, klen) == 0))
+                at = (at + 1) & (s->tcap - 1);
+            set_slot *ss = &s->table[at];
+            ss->hash = sl->hash;
+            ss->key = key;
+            ss->keylen = klen;
+            ss->mask |= l->head.bit;
+        }
+    }
+    return s;
+}
+
+void lex_set_free(lex_set *s)
+{
+    if (!s)
+        return;
+    free(s->table);
+    free(s);
+}
+
+/* The same key comparison as find_slot_h: token key length (as stored in the
+ * token) against the phrase's first key, then the bytes. */
+void lex_set_mark(const lex_set *s, text_doc *t)
+{
+    for (size_t i = 0; i < t->ntok; i++) {
+        token *tk = &t->tok[i];
+        uint64_t h = tk->hash | 1;
+        uint16_t mask = 0;
+        for (size_t at = h & (s->tcap - 1); s->table[at].hash; at = (at + 1) & (s->tcap - 1)) {
+            const set_slot *ss = &s->table[at];
+            if (ss->hash == h && ss->keylen == tk->keylen && memcmp(ss->key, t->keys + tk->key, ss->keylen) == 0) {
+                mask = ss->mask;
+                break;
+            }
+        }
+        tk->lexmask = mask;
+    }
+    t->marked_by = s;
 }

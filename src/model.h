@@ -35,6 +35,7 @@ extern const char *const best_rule_name[BEST_N];
 struct tally {
     lexicon *triggers, *actors, *forces, *victims, *outcomes, *qualifiers, *sources, *attribution, *locatives,
         *notplaces;
+    lex_set *lexset;           /* all of the above: tokens are marked once per report (lexicon.h) */
     gaz *gaz;
     enum best_rule best_rule;  /* how a toll's best is chosen (docs/format.md) */
 };

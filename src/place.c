@@ -845,6 +845,8 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
     a.report = (civil_date){doc->date.year, doc->date.month, doc->date.day};
     buf b = {0};
     if (text_split(&a.td, doc->text, doc->len) == 0) {
+        if (t->lexset)
+            lex_set_mark(t->lexset, &a.td);
         places_scan(&a);
         /* Demonyms are written in text order among the places, as country
          * evidence: "Malian" refers to Mali though it places nothing. */

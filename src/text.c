@@ -123,6 +123,7 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
             flags |= TOK_CAP;
     }
     tk->flags = (uint16_t)flags;
+    tk->lexmask = 0;
     t->keylen += k + 1;
 }
 
@@ -156,6 +157,7 @@ int text_split(text_doc *t, const char *text, size_t len)
     t->text = text;
     t->len = len;
     t->ntok = t->nsent = t->keylen = 0;
+    t->marked_by = NULL;
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {

@@ -49,6 +49,8 @@ typedef struct {
     uint32_t key;          /* offset of the NUL-terminated key in text_doc.keys */
     uint16_t keylen;
     uint16_t flags;
+    uint16_t lexmask;      /* lex_set_mark: bit k set if the key begins a phrase of the set's
+                              lexicon k (0 until then) */
 } token;
 
 typedef struct {
@@ -67,6 +69,7 @@ typedef struct {
     size_t nsent, capsent;
     char *keys;
     size_t keylen, keycap;
+    const void *marked_by; /* the lex_set whose marks the tokens carry, NULL if none */
 } text_doc;
 
 /* Splits text (which must outlive t).  Returns 0, or -1 if the text is too
