@@ -237,8 +237,13 @@ static int kw_find(const char *w, size_t n)
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         const keyword *k = &KW[mid];
-        size_t m = k->len < n ? k->len : n;
-        int c = memcmp(k->w, low, m);
+        /* Most steps of the search are decided by the first letter: compare it
+         * before calling memcmp (the same order: bytes as unsigned char). */
+        int c = (unsigned char)k->w[0] - (unsigned char)low[0];
+        if (c == 0) {
+            size_t m = k->len < n ? k->len : n;
+            c = memcmp(k->w, low, m);
+        }
         if (c == 0)
             c = (int)k->len - (int)n;
         if (c == 0)
@@ -418,6 +423,8 @@ typedef struct {
     civil_date report;
     int64_t rd;           /* report day number */
     int rvalid;
+    int rwday;            /* the report's weekday (date_weekday), computed once: m_relative
+                             runs at every word */
     when_mention *out;
     size_t max, count;
 } scan;
@@ -820,7 +827,7 @@ static size_t m_weekday(const scan *c, size_t i, when_mention *m)
     if (!c->rvalid)
         return 0;
     int wd = c->t[w].val;
-    int rw = date_weekday(c->report);
+    int rw = c->rwday;
     int64_t d;
     if (mode == 1) {
         int f = (wd - rw + 7) % 7;
@@ -883,7 +890,7 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
     int64_t r = c->rd;
     int k = kwat(c, i);
     int k1 = kwat(c, i + 1);
-    int wd = date_weekday(c->report);
+    int wd = c->rwday;
     int64_t monday = r - (wd + 6) % 7; /* Monday of the report's week */
     int y = c->report.year, mo = c->report.month;
     size_t j = i + 1;
@@ -1254,6 +1261,7 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
     c.report = report;
     c.rvalid = date_valid(report);
     c.rd = c.rvalid ? date_to_days(report) : 0;
+    c.rwday = c.rvalid ? date_weekday(report) : 0;
     c.out = out;
     c.max = out ? max : 0;
     size_t pos = 0;
