@@ -22,6 +22,13 @@ void buf_put(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same bytes as buf_printf(b, "%lld", v), without the format machinery:
+ * writing records prints a dozen integers per event. */
+void buf_put_ll(buf *b, long long v);
+
+/* The same bytes as snprintf(out, cap, "%s", s) (cap > 0): s cut to cap - 1
+ * bytes, NUL-terminated.  A copy of a name into a fixed field. */
+void str_copy(char *out, size_t cap, const char *s);
 const char *buf_cstr(buf *b);
 void buf_free(buf *b);
 
