@@ -436,11 +436,11 @@ static const speaker *speaker_for(const text_doc *td, const speaker *sp, size_t 
 static void set_source(const analysis *a, claim *c, const speaker *who)
 {
     if (who) {
-        snprintf(c->source, sizeof c->source, "%s", who->text);
+        str_copy(c->source, sizeof c->source, who->text);
         c->kind = who->kind;
         c->source_span = who->sp;
     } else if (a->doc->source && a->doc->source[0]) {
-        snprintf(c->source, sizeof c->source, "%s", a->doc->source);
+        str_copy(c->source, sizeof c->source, a->doc->source);
         c->kind = SRC_MEDIA;
     } else {
         snprintf(c->source, sizeof c->source, "unknown");
@@ -477,7 +477,7 @@ static void victim_actor(const analysis *a, claim *c, size_t vstart, size_t vend
             if (gap > 2 || (gap == 2 && !tok_is(td, vend + 1, "the")))
                 continue;
         }
-        snprintf(c->victim_actor, sizeof c->victim_actor, "%s", m->name);
+        str_copy(c->victim_actor, sizeof c->victim_actor, m->name);
         if (c->vcat == VIC_UNKNOWN)
             c->vcat = m->inter == 1 ? VIC_STATE : (m->inter >= 2 && m->inter <= 4) || m->inter == 8 ? VIC_NONSTATE
                     : m->inter == 7 ? VIC_CIVILIAN : VIC_UNKNOWN;
@@ -725,7 +725,7 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         c.outcome = want;
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
-        snprintf(c.label, sizeof c.label, "%s", v ? v->attr[1] : "person");
+        str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
         size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
         speaker sp[16];
@@ -836,7 +836,7 @@ static void zero_claims(analysis *a, size_t s, size_t deny)
         if (v) {
             span_copy(a->doc->text, (span){td->tok[j].start, td->tok[j + m - 1].end}, c.victims, sizeof c.victims);
             c.vcat = category_of(v);
-            snprintf(c.label, sizeof c.label, "%s", v->attr[1]);
+            str_copy(c.label, sizeof c.label, v->attr[1]);
             break;
         }
     }
@@ -990,7 +990,7 @@ void claims_scan(analysis *a)
             if (victim) {
                 span_copy(text, (span){td->tok[vstart].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
                 c.vcat = category_of(victim);
-                snprintf(c.label, sizeof c.label, "%s", victim->attr[1]);
+                str_copy(c.label, sizeof c.label, victim->attr[1]);
                 victim_actor(a, &c, vstart, vend);
             }
             /* What happened.  Right before the count first ("killed 32 people

@@ -68,7 +68,7 @@ static void add_admin(context *cx, const char *iso2, const char *name, int w)
     if (cx->nas < ARRAY_LEN(cx->as)) {
         admin_score *s = &cx->as[cx->nas++];
         memcpy(s->iso2, iso2, 3);
-        snprintf(s->name, sizeof s->name, "%s", name);
+        str_copy(s->name, sizeof s->name, name);
         s->score = w;
     }
 }

@@ -74,6 +74,8 @@ void str_copy(char *out, size_t cap, const char *s)
 {
     if (!cap)
         return;
+    if (!s)
+        s = "(null)"; /* what glibc's printf writes for a null %s */
     size_t n = strnlen(s, cap - 1);
     memcpy(out, s, n);
     out[n] = '\0';
