@@ -287,14 +287,21 @@ const lex_entry *lex_match_probe(const lexicon *lx, const text_doc *t, size_t i,
         const lex_entry *e = &lx->e[sl->first + k];
         if (i + (size_t)e->ntok > end)
             continue;
-        const char *p = e->keys;
+        /* Word 0 is the slot's key, equal already.  Each later word is
+         * compared in place, byte by byte against the token's key, and must end
+         * where the key does: the same test as measuring the word first, since
+         * a phrase's words hold no '\n' or NUL, without a strchr per word. */
+        const char *p = e->keys + t->tok[i].keylen;
         int ok = 1;
-        for (int w = 0; w < e->ntok && ok; w++) {
-            const char *nl = strchr(p, '\n');
-            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        for (int w = 1; w < e->ntok && ok; w++) {
+            p++; /* the '\n' after the previous word */
             const token *tk = &t->tok[i + (size_t)w];
-            ok = tk->keylen == n && memcmp(t->keys + tk->key, p, n) == 0;
-            p = nl ? nl + 1 : p + n;
+            const char *key = t->keys + tk->key;
+            size_t n = tk->keylen, q = 0;
+            while (q < n && p[q] == key[q] && p[q] != '\n' && p[q] != '\0')
+                q++;
+            ok = q == n && (p[n] == '\n' || p[n] == '\0');
+            p += n;
         }
         if (ok) {
             *ntok = (size_t)e->ntok;
