@@ -96,22 +96,41 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
     t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);
     size_t n = end - start;
     t->keys = grow(t->keys, &t->keycap, t->keylen + n * 3 + 8, 1);
-    size_t k;
-    if (flags & TOK_PUNCT) {
-        memcpy(t->keys + t->keylen, t->text + start, n);
-        k = n;
-    } else {
-        k = norm_key(t->text + start, n, NORM_WORD, t->keys + t->keylen, n * 3 + 8);
-        if (k == (size_t)-1)
-            k = strlen(t->keys + t->keylen);
+    size_t k = 0;
+    char *out = t->keys + t->keylen;
+    uint64_t h = HASH64_INIT;
+    /* Most words are plain ASCII letters and digits, whose key is the bytes
+     * lower-cased (norm_key's own fast path): copy, lower and hash them in one
+     * pass.  Punctuation, and words with any other byte, stop it early
+     * (k < n; a token is never empty) and go through norm_key and hash64. */
+    if (!(flags & TOK_PUNCT))
+        for (; k < n; k++) {
+            unsigned char c = (unsigned char)t->text[start + k];
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c + 32);
+            else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                break;
+            out[k] = (char)c;
+            h = hash64_byte(h, c);
+        }
+    if (k < n) {
+        if (flags & TOK_PUNCT) {
+            memcpy(out, t->text + start, n);
+            k = n;
+        } else {
+            k = norm_key(t->text + start, n, NORM_WORD, out, n * 3 + 8);
+            if (k == (size_t)-1)
+                k = strlen(out);
+        }
+        h = hash64(out, k);
     }
-    t->keys[t->keylen + k] = '\0';
+    out[k] = '\0';
     token *tk = &t->tok[t->ntok++];
     tk->start = (uint32_t)start;
     tk->end = (uint32_t)end;
     tk->key = (uint32_t)t->keylen;
     tk->keylen = (uint16_t)(k > 65535 ? 65535 : k);
-    tk->hash = hash64(t->keys + t->keylen, k);
+    tk->hash = h;
     unsigned char c0 = (unsigned char)t->text[start];
     if (c0 >= 'A' && c0 <= 'Z')
         flags |= TOK_CAP;

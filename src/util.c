@@ -207,10 +207,8 @@ char *read_file(const char *path, size_t *len)
 
 uint64_t hash64(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
+    uint64_t h = HASH64_INIT;
+    for (size_t i = 0; i < n; i++)
+        h = hash64_byte(h, (unsigned char)s[i]);
     return h;
 }

@@ -52,8 +52,11 @@ int date_parse_iso(const char *s, size_t len, civil_date *out);
 /* Whole-file read; returns malloc'd bytes (NUL-terminated) or NULL with errno set. */
 char *read_file(const char *path, size_t *len);
 
-/* Hash for short keys (FNV-1a, 64-bit). */
+/* Hash for short keys (FNV-1a, 64-bit).  hash64(s, n) is HASH64_INIT folded
+ * with hash64_byte over s[0..n), for callers that hash while they copy. */
 uint64_t hash64(const char *s, size_t n);
+#define HASH64_INIT 1469598103934665603ULL
+static inline uint64_t hash64_byte(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
