@@ -1312,7 +1312,10 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
                     e = m_month(&c, i, &m, 0, 0, month_ctx_word(prevkw(&c, i)));
                 }
             }
-            if (!e && k->type != T_PUNCT) {
+            /* A word that is no keyword starts none of these (each needs a
+             * keyword or a count at i: count_at reads numbers and number
+             * words only), and most words are such: skip the calls. */
+            if (!e && k->type != T_PUNCT && !(k->type == T_WORD && !k->kw)) {
                 memset(&m, 0, sizeof m);
                 e = m_relative(&c, i, &m);
                 if (!e) {
