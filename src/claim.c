@@ -46,37 +46,41 @@ static int may_start_number(const text_doc *td, size_t i)
 {
     if (td->tok[i].flags & TOK_NUM)
         return 1;
-    /* The number words of number.h by first letter, each followed by a space.
-     * The filter runs on every token; a bucket holds at most ten words, where
-     * a flat list made each ordinary word cost 47 comparisons. */
-    static const char *const by_letter[26] = {
-        ['a' - 'a'] = "a an ",
-        ['c' - 'a'] = "couple ",
-        ['d' - 'a'] = "dozen dozens ",
-        ['e' - 'a'] = "eight eleven eighteen eighty ",
-        ['f' - 'a'] = "four five fourteen fifteen forty fifty few ",
-        ['h' - 'a'] = "hundred hundreds handful half ",
-        ['m' - 'a'] = "millions many ",
-        ['n' - 'a'] = "nine nineteen ninety numerous ",
-        ['o' - 'a'] = "one ",
-        ['s' - 'a'] = "six seven sixteen seventeen sixty seventy scores score several some ",
-        ['t' - 'a'] = "two three ten twelve thirteen twenty thirty thousand thousands tens ",
+    /* The number words of number.h by first letter.  The filter runs on every
+     * token; a bucket holds at most ten words, where a flat list made each
+     * ordinary word cost 47 comparisons. */
+    static const char *const by_letter[26][11] = {
+        ['a' - 'a'] = {"a", "an"},
+        ['c' - 'a'] = {"couple"},
+        ['d' - 'a'] = {"dozen", "dozens"},
+        ['e' - 'a'] = {"eight", "eleven", "eighteen", "eighty"},
+        ['f' - 'a'] = {"four", "five", "fourteen", "fifteen", "forty", "fifty", "few"},
+        ['h' - 'a'] = {"hundred", "hundreds", "handful", "half"},
+        ['m' - 'a'] = {"millions", "many"},
+        ['n' - 'a'] = {"nine", "nineteen", "ninety", "numerous"},
+        ['o' - 'a'] = {"one"},
+        ['s' - 'a'] = {"six", "seven", "sixteen", "seventeen", "sixty", "seventy", "scores", "score", "several",
+                       "some"},
+        ['t' - 'a'] = {"two", "three", "ten", "twelve", "thirteen", "twenty", "thirty", "thousand", "thousands",
+                       "tens"},
     };
     const char *k = tok_key(td, i);
     char c = k[0];
-    if (c < 'a' || c > 'z' || !by_letter[c - 'a'])
+    if (c < 'a' || c > 'z' || !by_letter[c - 'a'][0])
         return 0;
     /* number words hyphenate ("twenty-one"): compare up to the hyphen */
     size_t n = 0;
     while (n < td->tok[i].keylen && k[n] != '-')
         n++;
-    for (const char *w = by_letter[c - 'a']; *w;) {
-        size_t m = 0;
-        while (w[m] != ' ')
-            m++;
-        if (m == n && memcmp(w, k, n) == 0)
+    const char *const *b = by_letter[c - 'a'];
+    for (size_t j = 0; j < ARRAY_LEN(by_letter[0]) && b[j]; j++) {
+        /* in place: most candidates differ at the second letter; a word's
+         * NUL stops the loop since k[0..n) holds none */
+        size_t q = 0;
+        while (q < n && b[j][q] == k[q])
+            q++;
+        if (q == n && b[j][n] == '\0')
             return 1;
-        w += m + 1;
     }
     return 0;
 }
