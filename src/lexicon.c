@@ -321,15 +321,30 @@ const lex_entry *lex_next_same(const lexicon *lx, const lex_entry *e)
     return f->ntok == e->ntok && strcmp(f->keys, e->keys) == 0 ? f : NULL;
 }
 
-const lex_entry *lex_find(const lexicon *lx, const char *key)
+/* The one-token entry of slot sl, NULL if none. */
+static const lex_entry *single_of_slot(const lexicon *lx, const slot *sl)
 {
-    const slot *sl = find_slot(lx, key, strlen(key));
     if (!sl)
         return NULL;
     for (uint32_t k = 0; k < sl->count; k++)
         if (lx->e[sl->first + k].ntok == 1)
             return &lx->e[sl->first + k];
     return NULL;
+}
+
+const lex_entry *lex_find(const lexicon *lx, const char *key)
+{
+    return single_of_slot(lx, find_slot(lx, key, strlen(key)));
+}
+
+const lex_entry *lex_find_tok(const lexicon *lx, const text_doc *t, size_t i)
+{
+    const token *tk = &t->tok[i];
+    if (tk->keylen == UINT16_MAX) /* keylen is cut there: measure the key */
+        return lex_find(lx, tok_key(t, i));
+    if (lx->head.set && t->marked_by == lx->head.set && !(tk->lexmask & lx->head.bit))
+        return NULL;
+    return single_of_slot(lx, find_slot_h(lx, tok_key(t, i), tk->keylen, tk->hash));
 }
 
 /* ---- sets: every first word of several lexicons in one table ---------------- */

@@ -69,6 +69,10 @@ const lex_entry *lex_next_same(const lexicon *lx, const lex_entry *e);
 /* Entry whose phrase is exactly the single key `key` (a one-token lookup). */
 const lex_entry *lex_find(const lexicon *lx, const char *key);
 
+/* lex_find(lx, tok_key(t, i)), answered from the token's marks and hash when
+ * it can be (a per-token filter runs it on every capitalised word). */
+const lex_entry *lex_find_tok(const lexicon *lx, const text_doc *t, size_t i);
+
 /* A set of up to 16 lexicons whose first words are indexed together, so that
  * one probe per token tells which of them a token can start a phrase of.
  * Extraction calls lex_match about seven times per token, nearly always on a

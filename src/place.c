@@ -165,7 +165,7 @@ static int state_at(const char *text, size_t len, size_t pos, size_t *end, int *
 
 static int is_cap(const analysis *a, size_t i) { return (a->td.tok[i].flags & (TOK_CAP | TOK_NUM)) == TOK_CAP; }
 
-static int excluded(const analysis *a, size_t i) { return lex_find(a->t->notplaces, tok_key(&a->td, i)) != NULL; }
+static int excluded(const analysis *a, size_t i) { return lex_find_tok(a->t->notplaces, &a->td, i) != NULL; }
 
 static int is_joiner(const analysis *a, size_t i)
 {
