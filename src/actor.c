@@ -21,7 +21,7 @@ static size_t country_ref(const analysis *a, size_t i, size_t end, char iso2[3])
     if (i >= end || !(td->tok[i].flags & TOK_CAP))
         return 0;
     gaz_country c;
-    if (gaz_demonym(a->t->gaz, text + td->tok[i].start, td->tok[i].end - td->tok[i].start, &c)) {
+    if (token_demonym(a, i, &c)) {
         memcpy(iso2, c.iso2, 3);
         return 1;
     }

@@ -620,7 +620,7 @@ void places_scan(analysis *a)
             continue;
         gaz_country c;
         const token *t = &td->tok[i];
-        if (gaz_demonym(a->t->gaz, text + t->start, t->end - t->start, &c)) {
+        if (token_demonym(a, i, &c)) {
             if (demonym_evidence(a, i))
                 add_country(&cx, c.iso2, 1, i);
             continue;
@@ -646,9 +646,8 @@ void places_scan(analysis *a)
         for (size_t i = se->first; i < end; i++) {
             if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i))
                 continue;
-            const token *t = &td->tok[i];
             gaz_country dc;
-            if (gaz_demonym(a->t->gaz, text + t->start, t->end - t->start, &dc))
+            if (token_demonym(a, i, &dc))
                 continue; /* "Malian" is evidence of Mali, never a town called Malian */
             if (i > se->first && is_cap(a, i - 1) && !(td->tok[i - 1].flags & TOK_POSS) && !used[i - 1])
                 continue; /* inside a longer capitalised run that was already tried */
@@ -847,6 +846,7 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
     if (text_split(&a.td, doc->text, doc->len) == 0) {
         if (t->lexset)
             lex_set_mark(t->lexset, &a.td);
+        a.no_demonym = calloc(a.td.ntok + 1, 1);
         places_scan(&a);
         /* Demonyms are written in text order among the places, as country
          * evidence: "Malian" refers to Mali though it places nothing. */
@@ -861,7 +861,7 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
                 continue;
             gaz_country c;
             const token *tk = &a.td.tok[i];
-            if (!gaz_demonym(t->gaz, doc->text + tk->start, tk->end - tk->start, &c))
+            if (!token_demonym(&a, i, &c))
                 continue;
             gaz_place g = {0};
             g.kind = GAZ_COUNTRY;
@@ -878,4 +878,5 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
     buf_free(&b);
     text_free(&a.td);
     free(a.places);
+    free(a.no_demonym);
 }

@@ -151,6 +151,7 @@ tally_events *tally_extract(const tally *t, const tally_doc *doc)
     if (text_split(&a.td, doc->text, doc->len) == 0) {
         if (t->lexset)
             lex_set_mark(t->lexset, &a.td);
+        a.no_demonym = calloc(a.td.ntok + 1, 1); /* NULL only disables the cache */
         places_scan(&a);
         actors_scan(&a);
         claims_scan(&a);
@@ -162,6 +163,7 @@ tally_events *tally_extract(const tally *t, const tally_doc *doc)
     text_free(&a.td);
     free(a.places);
     free(a.actors);
+    free(a.no_demonym);
     return out;
 }
 
