@@ -1,6 +1,7 @@
 /* claim.c -- see claim.h. */
 #include "claim.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,48 +41,62 @@ static int is_aux(const text_doc *td, size_t j)
     return tok_is_any(td, j, aux, ARRAY_LEN(aux));
 }
 
+/* The number words of number.h that can start a quantity. */
+static const char *const number_first[] = {
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen", "dozens", "scores", "score",
+    "hundreds", "thousands", "millions", "tens", "several", "few", "handful", "many", "numerous", "half", "some",
+    "couple"};
+
+/* The filter runs on every token, so the words are indexed once by hash64
+ * (pthread_once: safe under -j N) and a token is looked up by the hash it
+ * already carries: one probe instead of comparing with a list. */
+#define NUMBER_SLOTS 128 /* a power of two, more than twice ARRAY_LEN(number_first) */
+static struct {
+    uint64_t hash;       /* 0: empty */
+    const char *w;
+} number_slot[NUMBER_SLOTS];
+static pthread_once_t number_once = PTHREAD_ONCE_INIT;
+_Static_assert(ARRAY_LEN(number_first) * 2 < NUMBER_SLOTS, "NUMBER_SLOTS too small");
+
+static void number_index(void)
+{
+    for (size_t i = 0; i < ARRAY_LEN(number_first); i++) {
+        uint64_t h = hash64(number_first[i], strlen(number_first[i])) | 1;
+        size_t s = h & (NUMBER_SLOTS - 1);
+        while (number_slot[s].hash)
+            s = (s + 1) & (NUMBER_SLOTS - 1);
+        number_slot[s].hash = h;
+        number_slot[s].w = number_first[i];
+    }
+}
+
 /* Cheap filter before number_parse: most words cannot start a quantity,
  * and number_parse on every word was a third of the run (bench/README.md). */
 static int may_start_number(const text_doc *td, size_t i)
 {
-    if (td->tok[i].flags & TOK_NUM)
+    const token *tk = &td->tok[i];
+    if (tk->flags & TOK_NUM)
         return 1;
-    /* The number words of number.h by first letter.  The filter runs on every
-     * token; a bucket holds at most ten words, where a flat list made each
-     * ordinary word cost 47 comparisons. */
-    static const char *const by_letter[26][11] = {
-        ['a' - 'a'] = {"a", "an"},
-        ['c' - 'a'] = {"couple"},
-        ['d' - 'a'] = {"dozen", "dozens"},
-        ['e' - 'a'] = {"eight", "eleven", "eighteen", "eighty"},
-        ['f' - 'a'] = {"four", "five", "fourteen", "fifteen", "forty", "fifty", "few"},
-        ['h' - 'a'] = {"hundred", "hundreds", "handful", "half"},
-        ['m' - 'a'] = {"millions", "many"},
-        ['n' - 'a'] = {"nine", "nineteen", "ninety", "numerous"},
-        ['o' - 'a'] = {"one"},
-        ['s' - 'a'] = {"six", "seven", "sixteen", "seventeen", "sixty", "seventy", "scores", "score", "several",
-                       "some"},
-        ['t' - 'a'] = {"two", "three", "ten", "twelve", "thirteen", "twenty", "thirty", "thousand", "thousands",
-                       "tens"},
-    };
     const char *k = tok_key(td, i);
-    char c = k[0];
-    if (c < 'a' || c > 'z' || !by_letter[c - 'a'][0])
-        return 0;
-    /* number words hyphenate ("twenty-one"): compare up to the hyphen */
-    size_t n = 0;
-    while (n < td->tok[i].keylen && k[n] != '-')
-        n++;
-    const char *const *b = by_letter[c - 'a'];
-    for (size_t j = 0; j < ARRAY_LEN(by_letter[0]) && b[j]; j++) {
-        /* in place: most candidates differ at the second letter; a word's
-         * NUL stops the loop since k[0..n) holds none */
-        size_t q = 0;
-        while (q < n && b[j][q] == k[q])
-            q++;
-        if (q == n && b[j][n] == '\0')
-            return 1;
+    if (k[0] < 'a' || k[0] > 't')
+        return 0; /* no number word starts otherwise */
+    /* Number words hyphenate ("twenty-one"): compare up to the hyphen.  A
+     * plain token has none, and its hash is that of the whole key. */
+    size_t n = tk->keylen;
+    uint64_t h = tk->hash;
+    if (!(tk->flags & TOK_PLAIN)) {
+        n = 0;
+        while (n < tk->keylen && k[n] != '-')
+            n++;
+        h = hash64(k, n);
     }
+    h |= 1;
+    pthread_once(&number_once, number_index);
+    for (size_t s = h & (NUMBER_SLOTS - 1); number_slot[s].hash; s = (s + 1) & (NUMBER_SLOTS - 1))
+        if (number_slot[s].hash == h && strncmp(number_slot[s].w, k, n) == 0 && number_slot[s].w[n] == '\0')
+            return 1;
     return 0;
 }
 

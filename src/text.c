@@ -103,8 +103,8 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
     uint64_t h = HASH64_INIT;
     /* Most words are plain ASCII letters and digits, whose key is the bytes
      * lower-cased (norm_key's own fast path): copy, lower and hash them in one
-     * pass.  Punctuation, and words with any other byte, stop it early
-     * (k < n; a token is never empty) and go through norm_key and hash64. */
+     * pass (and mark them TOK_PLAIN).  Punctuation, and words with any other
+     * byte, go through norm_key and hash64. */
     if (!(flags & TOK_PUNCT))
         for (; k < n; k++) {
             unsigned char c = (unsigned char)t->text[start + k];
@@ -115,7 +115,9 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
             out[k] = (char)c;
             h = hash64_byte(h, c);
         }
-    if (k < n) {
+    if (k == n && !(flags & TOK_PUNCT))
+        flags |= TOK_PLAIN;
+    else {
         if (flags & TOK_PUNCT) {
             memcpy(out, t->text + start, n);
             k = n;

@@ -40,7 +40,8 @@ enum {
     TOK_PUNCT = 4,
     TOK_CAP = 8,      /* first character is an upper-case letter */
     TOK_QUOTE = 16,   /* a quotation mark, straight or curly */
-    TOK_POSS = 32     /* the possessive 's */
+    TOK_POSS = 32,    /* the possessive 's */
+    TOK_PLAIN = 64    /* only ASCII letters and digits: the key is the text lower-cased */
 };
 
 typedef struct {
