@@ -28,7 +28,7 @@ static int is_month(const char *k)
                                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
     for (size_t i = 0; i < ARRAY_LEN(m); i++)
-        if (!strcmp(k, m[i]))
+        if (k[0] == m[i][0] && key_eq(k, m[i])) /* asked of the words around every number */
             return 1;
     return 0;
 }
