@@ -324,7 +324,9 @@ static int resolve(const analysis *a, const context *cx, uint32_t b, uint32_t e,
     size_t kl = norm_key(a->doc->text + b, e - b, NORM_NAME, qkey, sizeof qkey);
     if (kl == (size_t)-1 || kl == 0)
         return -1;
-    size_t n = gaz_lookup(a->t->gaz, a->doc->text + b, e - b, cand, MAX_CAND);
+    /* qkey fits in KEYMAX, so it is the key gaz_lookup would build (with more
+     * room) from the same bytes: look it up directly, not normalise twice. */
+    size_t n = gaz_lookup_key(a->t->gaz, qkey, kl, cand, MAX_CAND);
     if (n > MAX_CAND)
         n = MAX_CAND;
     *ncand = n;
