@@ -602,7 +602,10 @@ void places_scan(analysis *a)
     memset(&cx, 0, sizeof cx);
     gaz_place cand[MAX_CAND];
     unsigned char *used = calloc(td->ntok + 1, 1);
-    if (!used)
+    /* Pass 1 looks every capitalised word up; one that names nothing is
+     * marked here so that pass 2 does not look it up again on its own. */
+    unsigned char *no_place = calloc(td->ntok + 1, 1);
+    if (!used || !no_place)
         abort();
 
     /* Pass 0: datelines, at the start of the first paragraphs. */
@@ -630,6 +633,7 @@ void places_scan(analysis *a)
         if (excluded(a, i) || after_border(a, i) || person_name(a, i, td->ntok))
             continue;
         size_t n = gaz_lookup(a->t->gaz, text + t->start, t->end - t->start, cand, 8);
+        no_place[i] = n == 0;
         int country = -1, region = 0;
         for (size_t k = 0; k < n && k < 8; k++) {
             if (cand[k].kind == GAZ_COUNTRY && country < 0)
@@ -684,7 +688,10 @@ void places_scan(analysis *a)
                 place_m q = {0};
                 int postal = 0;
                 size_t qend = qualifier_after(a, &cx, after, &r, &q, &postal);
-                if (qend) {
+                /* text[b..e) is token i alone, which pass 1 found in no entry:
+                 * resolve would find nothing either (it returns -1). */
+                int nothing = len == 1 && no_place[i];
+                if (qend && !nothing) {
                     size_t n;
                     int k = resolve(a, &cx, b, e, WANT_ANY, &r, cand, &n);
                     if (k >= 0 && cand[k].kind == GAZ_PLACE) {
@@ -699,7 +706,7 @@ void places_scan(analysis *a)
                 }
 
                 size_t n;
-                int k = resolve(a, &cx, b, e, want, NULL, cand, &n);
+                int k = nothing ? -1 : resolve(a, &cx, b, e, want, NULL, cand, &n);
                 if (k < 0)
                     continue;
                 const gaz_place *g = &cand[k];
@@ -772,6 +779,7 @@ void places_scan(analysis *a)
     if (a->nplaces > 1)
         qsort(a->places, a->nplaces, sizeof *a->places, cmp_place_pos);
     free(used);
+    free(no_place);
 }
 
 int place_at(const analysis *a, size_t tok)
