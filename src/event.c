@@ -265,20 +265,65 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
     }
 }
 
+/* The trigger phrases of a sentence in the order find_trigger and
+ * nonevent_level walk them: token, length, reading (NULL if none fits).
+ * Returns the number, or (size_t)-1 if there are more than max. */
+typedef struct {
+    size_t i, n;
+    const lex_entry *e;
+} trigger_hit;
+
+static size_t trigger_hits(const analysis *a, const sentence *se, trigger_hit *h, size_t max)
+{
+    size_t end = se->first + se->count, nh = 0;
+    for (size_t i = se->first; i < end; i++) {
+        size_t n;
+        if (!lex_match(a->t->triggers, &a->td, i, end, &n))
+            continue;
+        if (nh == max)
+            return (size_t)-1;
+        const lex_entry *e = reading(a, se, i, &n);
+        h[nh++] = (trigger_hit){i, n, e};
+        i += n - 1;
+    }
+    return nh;
+}
+
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
 {
     const text_doc *td = &a->td;
     size_t end = se->first + se->count;
     int found = 0;
     int bestp = -1;
-    int veto = nonevent_level(a, se);
+    /* The sentence's trigger readings are found once and serve both the veto
+     * (nonevent_level's walk) and the choice below, which walked the same
+     * phrases again; a sentence with more than 64 walks twice as before. */
+    trigger_hit hits[64];
+    size_t nhits = trigger_hits(a, se, hits, ARRAY_LEN(hits));
+    int veto = -1;
+    if (nhits == (size_t)-1)
+        veto = nonevent_level(a, se);
+    else
+        for (size_t h = 0; h < nhits; h++)
+            if (hits[h].e && nonevent(hits[h].e) && atoi(hits[h].e->attr[2]) > veto)
+                veto = atoi(hits[h].e->attr[2]);
     int s = (int)(se - a->td.sent);
     int ground = -1; /* computed once, when a weak trigger needs it */
+    size_t h = 0;
     for (size_t i = se->first; i < end; i++) {
         size_t n;
-        if (!lex_match(a->t->triggers, td, i, end, &n))
-            continue;
-        const lex_entry *e = reading(a, se, i, &n);
+        const lex_entry *e;
+        if (nhits != (size_t)-1) {
+            if (h == nhits)
+                break;
+            i = hits[h].i;
+            n = hits[h].n;
+            e = hits[h++].e;
+        } else {
+            if (!lex_match(a->t->triggers, td, i, end, &n))
+                continue;
+            e = reading(a, se, i, &n);
+        }
         if (!e || nonevent(e)) {
             i += n - 1;
             continue;
