@@ -7,6 +7,8 @@
 #   BENCH_SEED=1   corpus seed (bench/gen is deterministic)
 #   BENCH_JOBS=    threads for the parallel run (default: nproc)
 #   BENCH_MERGE_FILL=1000000   events in the store bench/merge measures against
+#   BENCH_CALLGRIND=1   also count instructions per MB (valgrind, ~5 MB corpus, ~30 s):
+#                  stable when wall-clock figures are not, on a shared machine
 #
 # The corpus is kept in build/bench/ and reused while its size and seed match.
 # The last lines are machine-readable, one figure a line: `name: value unit`.
@@ -114,6 +116,15 @@ echo "peak_rss_mb: $(calc "$J1_RSS / 1024") MB   # -j 1; target < 200 MB"
 echo "peak_rss_mb_jN: $(calc "$JN_RSS / 1024") MB   # -j $JOBS; target < 200 MB"
 echo "startup_ms: $STARTUP ms   # median of 20; target < 50 ms"
 echo "jN_identical: $SAME"
+
+# ---- instructions per MB: the figure to compare on a loaded machine ------------------
+if [ "${BENCH_CALLGRIND:-0}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
+    CG=$OUT/corpus-$SEED-869.jsonl
+    [ -s "$CG" ] || build/gen "$SEED" 869 >"$CG"
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null ./tally extract "$CG" >/dev/null 2>"$OUT/cg.txt"
+    IR=$(sed -n 's/.*Collected : *//p' "$OUT/cg.txt")
+    [ -n "$IR" ] && echo "extract_minstr_per_mb: $(calc "$IR / $(wc -c <"$CG")" %.0f) Minstr/MB   # callgrind, $(calc "$IR / 1000000" %.0f) M instructions on $CG"
+fi
 
 # ---- the date stage beside chrono-node (bench/dates.js) ---------------------------
 if command -v node >/dev/null 2>&1 && [ -d node_modules/chrono-node ]; then

@@ -7,7 +7,7 @@ static void country_name(const analysis *a, const char *iso2, char *out, size_t 
 {
     gaz_country c;
     if (iso2[0] && gaz_country_by_iso(a->t->gaz, iso2, &c))
-        snprintf(out, cap, "%s", c.name);
+        str_copy(out, cap, c.name);
     else
         out[0] = '\0';
 }
@@ -21,7 +21,7 @@ static size_t country_ref(const analysis *a, size_t i, size_t end, char iso2[3])
     if (i >= end || !(td->tok[i].flags & TOK_CAP))
         return 0;
     gaz_country c;
-    if (gaz_demonym(a->t->gaz, text + td->tok[i].start, td->tok[i].end - td->tok[i].start, &c)) {
+    if (token_demonym(a, i, &c)) {
         memcpy(iso2, c.iso2, 3);
         return 1;
     }
@@ -57,6 +57,16 @@ int attribution_near(const analysis *a, size_t first, size_t end, size_t after, 
     return 0;
 }
 
+/* Appends s[0..n) to out[0..*len), keeping room for the NUL of a cap-byte
+ * field (cap > 0). */
+static void put_cut(char *out, size_t cap, size_t *len, const char *s, size_t n)
+{
+    if (n > cap - 1 - *len)
+        n = cap - 1 - *len;
+    memcpy(out + *len, s, n);
+    *len += n;
+}
+
 /* A named actor's name; "%s" in it stands for the country's name
  * ("Unidentified Armed Group (%s)"), and goes with its brackets when the
  * country is unknown. */
@@ -64,19 +74,25 @@ static void named_actor(const analysis *a, const char *tmpl, const char *iso2, c
 {
     const char *pct = strstr(tmpl, "%s");
     if (!pct) {
-        snprintf(out, cap, "%s", tmpl);
+        str_copy(out, cap, tmpl);
         return;
     }
     char cname[64];
     country_name(a, iso2, cname, sizeof cname);
-    if (cname[0])
-        snprintf(out, cap, "%.*s%s%s", (int)(pct - tmpl), tmpl, cname, pct + 2);
-    else {
+    /* Assembled by hand, cut to cap - 1 bytes as snprintf would: this runs for
+     * most actor mentions, and the format machinery cost more than the rest. */
+    size_t len = 0;
+    if (cname[0]) {
+        put_cut(out, cap, &len, tmpl, (size_t)(pct - tmpl));
+        put_cut(out, cap, &len, cname, strlen(cname));
+        put_cut(out, cap, &len, pct + 2, strlen(pct + 2));
+    } else {
         size_t n = (size_t)(pct - tmpl);
         while (n && (tmpl[n - 1] == '(' || tmpl[n - 1] == ' '))
             n--;
-        snprintf(out, cap, "%.*s", (int)n, tmpl);
+        put_cut(out, cap, &len, tmpl, n);
     }
+    out[len] = '\0';
 }
 
 /* A violence trigger starts at token i ("shelling", "drone attack"). */
@@ -197,7 +213,7 @@ void actors_scan(analysis *a)
                 const char *cc = named->attr[2];
                 if (!strcmp(cc, "*"))
                     cc = a->country;
-                snprintf(m.iso2, sizeof m.iso2, "%s", cc);
+                str_copy(m.iso2, sizeof m.iso2, cc);
                 /* A country demonym before a generic group names its country
                  * ("Nigerian protesters"); else the report's main country. */
                 if (demonym)

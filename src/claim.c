@@ -1,6 +1,7 @@
 /* claim.c -- see claim.h. */
 #include "claim.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +28,7 @@ static int is_month(const char *k)
                                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
     for (size_t i = 0; i < ARRAY_LEN(m); i++)
-        if (!strcmp(k, m[i]))
+        if (k[0] == m[i][0] && key_eq(k, m[i])) /* asked of the words around every number */
             return 1;
     return 0;
 }
@@ -40,35 +41,61 @@ static int is_aux(const text_doc *td, size_t j)
     return tok_is_any(td, j, aux, ARRAY_LEN(aux));
 }
 
+/* The number words of number.h that can start a quantity. */
+static const char *const number_first[] = {
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen", "dozens", "scores", "score",
+    "hundreds", "thousands", "millions", "tens", "several", "few", "handful", "many", "numerous", "half", "some",
+    "couple"};
+
+/* The filter runs on every token, so the words are indexed once by hash64
+ * (pthread_once: safe under -j N) and a token is looked up by the hash it
+ * already carries: one probe instead of comparing with a list. */
+#define NUMBER_SLOTS 128 /* a power of two, more than twice ARRAY_LEN(number_first) */
+static struct {
+    uint64_t hash;       /* 0: empty */
+    const char *w;
+} number_slot[NUMBER_SLOTS];
+static pthread_once_t number_once = PTHREAD_ONCE_INIT;
+_Static_assert(ARRAY_LEN(number_first) * 2 < NUMBER_SLOTS, "NUMBER_SLOTS too small");
+
+static void number_index(void)
+{
+    for (size_t i = 0; i < ARRAY_LEN(number_first); i++) {
+        uint64_t h = hash64(number_first[i], strlen(number_first[i])) | 1;
+        size_t s = h & (NUMBER_SLOTS - 1);
+        while (number_slot[s].hash)
+            s = (s + 1) & (NUMBER_SLOTS - 1);
+        number_slot[s].hash = h;
+        number_slot[s].w = number_first[i];
+    }
+}
+
 /* Cheap filter before number_parse: most words cannot start a quantity,
  * and number_parse on every word was a third of the run (bench/README.md). */
 static int may_start_number(const text_doc *td, size_t i)
 {
-    if (td->tok[i].flags & TOK_NUM)
+    const token *tk = &td->tok[i];
+    if (tk->flags & TOK_NUM)
         return 1;
-    static const struct {
-        const char *w;
-        size_t n;
-    } first[] = {
-#define W(s) {s, sizeof s - 1}
-        W("a"), W("an"), W("one"), W("two"), W("three"), W("four"), W("five"), W("six"), W("seven"), W("eight"),
-        W("nine"), W("ten"), W("eleven"), W("twelve"), W("thirteen"), W("fourteen"), W("fifteen"), W("sixteen"),
-        W("seventeen"), W("eighteen"), W("nineteen"), W("twenty"), W("thirty"), W("forty"), W("fifty"),
-        W("sixty"), W("seventy"), W("eighty"), W("ninety"), W("hundred"), W("thousand"), W("dozen"), W("dozens"),
-        W("scores"), W("score"), W("hundreds"), W("thousands"), W("millions"), W("tens"), W("several"), W("few"),
-        W("handful"), W("many"), W("numerous"), W("half"), W("some"), W("couple")
-#undef W
-    };
     const char *k = tok_key(td, i);
-    char c = k[0];
-    if (c < 'a' || c > 't')
-        return 0;
-    /* number words hyphenate ("twenty-one"): compare up to the hyphen */
-    size_t n = 0;
-    while (n < td->tok[i].keylen && k[n] != '-')
-        n++;
-    for (size_t j = 0; j < ARRAY_LEN(first); j++)
-        if (first[j].n == n && first[j].w[0] == c && memcmp(first[j].w, k, n) == 0)
+    if (k[0] < 'a' || k[0] > 't')
+        return 0; /* no number word starts otherwise */
+    /* Number words hyphenate ("twenty-one"): compare up to the hyphen.  A
+     * plain token has none, and its hash is that of the whole key. */
+    size_t n = tk->keylen;
+    uint64_t h = tk->hash;
+    if (!(tk->flags & TOK_PLAIN)) {
+        n = 0;
+        while (n < tk->keylen && k[n] != '-')
+            n++;
+        h = hash64(k, n);
+    }
+    h |= 1;
+    pthread_once(&number_once, number_index);
+    for (size_t s = h & (NUMBER_SLOTS - 1); number_slot[s].hash; s = (s + 1) & (NUMBER_SLOTS - 1))
+        if (number_slot[s].hash == h && strncmp(number_slot[s].w, k, n) == 0 && number_slot[s].w[n] == '\0')
             return 1;
     return 0;
 }
@@ -428,11 +455,11 @@ static const speaker *speaker_for(const text_doc *td, const speaker *sp, size_t 
 static void set_source(const analysis *a, claim *c, const speaker *who)
 {
     if (who) {
-        snprintf(c->source, sizeof c->source, "%s", who->text);
+        str_copy(c->source, sizeof c->source, who->text);
         c->kind = who->kind;
         c->source_span = who->sp;
     } else if (a->doc->source && a->doc->source[0]) {
-        snprintf(c->source, sizeof c->source, "%s", a->doc->source);
+        str_copy(c->source, sizeof c->source, a->doc->source);
         c->kind = SRC_MEDIA;
     } else {
         snprintf(c->source, sizeof c->source, "unknown");
@@ -469,7 +496,7 @@ static void victim_actor(const analysis *a, claim *c, size_t vstart, size_t vend
             if (gap > 2 || (gap == 2 && !tok_is(td, vend + 1, "the")))
                 continue;
         }
-        snprintf(c->victim_actor, sizeof c->victim_actor, "%s", m->name);
+        str_copy(c->victim_actor, sizeof c->victim_actor, m->name);
         if (c->vcat == VIC_UNKNOWN)
             c->vcat = m->inter == 1 ? VIC_STATE : (m->inter >= 2 && m->inter <= 4) || m->inter == 8 ? VIC_NONSTATE
                     : m->inter == 7 ? VIC_CIVILIAN : VIC_UNKNOWN;
@@ -717,7 +744,7 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         c.outcome = want;
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
-        snprintf(c.label, sizeof c.label, "%s", v ? v->attr[1] : "person");
+        str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
         size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
         speaker sp[16];
@@ -828,7 +855,7 @@ static void zero_claims(analysis *a, size_t s, size_t deny)
         if (v) {
             span_copy(a->doc->text, (span){td->tok[j].start, td->tok[j + m - 1].end}, c.victims, sizeof c.victims);
             c.vcat = category_of(v);
-            snprintf(c.label, sizeof c.label, "%s", v->attr[1]);
+            str_copy(c.label, sizeof c.label, v->attr[1]);
             break;
         }
     }
@@ -982,7 +1009,7 @@ void claims_scan(analysis *a)
             if (victim) {
                 span_copy(text, (span){td->tok[vstart].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
                 c.vcat = category_of(victim);
-                snprintf(c.label, sizeof c.label, "%s", victim->attr[1]);
+                str_copy(c.label, sizeof c.label, victim->attr[1]);
                 victim_actor(a, &c, vstart, vend);
             }
             /* What happened.  Right before the count first ("killed 32 people

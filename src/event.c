@@ -961,7 +961,7 @@ static void blame_source(const analysis *a, int s, size_t v, char *out, size_t c
     out[0] = '\0';
     for (size_t k = 0; k < a->nactors; k++)
         if (a->actors[k].sentence == s && a->actors[k].tok + a->actors[k].ntok <= v)
-            snprintf(out, cap, "%s", a->actors[k].name);
+            str_copy(out, cap, a->actors[k].name);
     if (out[0])
         return;
     const sentence *se = &a->td.sent[s];
@@ -1006,7 +1006,7 @@ static void country_of_event(const analysis *a, const event *e, char *out, size_
 
 static void set_actor(char *name, size_t cap, int *inter, span *sp, const actor_m *m)
 {
-    snprintf(name, cap, "%s", m->name);
+    str_copy(name, cap, m->name);
     *inter = m->inter;
     if (sp)
         *sp = m->sp;
@@ -1019,8 +1019,8 @@ static void add_blame(event *e, const char *actor, const char *source)
             return;
     if (e->nblame == (int)ARRAY_LEN(e->blame))
         return;
-    snprintf(e->blame[e->nblame].actor, sizeof e->blame[0].actor, "%s", actor);
-    snprintf(e->blame[e->nblame].source, sizeof e->blame[0].source, "%s", source);
+    str_copy(e->blame[e->nblame].actor, sizeof e->blame[0].actor, actor);
+    str_copy(e->blame[e->nblame].source, sizeof e->blame[0].source, source);
     e->nblame++;
 }
 
@@ -1029,7 +1029,7 @@ static void country_of_event(const analysis *a, const event *e, char *out, size_
     gaz_country gc;
     const char *iso = e->place.g.iso2[0] ? e->place.g.iso2 : a->country;
     if (iso[0] && gaz_country_by_iso(a->t->gaz, iso, &gc))
-        snprintf(out, cap, "%s", gc.name);
+        str_copy(out, cap, gc.name);
     else
         out[0] = '\0';
 }
@@ -1042,7 +1042,7 @@ static void group_name(const analysis *a, const event *e, const char *group, cha
     if (cn[0])
         snprintf(out, cap, "%s (%s)", group, cn);
     else
-        snprintf(out, cap, "%s", group);
+        str_copy(out, cap, group);
 }
 
 /* "a protest against the junta", "marched against police brutality": the
@@ -1079,7 +1079,7 @@ static void crowd_actors(const analysis *a, event *e)
     char target[96] = "";
     int tinter = 0;
     if (!strcmp(sub, "Mob violence") && e->actor2[0] && e->inter2 != 5 && e->inter2 != 6) {
-        snprintf(target, sizeof target, "%s", e->actor2); /* the mob's victims */
+        str_copy(target, sizeof target, e->actor2); /* the mob's victims */
         tinter = e->inter2;
     }
     e->assoc1[0] = e->assoc2[0] = '\0';
@@ -1091,11 +1091,11 @@ static void crowd_actors(const analysis *a, event *e)
             e->actor1[0] = '\0';
             e->inter1 = 0;
         }
-        snprintf(e->actor2, sizeof e->actor2, "%s", crowd);
+        str_copy(e->actor2, sizeof e->actor2, crowd);
         e->inter2 = cinter;
         return;
     }
-    snprintf(e->actor1, sizeof e->actor1, "%s", crowd);
+    str_copy(e->actor1, sizeof e->actor1, crowd);
     e->inter1 = cinter;
     e->actor2[0] = '\0';
     e->inter2 = 0;
@@ -1106,7 +1106,7 @@ static void crowd_actors(const analysis *a, event *e)
         tinter = 7;
     }
     if (target[0]) {
-        snprintf(e->actor2, sizeof e->actor2, "%s", target);
+        str_copy(e->actor2, sizeof e->actor2, target);
         e->inter2 = tinter;
     } else if (force)
         set_actor(e->actor2, sizeof e->actor2, &e->inter2, &e->actor2_sp, force);
@@ -1214,7 +1214,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     }
     /* A blame names the perpetrator only when nothing else does. */
     if (!e->actor1[0] && e->nblame) {
-        snprintf(e->actor1, sizeof e->actor1, "%s", e->blame[0].actor);
+        str_copy(e->actor1, sizeof e->actor1, e->blame[0].actor);
         for (size_t k = 0; k < a->nactors; k++)
             if (!strcmp(a->actors[k].name, e->blame[0].actor)) {
                 e->inter1 = a->actors[k].inter;
@@ -1652,9 +1652,9 @@ static void fill_place(const analysis *a, event *e)
     const char *iso = p->resolved ? p->g.iso2 : a->country;
     gaz_country gc;
     int have_country = iso[0] && gaz_country_by_iso(a->t->gaz, iso, &gc);
-    snprintf(e->location, sizeof e->location, "%s", p->resolved ? p->g.name : p->name);
+    str_copy(e->location, sizeof e->location, p->resolved ? p->g.name : p->name);
     if (have_country) {
-        snprintf(e->country, sizeof e->country, "%s", gc.name);
+        str_copy(e->country, sizeof e->country, gc.name);
         memcpy(e->iso2, gc.iso2, 3);
         memcpy(e->iso3, gc.iso3, 4);
     }
@@ -2258,7 +2258,7 @@ void events_build(analysis *a, tally_events *out)
             gaz_country gc;
             if (gaz_country_by_iso(a->t->gaz, a->country, &gc)) {
                 place_m p = {0};
-                snprintf(p.name, sizeof p.name, "%s", gc.name);
+                str_copy(p.name, sizeof p.name, gc.name);
                 p.resolved = 1;
                 p.precision = 3;
                 p.g.kind = GAZ_COUNTRY;

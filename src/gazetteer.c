@@ -214,6 +214,11 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len, gaz_place *out, si
     size_t klen = norm_key(name, len, NORM_NAME, key, sizeof key);
     if (klen == (size_t)-1 || klen == 0)
         return 0;
+    return gaz_lookup_key(g, key, klen, out, max);
+}
+
+size_t gaz_lookup_key(const gaz *g, const char *key, size_t klen, gaz_place *out, size_t max)
+{
     uint64_t h = hash64(key, klen);
     size_t total = 0;
     for (size_t i = lower_bound(g->keys, sizeof *g->keys, g->n_keys, h); i < g->n_keys && g->keys[i].hash == h;

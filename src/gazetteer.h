@@ -56,6 +56,9 @@ void gaz_close(gaz *g);
  * regions, then places);
  * returns the number of matches (may exceed max). */
 size_t gaz_lookup(const gaz *g, const char *name, size_t len, gaz_place *out, size_t max);
+/* gaz_lookup for a name already normalised with norm_key(NORM_NAME) into
+ * key[0..klen), klen > 0: for callers that need the key themselves. */
+size_t gaz_lookup_key(const gaz *g, const char *key, size_t klen, gaz_place *out, size_t max);
 
 /* The country whose demonym ("Malian", "Malians", "Afghan") is word[0..len); 1 if found. */
 int gaz_demonym(const gaz *g, const char *word, size_t len, gaz_country *out);

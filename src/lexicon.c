@@ -14,15 +14,34 @@
 
 typedef struct {
     uint64_t hash;
-    uint32_t first, count;  /* run of entries sharing the first token key */
+    uint32_t first;         /* run of entries sharing the first token key */
+    uint16_t count;
+    uint16_t keylen;        /* length of that key, so a probe never scans for it;
+                               KEYLEN_LONG: 65,535 bytes or more, measure it */
 } slot;
 
+#define KEYLEN_LONG UINT16_MAX
+
 struct lexicon {
+    lex_head head;    /* first, for the inline lex_match (lexicon.h) */
     lex_entry *e;
     size_t n, cap;
     char *file;       /* the file's bytes; attributes point into it */
     buf keys;         /* all keys; entries hold offsets until the end of loading */
     slot *table;
+    size_t tcap;
+};
+
+/* One first word of the set's lexicons, and which of them it starts phrases of. */
+typedef struct {
+    uint64_t hash;       /* hash64(key) | 1; 0 marks an empty slot */
+    const char *key;     /* in the lexicon's keys; not NUL-terminated */
+    size_t keylen;
+    uint16_t mask;
+} set_slot;
+
+struct lex_set {
+    set_slot *table;
     size_t tcap;
 };
 
@@ -124,11 +143,15 @@ static void add_phrase(lexicon *lx, const char *phrase, char **attr, int nattr, 
     buf_free(&b);
 }
 
-static void build_table(lexicon *lx)
+/* -1 (with the message in err) if more phrases share a first word than a
+ * slot can count. */
+static int build_table(lexicon *lx, const char *path, char *err, size_t errlen)
 {
     qsort(lx->e, lx->n, sizeof *lx->e, cmp_entry);
+    /* At most 1/4 full: lex_match is called about seven times per token and
+     * nearly always misses, and a miss ends at the first empty slot. */
     lx->tcap = 16;
-    while (lx->tcap < lx->n * 2 + 1)
+    while (lx->tcap < lx->n * 4 + 1)
         lx->tcap *= 2;
     lx->table = calloc(lx->tcap, sizeof *lx->table);
     if (!lx->table)
@@ -148,9 +171,15 @@ static void build_table(lexicon *lx)
         size_t s = h & (lx->tcap - 1);
         while (lx->table[s].hash)
             s = (s + 1) & (lx->tcap - 1);
-        lx->table[s] = (slot){h, (uint32_t)i, (uint32_t)(j - i)};
+        if (j - i > UINT16_MAX) {
+            snprintf(err, errlen, "%s:%d: more than %u phrases start with the same word", path, lx->e[i].line,
+                     (unsigned)UINT16_MAX);
+            return -1;
+        }
+        lx->table[s] = (slot){h, (uint32_t)i, (uint16_t)(j - i), (uint16_t)(n1 < KEYLEN_LONG ? n1 : KEYLEN_LONG)};
         i = j;
     }
+    return 0;
 }
 
 lexicon *lex_load(const char *path, int min_attrs, char *err, size_t errlen)
@@ -202,7 +231,10 @@ lexicon *lex_load(const char *path, int min_attrs, char *err, size_t errlen)
     /* Offsets become pointers now that the key buffer has stopped moving. */
     for (size_t i = 0; i < lx->n; i++)
         lx->e[i].keys = lx->keys.data + (uintptr_t)lx->e[i].keys;
-    build_table(lx);
+    if (build_table(lx, path, err, errlen) < 0) {
+        lex_free(lx);
+        return NULL;
+    }
     return lx;
 }
 
@@ -219,18 +251,20 @@ void lex_free(lexicon *lx)
 
 size_t lex_size(const lexicon *lx) { return lx->n; }
 
-static const slot *find_slot_h(const lexicon *lx, const char *key, size_t n, uint64_t h)
+static inline const slot *find_slot_h(const lexicon *lx, const char *key, size_t n, uint64_t h)
 {
     if (!lx->n)
         return NULL;
     h |= 1;
     size_t s = h & (lx->tcap - 1);
     while (lx->table[s].hash) {
-        if (lx->table[s].hash == h) {
-            size_t n1;
-            const char *k1 = first_key(&lx->e[lx->table[s].first], &n1);
-            if (n1 == n && memcmp(k1, key, n) == 0)
-                return &lx->table[s];
+        const slot *sl = &lx->table[s];
+        if (sl->hash == h) {
+            size_t n1 = sl->keylen;
+            if (n1 == KEYLEN_LONG)
+                first_key(&lx->e[sl->first], &n1);
+            if (n1 == n && memcmp(lx->e[sl->first].keys, key, n) == 0)
+                return sl;
         }
         s = (s + 1) & (lx->tcap - 1);
     }
@@ -242,7 +276,7 @@ static const slot *find_slot(const lexicon *lx, const char *key, size_t n)
     return find_slot_h(lx, key, n, hash64(key, n));
 }
 
-const lex_entry *lex_match(const lexicon *lx, const text_doc *t, size_t i, size_t end, size_t *ntok)
+const lex_entry *lex_match_probe(const lexicon *lx, const text_doc *t, size_t i, size_t end, size_t *ntok)
 {
     if (i >= end || i >= t->ntok)
         return NULL;
@@ -253,14 +287,21 @@ const lex_entry *lex_match(const lexicon *lx, const text_doc *t, size_t i, size_
         const lex_entry *e = &lx->e[sl->first + k];
         if (i + (size_t)e->ntok > end)
             continue;
-        const char *p = e->keys;
+        /* Word 0 is the slot's key, equal already.  Each later word is
+         * compared in place, byte by byte against the token's key, and must end
+         * where the key does: the same test as measuring the word first, since
+         * a phrase's words hold no '\n' or NUL, without a strchr per word. */
+        const char *p = e->keys + t->tok[i].keylen;
         int ok = 1;
-        for (int w = 0; w < e->ntok && ok; w++) {
-            const char *nl = strchr(p, '\n');
-            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        for (int w = 1; w < e->ntok && ok; w++) {
+            p++; /* the '\n' after the previous word */
             const token *tk = &t->tok[i + (size_t)w];
-            ok = tk->keylen == n && memcmp(t->keys + tk->key, p, n) == 0;
-            p = nl ? nl + 1 : p + n;
+            const char *key = t->keys + tk->key;
+            size_t n = tk->keylen, q = 0;
+            while (q < n && p[q] == key[q] && p[q] != '\n' && p[q] != '\0')
+                q++;
+            ok = q == n && (p[n] == '\n' || p[n] == '\0');
+            p += n;
         }
         if (ok) {
             *ntok = (size_t)e->ntok;
@@ -280,13 +321,99 @@ const lex_entry *lex_next_same(const lexicon *lx, const lex_entry *e)
     return f->ntok == e->ntok && strcmp(f->keys, e->keys) == 0 ? f : NULL;
 }
 
-const lex_entry *lex_find(const lexicon *lx, const char *key)
+/* The one-token entry of slot sl, NULL if none. */
+static const lex_entry *single_of_slot(const lexicon *lx, const slot *sl)
 {
-    const slot *sl = find_slot(lx, key, strlen(key));
     if (!sl)
         return NULL;
     for (uint32_t k = 0; k < sl->count; k++)
         if (lx->e[sl->first + k].ntok == 1)
             return &lx->e[sl->first + k];
     return NULL;
+}
+
+const lex_entry *lex_find(const lexicon *lx, const char *key)
+{
+    return single_of_slot(lx, find_slot(lx, key, strlen(key)));
+}
+
+const lex_entry *lex_find_tok(const lexicon *lx, const text_doc *t, size_t i)
+{
+    const token *tk = &t->tok[i];
+    if (tk->keylen == UINT16_MAX) /* keylen is cut there: measure the key */
+        return lex_find(lx, tok_key(t, i));
+    if (lx->head.set && t->marked_by == lx->head.set && !(tk->lexmask & lx->head.bit))
+        return NULL;
+    return single_of_slot(lx, find_slot_h(lx, tok_key(t, i), tk->keylen, tk->hash));
+}
+
+/* ---- sets: every first word of several lexicons in one table ---------------- */
+
+lex_set *lex_set_new(lexicon *const *lx, size_t n)
+{
+    if (n > 16)
+        return NULL;
+    lex_set *s = calloc(1, sizeof *s);
+    if (!s)
+        abort();
+    size_t nkeys = 0;
+    for (size_t k = 0; k < n; k++)
+        nkeys += lx[k]->tcap; /* an upper bound on its first words */
+    s->tcap = 16;
+    while (s->tcap < nkeys * 2 + 1)
+        s->tcap *= 2;
+    s->table = calloc(s->tcap, sizeof *s->table);
+    if (!s->table)
+        abort();
+    for (size_t k = 0; k < n; k++) {
+        lexicon *l = lx[k];
+        l->head.set = s;
+        l->head.bit = (uint16_t)(1u << k);
+        for (size_t j = 0; j < l->tcap; j++) {
+            const slot *sl = &l->table[j];
+            if (!sl->hash)
+                continue;
+            size_t klen;
+            const char *key = first_key(&l->e[sl->first], &klen);
+            size_t at = sl->hash & (s->tcap - 1);
+            while (s->table[at].hash &&
+                   !(s->table[at].hash == sl->hash && s->table[at].keylen == klen &&
+                     memcmp(s->table[at].key, key, klen) == 0))
+                at = (at + 1) & (s->tcap - 1);
+            set_slot *ss = &s->table[at];
+            ss->hash = sl->hash;
+            ss->key = key;
+            ss->keylen = klen;
+            ss->mask |= l->head.bit;
+        }
+    }
+    return s;
+}
+
+void lex_set_free(lex_set *s)
+{
+    if (!s)
+        return;
+    free(s->table);
+    free(s);
+}
+
+/* The same key comparison as find_slot_h: token key length (as stored in the
+ * token) against the phrase's first key, then the bytes. */
+void lex_set_mark(const lex_set *s, text_doc *t)
+{
+    for (size_t i = 0; i < t->ntok; i++) {
+        token *tk = &t->tok[i];
+        uint64_t h = tk->hash | 1;
+        uint16_t mask = 0;
+        for (size_t at = h & (s->tcap - 1); s->table[at].hash; at = (at + 1) & (s->tcap - 1)) {
+            const set_slot *ss = &s->table[at];
+            if (ss->hash == h && ss->keylen == tk->keylen && memcmp(ss->key, t->keys + tk->key, ss->keylen) == 0) {
+                mask = ss->mask;
+                break;
+            }
+        }
+        tk->lexmask = mask;
+    }
+    t->marked_by = s;
 }

@@ -35,6 +35,7 @@ extern const char *const best_rule_name[BEST_N];
 struct tally {
     lexicon *triggers, *actors, *forces, *victims, *outcomes, *qualifiers, *sources, *attribution, *locatives,
         *notplaces, *facilities;
+    lex_set *lexset;           /* all of the above: tokens are marked once per report (lexicon.h) */
     gaz *gaz;
     enum best_rule best_rule;  /* how a toll's best is chosen (docs/format.md) */
 };
@@ -121,7 +122,22 @@ typedef struct {
     size_t nactors, capactors;
     claim *claims;
     size_t nclaims, capclaims;
+    unsigned char *no_demonym; /* per token: 1 once gaz_demonym said no (token_demonym); may be NULL */
 } analysis;
+
+/* gaz_demonym on token i.  Places and actors both ask it of every
+ * capitalised word, so a "no" is remembered for the report (a "yes" is rare
+ * and asked again).  The same answer as calling gaz_demonym directly. */
+static inline int token_demonym(const analysis *a, size_t i, gaz_country *out)
+{
+    if (a->no_demonym && a->no_demonym[i])
+        return 0;
+    const token *t = &a->td.tok[i];
+    int r = gaz_demonym(a->t->gaz, a->doc->text + t->start, t->end - t->start, out);
+    if (!r && a->no_demonym)
+        a->no_demonym[i] = 1;
+    return r;
+}
 
 typedef struct {
     long long low, best, high;

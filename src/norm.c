@@ -6,6 +6,7 @@
 #include "norm.h"
 
 #include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 static int put(char *out, size_t cap, size_t *n, const char *s, size_t k)
@@ -24,6 +25,21 @@ size_t norm_key(const char *s, size_t len, int mode, char *out, size_t cap)
     size_t i = 0;
     if (cap == 0)
         return (size_t)-1;
+    /* Fast path for the shape of nearly every token, ASCII letters and digits:
+     * the key is the bytes lower-cased.  It stops at the first other byte and
+     * the loop below goes on from there in the state it would have reached
+     * itself (n == i, no pending space). */
+    while (i < len && i + 1 < cap) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out[i] = (char)c;
+        else if (c >= 'A' && c <= 'Z')
+            out[i] = (char)(c + 32);
+        else
+            break;
+        i++;
+    }
+    n = i;
     while (i < len && ok) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
@@ -98,6 +114,15 @@ int utf8_valid(const char *s, size_t len, size_t *bad)
     size_t i = 0;
     const unsigned char *u = (const unsigned char *)s;
     while (i < len) {
+        /* Reports are mostly ASCII: skip eight plain bytes at a time. */
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!(w & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = u[i];
         if (c < 0x80) {
             i++;

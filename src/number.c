@@ -94,7 +94,7 @@ static size_t after_ws(const unsigned char *u, size_t len, size_t p)
 
 /* The keyword kw (lower case ASCII) at p, case-insensitively, ending at a
  * word boundary. */
-static size_t kw(const unsigned char *u, size_t len, size_t p, const char *w)
+static size_t kw_rest(const unsigned char *u, size_t len, size_t p, const char *w)
 {
     size_t n = strlen(w);
     if (p > len || n > len - p)
@@ -105,6 +105,15 @@ static size_t kw(const unsigned char *u, size_t len, size_t p, const char *w)
     if (is_wordch(u, len, p + n))
         return 0;
     return p + n;
+}
+
+/* The grammar tries dozens of keywords at each candidate position and nearly
+ * all differ in the first letter: that test is inline, before the call. */
+static inline size_t kw(const unsigned char *u, size_t len, size_t p, const char *w)
+{
+    if (p >= len || lower(u[p]) != (unsigned char)w[0])
+        return 0;
+    return kw_rest(u, len, p, w);
 }
 
 /* The first keyword of list[0..n) that matches at p; *idx its index. */

@@ -83,7 +83,7 @@ static void add_admin_ev(context *cx, const char *iso2, const char *name, int w,
     if (cx->nas < ARRAY_LEN(cx->as)) {
         admin_score *s = &cx->as[cx->nas++];
         memcpy(s->iso2, iso2, 3);
-        snprintf(s->name, sizeof s->name, "%s", name);
+        str_copy(s->name, sizeof s->name, name);
         s->score = w;
         s->strong = strong ? w : 0;
     }
@@ -185,7 +185,7 @@ static int state_at(const char *text, size_t len, size_t pos, size_t *end, int *
 
 static int is_cap(const analysis *a, size_t i) { return (a->td.tok[i].flags & (TOK_CAP | TOK_NUM)) == TOK_CAP; }
 
-static int excluded(const analysis *a, size_t i) { return lex_find(a->t->notplaces, tok_key(&a->td, i)) != NULL; }
+static int excluded(const analysis *a, size_t i) { return lex_find_tok(a->t->notplaces, &a->td, i) != NULL; }
 
 static int is_joiner(const analysis *a, size_t i)
 {
@@ -395,7 +395,9 @@ static int resolve(const analysis *a, const context *cx, uint32_t b, uint32_t e,
     size_t kl = norm_key(a->doc->text + b, e - b, NORM_NAME, qkey, sizeof qkey);
     if (kl == (size_t)-1 || kl == 0)
         return -1;
-    size_t n = gaz_lookup(a->t->gaz, a->doc->text + b, e - b, cand, MAX_CAND);
+    /* qkey fits in KEYMAX, so it is the key gaz_lookup would build (with more
+     * room) from the same bytes: look it up directly, not normalise twice. */
+    size_t n = gaz_lookup_key(a->t->gaz, qkey, kl, cand, MAX_CAND);
     if (n > MAX_CAND)
         n = MAX_CAND;
     *ncand = n;
@@ -1183,7 +1185,10 @@ void places_scan(analysis *a)
     memset(&cx, 0, sizeof cx);
     gaz_place cand[MAX_CAND];
     unsigned char *used = calloc(td->ntok + 1, 1);
-    if (!used)
+    /* Pass 1 looks every capitalised word up; one that names nothing is
+     * marked here so that pass 2 does not look it up again on its own. */
+    unsigned char *no_place = calloc(td->ntok + 1, 1);
+    if (!used || !no_place)
         abort();
 
     /* Pass 0: datelines, at the start of the first paragraphs. */
@@ -1221,6 +1226,7 @@ void places_scan(analysis *a)
         if (excluded(a, i) || after_border(a, i) || person_name(a, i, td->ntok))
             continue;
         size_t n = gaz_lookup(a->t->gaz, text + t->start, t->end - t->start, cand, 8);
+        no_place[i] = n == 0;
         int country = -1, region = 0;
         for (size_t k = 0; k < n && k < 8; k++) {
             if (cand[k].kind == GAZ_COUNTRY && country < 0)
@@ -1374,7 +1380,10 @@ void places_scan(analysis *a)
                 place_m q = {0};
                 int postal = 0;
                 size_t qend = qualifier_after(a, &cx, after, &r, &q, &postal);
-                if (qend) {
+                /* text[b..e) is token i alone, which pass 1 found in no entry:
+                 * resolve would find nothing either (it returns -1). */
+                int nothing = len == 1 && no_place[i];
+                if (qend && !nothing) {
                     size_t n;
                     int k = resolve(a, &cx, b, e, WANT_ANY, &r, cand, &n);
                     if (k >= 0 && cand[k].kind == GAZ_PLACE) {
@@ -1389,7 +1398,7 @@ void places_scan(analysis *a)
                 }
 
                 size_t n;
-                int k = resolve(a, &cx, b, e, want, NULL, cand, &n);
+                int k = nothing ? -1 : resolve(a, &cx, b, e, want, NULL, cand, &n);
                 if (k < 0)
                     continue;
                 const gaz_place *g = &cand[k];
@@ -1486,6 +1495,7 @@ void places_scan(analysis *a)
     if (a->nplaces > 1)
         qsort(a->places, a->nplaces, sizeof *a->places, cmp_place_pos);
     free(used);
+    free(no_place);
 }
 
 int place_at(const analysis *a, size_t tok)
@@ -1560,6 +1570,9 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
     a.report = (civil_date){doc->date.year, doc->date.month, doc->date.day};
     buf b = {0};
     if (text_split(&a.td, doc->text, doc->len) == 0) {
+        if (t->lexset)
+            lex_set_mark(t->lexset, &a.td);
+        a.no_demonym = calloc(a.td.ntok + 1, 1);
         places_scan(&a);
         /* Demonyms are written in text order among the places, as country
          * evidence: "Malian" refers to Mali though it places nothing. */
@@ -1593,4 +1606,5 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
     buf_free(&b);
     text_free(&a.td);
     free(a.places);
+    free(a.no_demonym);
 }

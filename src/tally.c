@@ -96,6 +96,10 @@ tally *tally_open(const char *datadir, const char *gazetteer, char *err, size_t 
         }
         *(lexicon **)((char *)t + lexicons[i].off) = lx;
     }
+    lexicon *all[ARRAY_LEN(lexicons)];
+    for (size_t i = 0; i < ARRAY_LEN(lexicons); i++)
+        all[i] = *(lexicon **)((char *)t + lexicons[i].off);
+    t->lexset = lex_set_new(all, ARRAY_LEN(all));
     const char *rule = getenv("TALLY_BEST");
     if (rule && rule[0] && tally_set_best_rule(t, rule) != 0) {
         snprintf(err, errlen, "TALLY_BEST: unknown rule '%s' (lower-median, prefer-independent)", rule);
@@ -128,6 +132,7 @@ void tally_close(tally *t)
         return;
     for (size_t i = 0; i < ARRAY_LEN(lexicons); i++)
         lex_free(*(lexicon **)((char *)t + lexicons[i].off));
+    lex_set_free(t->lexset);
     gaz_close(t->gaz);
     free(t);
 }
@@ -145,6 +150,9 @@ tally_events *tally_extract(const tally *t, const tally_doc *doc)
     a.report = (civil_date){doc->date.year, doc->date.month, doc->date.day};
     out->report = a.report;
     if (text_split(&a.td, doc->text, doc->len) == 0) {
+        if (t->lexset)
+            lex_set_mark(t->lexset, &a.td);
+        a.no_demonym = calloc(a.td.ntok + 1, 1); /* NULL only disables the cache */
         places_scan(&a);
         actors_scan(&a);
         claims_scan(&a);
@@ -156,6 +164,7 @@ tally_events *tally_extract(const tally *t, const tally_doc *doc)
     text_free(&a.td);
     free(a.places);
     free(a.actors);
+    free(a.no_demonym);
     return out;
 }
 

@@ -23,10 +23,12 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
     return q;
 }
 
-static int is_alnum_byte(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+/* Letters by folding case first (c | 0x20 maps only A-Z onto a-z): two
+ * unsigned range tests instead of three ranges, at every byte of a word. */
+static int is_ascii_letter(unsigned char c) { return (unsigned)((c | 0x20) - 'a') < 26u; }
+static int is_ascii_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
+
+static int is_alnum_byte(unsigned char c) { return c >= 0x80 || is_ascii_letter(c) || is_ascii_digit(c); }
 
 /* Multi-byte punctuation that must not be glued into words: curly quotes,
  * dashes, the arrow bullets of web page furniture.  Returns its length. */
@@ -68,10 +70,12 @@ static const char *const state_abbrev[] = {"ala", "ariz", "ark", "calif", "colo"
 static const char *const state_abbrev_after_comma[] = {"ill", "ind", "miss", "wash", "mass", "la", "pa", "mo",
                                                        "ore", "del", "md", "va", "ga"};
 
+/* Runs at every full stop over ~90 abbreviations: the first byte rejects
+ * nearly all of them before strlen. */
 static int in_list(const char *const *list, size_t nlist, const char *key, size_t n)
 {
     for (size_t i = 0; i < nlist; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], key, n) == 0)
+        if (list[i][0] == key[0] && strlen(list[i]) == n && memcmp(list[i], key, n) == 0)
             return 1;
     return 0;
 }
@@ -86,26 +90,7 @@ static int is_abbrev(const char *key, size_t n)
 {
     if (n == 1)
         return 1; /* initials: "J. Smith", "U." */
-    for (size_t i = 0; i < sizeof abbrev / sizeof abbrev[0]; i++)
-        if (strlen(abbrev[i]) == n && memcmp(abbrev[i], key, n) == 0)
-            return 1;
-    return 0;
-}
-
-int tok_is(const text_doc *t, size_t i, const char *key)
-{
-    return i < t->ntok && strcmp(t->keys + t->tok[i].key, key) == 0;
-}
-
-int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n)
-{
-    if (i >= t->ntok)
-        return 0;
-    const char *k = t->keys + t->tok[i].key;
-    for (size_t j = 0; j < n; j++)
-        if (strcmp(k, keys[j]) == 0)
-            return 1;
-    return 0;
+    return in_list(abbrev, ARRAY_LEN(abbrev), key, n);
 }
 
 static void add_token(text_doc *t, size_t start, size_t end, int flags)
@@ -113,22 +98,43 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
     t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);
     size_t n = end - start;
     t->keys = grow(t->keys, &t->keycap, t->keylen + n * 3 + 8, 1);
-    size_t k;
-    if (flags & TOK_PUNCT) {
-        memcpy(t->keys + t->keylen, t->text + start, n);
-        k = n;
-    } else {
-        k = norm_key(t->text + start, n, NORM_WORD, t->keys + t->keylen, n * 3 + 8);
-        if (k == (size_t)-1)
-            k = strlen(t->keys + t->keylen);
+    size_t k = 0;
+    char *out = t->keys + t->keylen;
+    uint64_t h = HASH64_INIT;
+    /* Most words are plain ASCII letters and digits, whose key is the bytes
+     * lower-cased (norm_key's own fast path): copy, lower and hash them in one
+     * pass (and mark them TOK_PLAIN).  Punctuation, and words with any other
+     * byte, go through norm_key and hash64. */
+    if (!(flags & TOK_PUNCT))
+        for (; k < n; k++) {
+            unsigned char c = (unsigned char)t->text[start + k];
+            if (is_ascii_letter(c))
+                c |= 0x20;
+            else if (!is_ascii_digit(c))
+                break;
+            out[k] = (char)c;
+            h = hash64_byte(h, c);
+        }
+    if (k == n && !(flags & TOK_PUNCT))
+        flags |= TOK_PLAIN;
+    else {
+        if (flags & TOK_PUNCT) {
+            memcpy(out, t->text + start, n);
+            k = n;
+        } else {
+            k = norm_key(t->text + start, n, NORM_WORD, out, n * 3 + 8);
+            if (k == (size_t)-1)
+                k = strlen(out);
+        }
+        h = hash64(out, k);
     }
-    t->keys[t->keylen + k] = '\0';
+    out[k] = '\0';
     token *tk = &t->tok[t->ntok++];
     tk->start = (uint32_t)start;
     tk->end = (uint32_t)end;
     tk->key = (uint32_t)t->keylen;
     tk->keylen = (uint16_t)(k > 65535 ? 65535 : k);
-    tk->hash = hash64(t->keys + t->keylen, k);
+    tk->hash = h;
     unsigned char c0 = (unsigned char)t->text[start];
     if (c0 >= 'A' && c0 <= 'Z')
         flags |= TOK_CAP;
@@ -139,6 +145,7 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
             flags |= TOK_CAP;
     }
     tk->flags = (uint16_t)flags;
+    tk->lexmask = 0;
     t->keylen += k + 1;
 }
 
@@ -172,6 +179,12 @@ int text_split(text_doc *t, const char *text, size_t len)
     t->text = text;
     t->len = len;
     t->ntok = t->nsent = t->keylen = 0;
+    /* Room for the usual number of tokens (a word and its space are ~6 bytes
+     * of news text) and their keys up front, so that a report costs one
+     * allocation per array rather than a dozen doublings. */
+    t->tok = grow(t->tok, &t->captok, len / 5 + 16, sizeof *t->tok);
+    t->keys = grow(t->keys, &t->keycap, len + len / 4 + 64, 1);
+    t->marked_by = NULL;
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {

@@ -32,6 +32,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum {
     TOK_WORD = 1,     /* letters (may contain digits/hyphens) */
@@ -39,7 +40,8 @@ enum {
     TOK_PUNCT = 4,
     TOK_CAP = 8,      /* first character is an upper-case letter */
     TOK_QUOTE = 16,   /* a quotation mark, straight or curly */
-    TOK_POSS = 32     /* the possessive 's */
+    TOK_POSS = 32,    /* the possessive 's */
+    TOK_PLAIN = 64    /* only ASCII letters and digits: the key is the text lower-cased */
 };
 
 typedef struct {
@@ -48,6 +50,8 @@ typedef struct {
     uint32_t key;          /* offset of the NUL-terminated key in text_doc.keys */
     uint16_t keylen;
     uint16_t flags;
+    uint16_t lexmask;      /* lex_set_mark: bit k set if the key begins a phrase of the set's
+                              lexicon k (0 until then) */
 } token;
 
 typedef struct {
@@ -66,6 +70,7 @@ typedef struct {
     size_t nsent, capsent;
     char *keys;
     size_t keylen, keycap;
+    const void *marked_by; /* the lex_set whose marks the tokens carry, NULL if none */
 } text_doc;
 
 /* Splits text (which must outlive t).  Returns 0, or -1 if the text is too
@@ -74,9 +79,43 @@ int text_split(text_doc *t, const char *text, size_t len);
 void text_free(text_doc *t);
 
 static inline const char *tok_key(const text_doc *t, size_t i) { return t->keys + t->tok[i].key; }
+
+/* tok_is and tok_is_any are the most called functions of extraction: every
+ * rule asks "is this word one of ...?" of the tokens around a cue, ~30 times
+ * per token in all.  Nearly every comparison fails, most on the first byte,
+ * so that byte is compared first; and they are inline because the
+ * lists are constant arrays, which lets the compiler fold each keys[j][0]. */
+
+/* strcmp(a, b) == 0 inline: the words compared are short and mostly
+ * differ within two bytes, where a call to strcmp costs more than the loop. */
+static inline int key_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 /* 1 if token i's key equals the given key. */
-int tok_is(const text_doc *t, size_t i, const char *key);
+static inline int tok_is(const text_doc *t, size_t i, const char *key)
+{
+    if (i >= t->ntok)
+        return 0;
+    const char *k = t->keys + t->tok[i].key;
+    return k[0] == key[0] && key_eq(k, key);
+}
+
 /* 1 if token i's key is one of keys[0..n). */
-int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n);
+static inline int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n)
+{
+    if (i >= t->ntok)
+        return 0;
+    const char *k = t->keys + t->tok[i].key;
+    for (size_t j = 0; j < n; j++)
+        if (k[0] == keys[j][0] && key_eq(k, keys[j]))
+            return 1;
+    return 0;
+}
 
 #endif

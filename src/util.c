@@ -55,6 +55,32 @@ void buf_printf(buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+void buf_put_ll(buf *b, long long v)
+{
+    char d[24];
+    size_t n = sizeof d;
+    /* unsigned arithmetic so that LLONG_MIN negates without overflow */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        d[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        d[--n] = '-';
+    buf_put(b, d + n, sizeof d - n);
+}
+
+void str_copy(char *out, size_t cap, const char *s)
+{
+    if (!cap)
+        return;
+    if (!s)
+        s = "(null)"; /* what glibc's printf writes for a null %s */
+    size_t n = strnlen(s, cap - 1);
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
 const char *buf_cstr(buf *b)
 {
     buf_reserve(b, 0);
@@ -122,8 +148,19 @@ int date_weekday(civil_date d)
 
 void date_format(civil_date d, char out[11])
 {
+    /* "%04u-%02u-%02u" by hand: every event writes three dates */
     unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u, dd = (unsigned)d.day % 100u;
-    snprintf(out, 11, "%04u-%02u-%02u", y, m, dd);
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + dd / 10);
+    out[9] = (char)('0' + dd % 10);
+    out[10] = '\0';
 }
 
 int date_parse_iso(const char *s, size_t len, civil_date *out)
@@ -170,10 +207,8 @@ char *read_file(const char *path, size_t *len)
 
 uint64_t hash64(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
+    uint64_t h = HASH64_INIT;
+    for (size_t i = 0; i < n; i++)
+        h = hash64_byte(h, (unsigned char)s[i]);
     return h;
 }

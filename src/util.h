@@ -22,6 +22,13 @@ void buf_put(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same bytes as buf_printf(b, "%lld", v), without the format machinery:
+ * writing records prints a dozen integers per event. */
+void buf_put_ll(buf *b, long long v);
+
+/* The same bytes as snprintf(out, cap, "%s", s) (cap > 0): s cut to cap - 1
+ * bytes, NUL-terminated.  A copy of a name into a fixed field. */
+void str_copy(char *out, size_t cap, const char *s);
 const char *buf_cstr(buf *b);
 void buf_free(buf *b);
 
@@ -45,8 +52,11 @@ int date_parse_iso(const char *s, size_t len, civil_date *out);
 /* Whole-file read; returns malloc'd bytes (NUL-terminated) or NULL with errno set. */
 char *read_file(const char *path, size_t *len);
 
-/* Hash for short keys (FNV-1a, 64-bit). */
+/* Hash for short keys (FNV-1a, 64-bit).  hash64(s, n) is HASH64_INIT folded
+ * with hash64_byte over s[0..n), for callers that hash while they copy. */
 uint64_t hash64(const char *s, size_t n);
+#define HASH64_INIT 1469598103934665603ULL
+static inline uint64_t hash64_byte(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

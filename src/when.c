@@ -2,11 +2,12 @@
  *
  * The sentence is cut into tokens (words, digit runs, single punctuation
  * marks) in a fixed stack array; each word is looked up once in a sorted
- * keyword table.  Matchers then run at each token, in a fixed order, and the
+ * keyword table (through a hash index).  Matchers then run at each token, in a fixed order, and the
  * first that matches consumes its tokens.  No allocation, no regex.
  */
 #include "when.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -306,34 +307,49 @@ static const keyword KW[] = {
 
 #define KW_MAXLEN 12
 
+/* Every word of a scanned sentence is looked up, so KW is also indexed by a
+ * hash table (FNV-1a of the word, open addressing), built once on first use:
+ * pthread_once keeps that safe under `tally extract -j N`.  The table only
+ * finds the same unique entry the sorted array holds. */
+#define KW_SLOTS 1024 /* a power of two, more than twice ARRAY_LEN(KW) */
+static short kw_slot[KW_SLOTS]; /* 1 + index into KW; 0 empty */
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+_Static_assert(ARRAY_LEN(KW) * 2 < KW_SLOTS, "KW_SLOTS too small for KW");
+
+static uint32_t kw_hash_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+
+static void kw_index(void)
+{
+    for (size_t i = 0; i < ARRAY_LEN(KW); i++) {
+        uint32_t h = 2166136261u;
+        for (size_t j = 0; j < KW[i].len; j++)
+            h = kw_hash_step(h, (unsigned char)KW[i].w[j]);
+        size_t s = h & (KW_SLOTS - 1);
+        while (kw_slot[s])
+            s = (s + 1) & (KW_SLOTS - 1);
+        kw_slot[s] = (short)(i + 1);
+    }
+}
+
 /* Looks up an ASCII word; returns its index in KW or -1. */
 static int kw_find(const char *w, size_t n)
 {
     char low[KW_MAXLEN + 1];
     if (n == 0 || n > KW_MAXLEN)
         return -1;
+    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (c >= 0x80)
             return -1;
         low[i] = (char)(c | 0x20); /* words hold letters only */
+        h = kw_hash_step(h, (unsigned char)low[i]);
     }
-    int lo = 0, hi = (int)ARRAY_LEN(KW) - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        const keyword *k = &KW[mid];
-        size_t m = k->len < n ? k->len : n;
-        int c = 0;
-        for (size_t q = 0; q < m && !c; q++) /* inline: words are short, a memcmp call costs more */
-            c = (unsigned char)k->w[q] - (unsigned char)low[q];
-        if (c == 0)
-            c = (int)k->len - (int)n;
-        if (c == 0)
-            return mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
+    pthread_once(&kw_once, kw_index);
+    for (size_t s = h & (KW_SLOTS - 1); kw_slot[s]; s = (s + 1) & (KW_SLOTS - 1)) {
+        const keyword *k = &KW[kw_slot[s] - 1];
+        if (k->len == n && memcmp(k->w, low, n) == 0)
+            return kw_slot[s] - 1;
     }
     return -1;
 }
@@ -506,6 +522,8 @@ typedef struct {
     civil_date report;
     int64_t rd;           /* report day number */
     int rvalid;
+    int rwday;            /* the report's weekday (date_weekday), computed once: m_relative
+                             runs at every word */
     when_mention *out;
     size_t max, count;
 } scan;
@@ -946,7 +964,7 @@ static size_t m_weekday(const scan *c, size_t i, when_mention *m)
     if (!c->rvalid)
         return 0;
     int wd = c->t[w].val;
-    int rw = date_weekday(c->report);
+    int rw = c->rwday;
     int64_t d;
     if (mode == 1) {
         int f = (wd - rw + 7) % 7;
@@ -1009,7 +1027,7 @@ static size_t m_relative(const scan *c, size_t i, when_mention *m)
     int64_t r = c->rd;
     int k = kwat(c, i);
     int k1 = kwat(c, i + 1);
-    int wd = date_weekday(c->report);
+    int wd = c->rwday;
     int64_t monday = r - (wd + 6) % 7; /* Monday of the report's week */
     int y = c->report.year, mo = c->report.month;
     size_t j = i + 1;
@@ -2017,6 +2035,7 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
     c.report = report;
     c.rvalid = date_valid(report);
     c.rd = c.rvalid ? date_to_days(report) : 0;
+    c.rwday = c.rvalid ? date_weekday(report) : 0;
     c.out = out;
     c.max = out ? max : 0;
     size_t pos = 0;
