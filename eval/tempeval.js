@@ -149,8 +149,8 @@ function evalTempeval(tally) {
   const f100 = (x) => Number((100 * x).toFixed(2));
   const h = PUBLISHED.heideltime;
   const rows = [
-    ['all types: strict extent F1 (P / R)', f100(all.strict.f), `HeidelTime ${h.strict} (P ${f100(all.strict.p)} / R ${f100(all.strict.r)} here)`, all.ngold],
-    ['all types: relaxed extent F1', f100(all.relaxed.f), `HeidelTime ${h.relaxed} (P ${f100(all.relaxed.p)} / R ${f100(all.relaxed.r)} here)`, all.ngold],
+    ['all types: strict extent F1 (P / R)', `${f100(all.strict.f)} (P ${f100(all.strict.p)} / R ${f100(all.strict.r)})`, `HeidelTime ${h.strict}`, all.ngold],
+    ['all types: relaxed extent F1 (P / R)', `${f100(all.relaxed.f)} (P ${f100(all.relaxed.p)} / R ${f100(all.relaxed.r)})`, `HeidelTime ${h.relaxed}`, all.ngold],
     ['all types: value F1', f100(all.value.f), `HeidelTime ${h.value}, SUTime ${PUBLISHED.sutime.value}`, all.ngold],
     ['DATE only: strict extent F1', f100(date.strict.f), '', date.ngold],
     ['DATE only: relaxed extent F1', f100(date.relaxed.f), '', date.ngold],
