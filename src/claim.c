@@ -715,6 +715,7 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         c.q = Q_EXACT;
         c.single = 1;
         c.outcome = want;
+        c.hit = want == OUT_INJURED && !strcmp(o->phrase, "shot");
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
         snprintf(c.label, sizeof c.label, "%s", v ? v->attr[1] : "person");
@@ -727,6 +728,30 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         return 1;
     }
     return 0;
+}
+
+/* Does the word at j start the object of an active verb before it ("shot
+ * Mr. Garcia", "killed a man", "have killed at least 12 people")? */
+static int takes_object(const analysis *a, const sentence *se, size_t j)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count, n;
+    if (j >= end)
+        return 0;
+    static const char *const det[] = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "two", "three",
+                                      "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores",
+                                      "several", "hundreds", "one", "another"};
+    if (tok_is_any(td, j, det, ARRAY_LEN(det)) || (td->tok[j].flags & TOK_NUM))
+        return 1;
+    /* "at least 12", "more than 30"; not "at a party", "as a result" */
+    if (lex_match(a->t->qualifiers, td, j, end, &n) && j + n < end && may_start_number(td, j + n))
+        return 1;
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", "overnight", "today", "yesterday", "tonight", "last", "this",
+                                       "early", "late", "earlier", "later"};
+    if (tok_is_any(td, j, days, ARRAY_LEN(days)))
+        return 0; /* "30 others injured Wednesday" */
+    return is_capword(td, j) && !is_month(tok_key(td, j)) && !place_at(a, j);
 }
 
 /* Up to three plain words at k, then a passive outcome ("were killed",
@@ -745,15 +770,18 @@ static int unknown_victims(const analysis *a, const sentence *se, size_t k, size
     size_t q = w;
     if (!(tok_is(td, q, "were") || tok_is(td, q, "are") || tok_is(td, q, "have") || tok_is(td, q, "had")))
         return 0;
+    int perfect = !tok_is(td, q, "were") && !tok_is(td, q, "are");
     q++;
     if (q < end && tok_is(td, q, "been"))
-        q++;
+        q++, perfect = 0;
     if (q < end && (tok_is(td, q, "reportedly") || tok_is(td, q, "also") || tok_is(td, q, "all") ||
                     tok_is(td, q, "allegedly")))
         q++;
     const lex_entry *o = q < end ? lex_match(a->t->outcomes, td, q, end, &n) : NULL;
     if (!o || !strcmp(o->attr[1], "before"))
         return 0;
+    if (perfect && strcmp(o->attr[1], "after") != 0)
+        return 0; /* "suicide bombers have killed ...": the agents, not the dead */
     *vend = w;
     return 1;
 }
@@ -839,6 +867,83 @@ static void zero_claims(analysis *a, size_t s, size_t deny)
     push(a, &c);
 }
 
+/* Victims written as others than those counted before: "five others",
+ * "two more people", "six other adults". */
+static int other_victims(const claim *c)
+{
+    static const char *const w[] = {"other", "others", "more", "another"};
+    const char *p = c->victims;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        for (size_t k = 0; k < ARRAY_LEN(w); k++)
+            if (n == strlen(w[k]) && !strncasecmp(p, w[k], n))
+                return 1;
+        p += n;
+    }
+    return 0;
+}
+
+/* "Five people were shot, one fatally", "two men were wounded, one of them
+ * fatally", "four teens, one fatally, were shot": the count before
+ * "fatally" is the dead among the people just counted as hit.  It gives a
+ * killed claim with the hit claim's victims and source, and marks the hit
+ * claim as holding its dead (claim.hit).  "One was fatally shot" is an
+ * ordinary outcome and is left to the main scan. */
+static int fatally_part(analysis *a, size_t s, size_t first_claim, size_t i, size_t j, const number_t *num)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count, fj = j, n;
+    if (fj + 2 < end && tok_is(td, fj, "of") && (tok_is(td, fj + 1, "them") || tok_is(td, fj + 1, "whom")))
+        fj += 2;
+    if (fj >= end || !tok_is(td, fj, "fatally") || num->vague || a->nclaims <= first_claim ||
+        lex_match(a->t->outcomes, td, fj, end, &n))
+        return 0;
+    claim *w = &a->claims[a->nclaims - 1];
+    if (w->outcome != OUT_INJURED || w->part_of >= 0 || num->min > w->min)
+        return 0;
+    w->hit = 1;
+    claim c = *w;
+    c.outcome = OUT_KILLED;
+    c.min = c.max = num->min;
+    c.q = Q_EXACT;
+    c.hit = c.single = c.vague = c.update = 0;
+    c.words[0] = 0;
+    c.part_of = c.restates = c.superseded_by = c.event = -1;
+    c.sp = (span){td->tok[i].start, td->tok[fj].end};
+    push(a, &c);
+    return 1;
+}
+
+/* One person shot, written without a number ("a 4-year-old boy was shot",
+ * "he shot himself"), in a report that counts a death: local reports name
+ * the victim as shot, then say that he died, often in another paragraph
+ * that tally may read as another event.  When the report counts one death,
+ * the shot person is the dead one: the single injured claim restates it
+ * and is not counted. */
+static void same_victim_died(analysis *a)
+{
+    int death = -1;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        const claim *c = &a->claims[k];
+        if (c->outcome != OUT_KILLED || c->context || c->denial || c->part_of >= 0 || c->min < 1)
+            continue;
+        if (c->min > 1)
+            return; /* "3 people were killed ... a woman was shot": another victim */
+        if (death < 0)
+            death = (int)k;
+    }
+    if (death < 0)
+        return;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        claim *c = &a->claims[k];
+        if (c->outcome == OUT_INJURED && c->single && c->hit && c->restates < 0 && c->sentence != a->claims[death].sentence)
+            c->restates = death;
+    }
+}
+
 void claims_scan(analysis *a)
 {
     const text_doc *td = &a->td;
@@ -872,6 +977,8 @@ void claims_scan(analysis *a)
             }
             if (!num.vague && num.min >= 1900 && num.min <= 2100 && !num.words)
                 continue; /* a year */
+            if (fatally_part(a, s, first_claim, i, j, &num))
+                continue;
             claim c = {0};
             c.part_of = c.restates = c.superseded_by = c.event = -1;
             c.sentence = (int)s;
@@ -1067,8 +1174,15 @@ void claims_scan(analysis *a)
                 if (!victim && !noun && m > after + 1)
                     break; /* "20 dead", "15 have died": close when nothing is counted */
                 const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
-                if (e && n == 1 && tok_is(td, m, "shot") && !(m > 0 && is_aux(td, m - 1)))
-                    break; /* "two men shot Mr. Garcia": the count is the shooters */
+                if (e && n == 1 && tok_is(td, m, "shot") && !(m > 0 && is_aux(td, m - 1)) && takes_object(a, se, m + 1))
+                    break; /* "two men shot Mr. Garcia": the count is the shooters; "four shot at a party" */
+                /* "two female suicide bombers have killed at least 12
+                 * people": a transitive verb, active, with an object; the
+                 * count is the agents */
+                if (e && !strcmp(e->attr[1], "both") && takes_object(a, se, m + n) &&
+                    !(m > 0 && (tok_is(td, m - 1, "was") || tok_is(td, m - 1, "were") || tok_is(td, m - 1, "been") ||
+                                tok_is(td, m - 1, "being") || tok_is(td, m - 1, "is") || tok_is(td, m - 1, "are"))))
+                    break;
                 if (e && strcmp(e->attr[1], "before") != 0) {
                     out = e;
                     ostart = m;
@@ -1098,6 +1212,9 @@ void claims_scan(analysis *a)
             if (!victim && !noun)
                 snprintf(c.victims, sizeof c.victims, "people");
             c.outcome = out ? outcome_of(out) : a->claims[inherit].outcome;
+            /* "five people were shot": the dead are among them; "five
+             * others were shot" are not the dead */
+            c.hit = (out ? !strcmp(out->phrase, "shot") : a->claims[inherit].hit) && !other_victims(&c);
             size_t sb = cstart, se_tok = victim || noun ? vend : j;
             if (out && ostart < sb)
                 sb = ostart;
@@ -1141,4 +1258,5 @@ void claims_scan(analysis *a)
         singular_claims(a, s, first_claim);
         zero_claims(a, s, deny);
     }
+    same_victim_died(a);
 }

@@ -1005,6 +1005,9 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
     if (o == OUT_INJURED)
         for (size_t k = 0; k < e->nclaims; k++)
             deaths |= counted(&claims[e->claims[k]], OUT_KILLED);
+    /* People shot ("five people were shot, one fatally") hold the dead:
+     * the injured are the rest (killed is reconciled first). */
+    long long dead = o == OUT_INJURED && e->fatalities.known ? e->fatalities.best : 0;
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
         if (!in_group(claims, c, o, g) || (c->single && (numbered || deaths)))
@@ -1013,6 +1016,11 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
         long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
         if (c->q == Q_AT_MOST)
             clo = c->max;
+        if (c->hit && dead > 0 && dead <= clo && dead <= cpt) {
+            clo -= dead;
+            cpt -= dead;
+            chi -= dead;
+        }
         size_t j = 0;
         for (; j < n; j++)
             if (st[j].sentence == c->sentence && !strcasecmp(st[j].source, c->source))
