@@ -502,6 +502,26 @@ static const lex_entry *singular_person(const analysis *a, size_t i, size_t end,
     return v;
 }
 
+/* "--", "-", an en or em dash: the marks of an apposition. */
+static int is_dash(const analysis *a, size_t j)
+{
+    const char *t = a->doc->text + a->td.tok[j].start;
+    size_t n = a->td.tok[j].end - a->td.tok[j].start;
+    return (n >= 1 && n <= 2 && t[0] == '-' && (n == 1 || t[1] == '-')) ||
+           (n == 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80 &&
+            ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94));
+}
+
+/* An age written as one word: "15-year-old", "9-month-old". */
+static int is_age(const analysis *a, size_t j)
+{
+    const text_doc *td = &a->td;
+    if (!(td->tok[j].flags & TOK_NUM))
+        return 0;
+    const char *k = tok_key(td, j);
+    return strstr(k, "-year") || strstr(k, "-month") || strstr(k, "-week") || strstr(k, "-day-old");
+}
+
 static int is_capword(const text_doc *td, size_t i)
 {
     return i < td->ntok && (td->tok[i].flags & (TOK_CAP | TOK_NUM)) == TOK_CAP;
@@ -557,6 +577,8 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
         return 0;
     for (size_t w = st; w <= head; w++) {
         number_t nn;
+        if (is_age(a, w))
+            continue; /* "a 15-year-old", "a 9-month-old baby" */
         if ((td->tok[w].flags & TOK_NUM) || tok_is(td, w, "and") || tok_is(td, w, "no") || tok_is(td, w, "or") ||
             tok_is(td, w, "which") || tok_is(td, w, "nobody") ||
             (w > st && number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
@@ -651,12 +673,31 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 b -= 2, intr = 0;
             if (intr && b > se->first && (tok_is(td, b, "has") || tok_is(td, b, "had")))
                 b--;
-            if (b > se->first && (tok_is(td, b, "was") || (tok_is(td, b, "been") && b > se->first + 1) ||
+            /* "a 14-year-old boy is dead after being shot" */
+            int is_dead = tok_is(td, b, "is") && tok_is(td, i, "dead");
+            if (b > se->first && (tok_is(td, b, "was") || is_dead || (tok_is(td, b, "been") && b > se->first + 1) ||
                                   (intr && !(td->tok[b].flags & TOK_PUNCT)))) {
                 size_t head = intr && !tok_is(td, b, "was") && !tok_is(td, b, "been") ? b
                               : tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
                 if (head < se->first)
                     continue;
+                /* "Omar Haidari, a reporter for a local radio station, was
+                 * killed", "A muezzin -- the man who calls to prayer -- was
+                 * shot dead": the subject stands before the apposition */
+                if (head > se->first && (tok_is(td, head, ",") || is_dash(a, head))) {
+                    int dash = is_dash(a, head);
+                    size_t q = head, open = 0;
+                    while (dash && q > se->first && is_dash(a, q - 1))
+                        q--; /* the closing "--" is two tokens */
+                    while (q-- > se->first && q + 30 > head && !open)
+                        if (dash ? is_dash(a, q) : tok_is(td, q, ","))
+                            open = q;
+                    if (!open || open == se->first)
+                        continue;
+                    head = open - 1;
+                    while (head > se->first && is_dash(a, head))
+                        head--; /* "--" is two tokens */
+                }
                 /* "he was shot", "she died": a person the report has named */
                 if (tok_is(td, head, "he") || tok_is(td, head, "she")) {
                     vs = head;
@@ -679,9 +720,9 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 /* "A candidate running for a council seat in the south was
                  * shot dead": a singular "was" says one person, whoever the
                  * words between are */
-                if (!ve && (tok_is(td, b, "was") || (tok_is(td, b, "been") && tok_is(td, b - 1, "has"))) &&
+                if (!ve && (tok_is(td, b, "was") || is_dead || intr || (tok_is(td, b, "been") && tok_is(td, b - 1, "has"))) &&
                     !tok_is(td, i, "blown") &&
-                    !(i + n < end && tok_is(td, i + n, "at")))
+                    !(n == 1 && tok_is(td, i, "shot") && i + n < end && tok_is(td, i + n, "at")))
                     ve = loose_subject(a, se, head, &vs);
             }
         }
