@@ -14,7 +14,10 @@ static const char *const units[] = {
     "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "percent", "per",
     "pm", "am", "dollars", "euros", "million", "billion", "kg", "tonnes", "tons", "times", "o'clock", "st", "nd",
     "rd", "th", "%", "vehicles", "houses", "homes", "buildings", "shops", "cars", "rounds", "shells", "rockets",
-    "missiles", "drones", "bombs", "acres", "hectares", "bullets", "shots", "gunshots", "grenades", "mortars"};
+    "missiles", "drones", "bombs", "acres", "hectares", "bullets", "shots", "gunshots", "grenades", "mortars",
+    /* "killed in two explosions", "83 cows were killed": not people */
+    "attacks", "raids", "strikes", "airstrikes", "explosions", "blasts", "bombings", "incidents", "separate",
+    "cows", "cattle", "livestock", "goats", "sheep", "camels", "animals", "dogs", "horses"};
 
 static int is_unit(const text_doc *td, size_t j)
 {
@@ -771,6 +774,45 @@ static int single_of(analysis *a, size_t s, enum outcome want)
     return 0;
 }
 
+/* An adverb of manner or degree: "critically", "seriously", "fatally". */
+static int ly_adverb(const text_doc *td, size_t j)
+{
+    const char *k = tok_key(td, j);
+    size_t n = strlen(k);
+    return n > 4 && !strcmp(k + n - 2, "ly") && !(td->tok[j].flags & TOK_CAP);
+}
+
+/* "and a woman", "and an elderly man": one more person after a count, at
+ * the "and" in token m.  Returns the token after the person, or 0. */
+static size_t and_one_more(const analysis *a, const sentence *se, size_t m)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count;
+    if (m + 2 >= end || !tok_is(td, m, "and") || !(tok_is(td, m + 1, "a") || tok_is(td, m + 1, "an")))
+        return 0;
+    for (size_t w = m + 2; w < end && w <= m + 4; w++) {
+        size_t n;
+        if ((td->tok[w].flags & (TOK_PUNCT | TOK_NUM)) || tok_is(td, w, "unborn"))
+            return 0; /* tolls do not count "an unborn child" */
+        if (singular_person(a, w, end, &n))
+            return w + n;
+    }
+    return 0;
+}
+
+/* A preposition in tokens [from, to) between an outcome and a count:
+ * "killed in two explosions" counts explosions, not the dead. */
+static int preposition_between(const text_doc *td, size_t from, size_t to)
+{
+    static const char *const preps[] = {"in", "on", "during", "after", "by", "from", "with", "near", "as", "when",
+                                        "for", "into", "across", "outside", "inside"};
+    for (size_t j = from; j < to; j++)
+        if (tok_is_any(td, j, preps, ARRAY_LEN(preps)) ||
+            (tok_is(td, j, "at") && !(j + 1 < to + 1 && tok_is(td, j + 1, "least"))))
+            return 1;
+    return 0;
+}
+
 /* Does the word at j start the object of an active verb before it ("shot
  * Mr. Garcia", "killed a man", "have killed at least 12 people")? */
 static int takes_object(const analysis *a, const sentence *se, size_t j)
@@ -998,7 +1040,7 @@ void claims_scan(analysis *a)
         size_t nsp = 0;
         int speakers_done = 0;
         size_t first_claim = a->nclaims;
-        size_t deny = find_denial(td, se->first, end);
+        size_t deny = find_denial(td, se->first, end), n_age;
         for (size_t i = se->first; i < end; i++) {
             number_t num;
             if (!may_start_number(td, i))
@@ -1019,6 +1061,14 @@ void claims_scan(analysis *a)
             if (!num.vague && num.min >= 1900 && num.min <= 2100 && !num.words)
                 continue; /* a year */
             if (fatally_part(a, s, first_claim, i, j, &num))
+                continue;
+            if (i > se->first && (tok_is(td, i - 1, "ages") || tok_is(td, i - 1, "aged") || tok_is(td, i - 1, "age")))
+                continue; /* "five children, ages 11 to 15": ages, not a count */
+            /* "John Smith, 46, was killed", "a girl, 15": a bare figure
+             * between commas after a name or a noun is an age */
+            if (!num.vague && !num.words && i > se->first + 1 && tok_is(td, i - 1, ",") && j < end &&
+                (tok_is(td, j, ",") || tok_is(td, j, ";") || tok_is(td, j, ")")) &&
+                !(td->tok[i - 2].flags & (TOK_PUNCT | TOK_NUM)) && !lex_match(a->t->outcomes, td, i - 2, end, &n_age))
                 continue;
             claim c = {0};
             c.part_of = c.restates = c.superseded_by = c.event = -1;
@@ -1053,6 +1103,8 @@ void claims_scan(analysis *a)
             }
             if (between && c.q == Q_RANGE)
                 cstart = i - 1;
+            if (c.q == Q_RANGE && is_unit(td, j))
+                continue; /* "between 25 and 35 years old" */
             /* A toll phrase: "the death toll rose to 30". */
             size_t tstart = 0;
             int update = 0, toll_o = toll_before(a, se->first, i, &tstart, &update);
@@ -1143,7 +1195,8 @@ void claims_scan(analysis *a)
                 size_t lim = cstart > se->first + 8 ? cstart - 8 : se->first;
                 for (size_t m = cstart; m-- > lim;) {
                     const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
-                    if (e && strcmp(e->attr[1], "after") != 0 && m + n <= cstart && m + n + 4 >= cstart) {
+                    if (e && strcmp(e->attr[1], "after") != 0 && m + n <= cstart && m + n + 4 >= cstart &&
+                        !preposition_between(td, m + n, cstart)) {
                         out = e;
                         ostart = m;
                         oend = m + n;
@@ -1158,6 +1211,7 @@ void claims_scan(analysis *a)
              * following count joined by "and" shares the predicate, so the
              * search walks through it; "21 people, including 11 children,
              * were killed": the parenthesis is skipped. */
+            size_t plain = 0, suffered = 0;
             for (size_t m = after; !out && m < end && m < after + 16; m++) {
                 if (tok_is(td, m, ";") || tok_is(td, m, ":"))
                     break;
@@ -1167,6 +1221,20 @@ void claims_scan(analysis *a)
                     while (q < end && q < m + 8 && !tok_is(td, q, ",") && !(td->tok[q].flags & TOK_NUM))
                         q++;
                     if (q + 1 < end && tok_is(td, q, ",") && (is_aux(td, q + 1) || lex_match(a->t->outcomes, td, q + 1, end, &n))) {
+                        m = q;
+                        continue;
+                    }
+                }
+                /* "Five children -- ages 11 to 15 -- were shot" */
+                if (m == after && is_dash(a, m) && (victim || noun)) {
+                    size_t q = m + 1;
+                    while (q < end && is_dash(a, q))
+                        q++;
+                    while (q < end && q < m + 10 && !is_dash(a, q))
+                        q++;
+                    while (q + 1 < end && is_dash(a, q + 1))
+                        q++;
+                    if (q + 1 < end && is_dash(a, q) && (is_aux(td, q + 1) || lex_match(a->t->outcomes, td, q + 1, end, &n))) {
                         m = q;
                         continue;
                     }
@@ -1201,6 +1269,11 @@ void claims_scan(analysis *a)
                         q += 2;
                     int next_num = q < end && ((td->tok[q].flags & TOK_NUM) ||
                                                number_parse(text + td->tok[q].start, se->end - td->tok[q].start, &nn) > 0);
+                    size_t pe;
+                    if (tok_is(td, m, "and") && victim && !next_num && (pe = and_one_more(a, se, m))) {
+                        m = pe - 1; /* "four children and a woman were killed" */
+                        continue;
+                    }
                     if (!(tok_is(td, m, "and") && next_num && victim))
                         break;
                     /* the next count may have its own verb ("and 14 others
@@ -1212,9 +1285,26 @@ void claims_scan(analysis *a)
                         !is_aux(td, r - 1))
                         break;
                 }
-                if (!victim && !noun && m > after + 1)
-                    break; /* "20 dead", "15 have died": close when nothing is counted */
+                /* "20 dead", "15 have died", "one is critically injured",
+                 * "two suffered non-life-threatening injuries": close when
+                 * nothing is counted and a second word that is no auxiliary
+                 * or adverb comes before the outcome */
+                if (!victim && !noun && !lex_match(a->t->outcomes, td, m, end, &n)) {
+                    static const char *const suffer[] = {"suffered", "sustained", "received", "remain", "remains",
+                                                         "remained"};
+                    int free_aux = is_aux(td, m) && !tok_is(td, m, "said") && !tok_is(td, m, "to") &&
+                                   !tok_is(td, m, "left") && !tok_is(td, m, "reported");
+                    if (tok_is_any(td, m, suffer, ARRAY_LEN(suffer)))
+                        suffered = m;
+                    else if (!free_aux && !ly_adverb(td, m) && !(suffered && m < suffered + 4) && ++plain > 1)
+                        break;
+                    if (td->tok[m].flags & (TOK_PUNCT | TOK_NUM))
+                        break;
+                }
                 const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                if (e && suffered && !tok_is(td, m, "injuries") && !tok_is(td, m, "wounds") &&
+                    !tok_is(td, m, "injury") && !tok_is(td, m, "wound"))
+                    break; /* "a 911 call was received stating a child had been shot" */
                 if (e && n == 1 && tok_is(td, m, "shot") && !(m > 0 && is_aux(td, m - 1)) && takes_object(a, se, m + 1))
                     break; /* "two men shot Mr. Garcia": the count is the shooters; "four shot at a party" */
                 /* "two female suicide bombers have killed at least 12
@@ -1239,16 +1329,27 @@ void claims_scan(analysis *a)
             }
             if (!out && c.part_of >= 0)
                 inherit = c.part_of;
-            /* "killed 84 fighters and 47 soldiers": the second count shares the verb. */
+            /* "killed 84 fighters and 47 soldiers": the second count shares the
+             * verb.  After a passive one ("14 civilians were killed and three
+             * others") the verb of the second is missing, most often "wounded":
+             * it is not inherited. */
             if (!out && inherit < 0 && a->nclaims > first_claim && cstart > se->first &&
                 (tok_is(td, cstart - 1, "and") || tok_is(td, cstart - 1, ",")) && victim) {
                 const claim *prev = &a->claims[a->nclaims - 1];
-                if (prev->sp.end <= td->tok[cstart - 1].start + 1)
+                size_t pt = token_at(td, se->first, end, prev->sp.start), pn;
+                if (prev->sp.end <= td->tok[cstart - 1].start + 1 && pt < end &&
+                    lex_match(a->t->outcomes, td, pt, end, &pn))
                     inherit = (int)a->nclaims - 1;
             }
             if (!out && inherit < 0)
                 continue;
             if (!victim && !out)
+                continue;
+            /* "16 civilians from one family", "in two cars": a count after a
+             * preposition with no victim word of its own is not a head count */
+            if (!victim && !noun && toll_o < 0 && cstart > se->first &&
+                (tok_is(td, cstart - 1, "from") || tok_is(td, cstart - 1, "in") || tok_is(td, cstart - 1, "with") ||
+                 tok_is(td, cstart - 1, "on") || tok_is(td, cstart - 1, "into")))
                 continue;
             if (!victim && !noun)
                 snprintf(c.victims, sizeof c.victims, "people");
@@ -1291,6 +1392,33 @@ void claims_scan(analysis *a)
             } else
                 set_source(a, &c, who);
             push(a, &c);
+            /* "killed four children and a woman": one more person, in the
+             * same statement, unless a verb of its own follows ("and a
+             * policeman was wounded") */
+            size_t one = victim ? and_one_more(a, se, vend) : 0;
+            if (one) {
+                size_t q = one, vn;
+                while (q < end && (is_aux(td, q) || ly_adverb(td, q)))
+                    q++;
+                const lex_entry *o2 = q < end ? lex_match(a->t->outcomes, td, q, end, &vn) : NULL;
+                if (!o2 || outcome_of(o2) == c.outcome) {
+                    claim c2 = c;
+                    c2.min = c2.max = 1;
+                    c2.q = Q_EXACT;
+                    c2.vague = 0;
+                    c2.words[0] = 0;
+                    c2.update = 0;
+                    c2.victim_actor[0] = 0;
+                    const lex_entry *v2 = lex_match(a->t->victims, td, one - 1, end, &vn);
+                    for (size_t x = vend + 2; x < one && !v2; x++)
+                        v2 = lex_match(a->t->victims, td, x, one, &vn);
+                    c2.vcat = category_of(v2);
+                    snprintf(c2.label, sizeof c2.label, "%s", v2 ? v2->attr[1] : "person");
+                    c2.sp = (span){td->tok[vend + 1].start, td->tok[one - 1].end};
+                    span_copy(text, (span){td->tok[vend + 2].start, td->tok[one - 1].end}, c2.victims, sizeof c2.victims);
+                    push(a, &c2);
+                }
+            }
             if (pe)
                 i = pe - 1;
             else if (se_tok > i + 1)
