@@ -534,6 +534,120 @@ static int is_capword(const text_doc *td, size_t i)
  * "a muezzin was shot dead", "shot dead Sheikh Ali Othman".  Counts 1. */
 static int single_of(analysis *a, size_t s, enum outcome want);
 
+static int ly_adverb(const text_doc *td, size_t j);
+
+/* One more person, written "another": "killing one and wounding another",
+ * "the shooting left one man dead and another injured", "three people were
+ * shot to death and another was injured".  Read only in a sentence that
+ * already counts someone; "another attack" is no person. */
+static void another_claims(analysis *a, size_t s, size_t first_claim)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count;
+    if (a->nclaims == first_claim)
+        return;
+    for (size_t i = se->first + 1; i < end; i++) {
+        if (!tok_is(td, i, "another"))
+            continue;
+        size_t n, at = 0, vn = 0, q = i + 1;
+        const lex_entry *o = NULL;
+        if (q < end && singular_person(a, q, end, &vn))
+            q += vn; /* "another man" */
+        else if (q < end && !(td->tok[q].flags & TOK_PUNCT) && !is_aux(td, q) && !tok_is(td, q, "and") &&
+                 !lex_match(a->t->outcomes, td, q, end, &n))
+            continue; /* "another attack", "another one" */
+        size_t r = q;
+        while (r < end && r < q + 3 && (tok_is(td, r, "was") || tok_is(td, r, "is") || tok_is(td, r, "also") ||
+                                        tok_is(td, r, "been") || tok_is(td, r, "has") || ly_adverb(td, r)))
+            r++;
+        if (r < end && (o = lex_match(a->t->outcomes, td, r, end, &n)) && strcmp(o->attr[1], "before") != 0)
+            at = r;
+        else if ((o = lex_match(a->t->outcomes, td, i - 1, end, &n)) && i - 1 + n == i &&
+                 strcmp(o->attr[1], "after") != 0)
+            at = i - 1, r = i; /* "wounding another" */
+        else
+            continue;
+        claim c = {0};
+        c.part_of = c.restates = c.superseded_by = c.event = -1;
+        c.sentence = (int)s;
+        c.min = c.max = 1;
+        c.q = Q_EXACT;
+        c.outcome = outcome_of(o);
+        c.hit = c.outcome == OUT_INJURED && !strcmp(o->phrase, "shot");
+        size_t sb = at < i ? at : i, sbe = at < i ? q : at + n;
+        c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
+        span_copy(a->doc->text, (span){td->tok[i].start, td->tok[q - 1].end}, c.victims, sizeof c.victims);
+        const lex_entry *v = vn ? lex_match(a->t->victims, td, i + 1, end, &vn) : NULL;
+        c.vcat = category_of(v);
+        snprintf(c.label, sizeof c.label, "%s", v ? v->attr[1] : "person");
+        speaker sp[16];
+        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
+        push(a, &c);
+        i = sbe;
+    }
+}
+
+/* The attacker's own death: "before turning the gun on himself", "then
+ * killed himself", "took his own life", "shot and killed himself".  In a
+ * sentence that counts the dead it is one more of them; elsewhere it is a
+ * single, counted only when no source gives a number. */
+static void suicide_claims(analysis *a, size_t s)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count;
+    for (size_t i = se->first; i + 1 < end; i++) {
+        size_t last = 0;
+        int self = tok_is(td, i + 1, "himself") || tok_is(td, i + 1, "herself");
+        if (self && (tok_is(td, i, "killed") || tok_is(td, i, "killing")))
+            last = i + 1;
+        else if (i + 3 < end && (tok_is(td, i, "turned") || tok_is(td, i, "turning")) && tok_is(td, i + 2, "gun") &&
+                 tok_is(td, i + 3, "on") && i + 4 < end && (tok_is(td, i + 4, "himself") || tok_is(td, i + 4, "herself")))
+            last = i + 4;
+        else if (i + 3 < end && (tok_is(td, i, "took") || tok_is(td, i, "taking")) &&
+                 (tok_is(td, i + 1, "his") || tok_is(td, i + 1, "her")) && tok_is(td, i + 2, "own") &&
+                 tok_is(td, i + 3, "life"))
+            last = i + 3;
+        else if (self && tok_is(td, i, "shot") && i + 3 < end && tok_is(td, i + 2, "and") &&
+                 (tok_is(td, i + 3, "died") || tok_is(td, i + 3, "dies")))
+            last = i + 3;
+        if (!last)
+            continue;
+        int numbered = 0;
+        for (size_t k = 0; k < a->nclaims; k++) {
+            const claim *p = &a->claims[k];
+            numbered |= p->sentence == (int)s && p->outcome == OUT_KILLED && !p->single && !p->context;
+            if (p->sentence == (int)s && p->outcome == OUT_KILLED && td->tok[i].start < p->sp.end &&
+                p->sp.start <= td->tok[last].start)
+                return; /* already read */
+        }
+        claim c = {0};
+        c.part_of = c.restates = c.superseded_by = c.event = -1;
+        c.sentence = (int)s;
+        c.min = c.max = 1;
+        c.q = Q_EXACT;
+        c.single = !numbered;
+        c.outcome = OUT_KILLED;
+        snprintf(c.victims, sizeof c.victims, "the attacker");
+        snprintf(c.label, sizeof c.label, "attacker");
+        c.sp = (span){td->tok[i].start, td->tok[last].end};
+        speaker sp[16];
+        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        set_source(a, &c, speaker_for(td, sp, nsp, i, last + 1));
+        /* "shot himself" read as an injury is this death */
+        for (size_t k = 0; k < a->nclaims; k++) {
+            claim *p = &a->claims[k];
+            if (p->sentence == (int)s && p->outcome == OUT_INJURED && p->single && p->sp.start >= td->tok[i].start &&
+                p->sp.start <= td->tok[last].end)
+                p->restates = (int)a->nclaims;
+        }
+        push(a, &c);
+        return;
+    }
+}
+
 /* One named victim, killed or else hurt: "a 15-year-old boy was shot in
  * the leg" is one injured, unless the sentence speaks of a death too. */
 static void singular_claims(analysis *a, size_t s, size_t first_claim)
@@ -674,6 +788,10 @@ static int single_of(analysis *a, size_t s, enum outcome want)
             if (intr && b > se->first + 2 && tok_is(td, b, "and") && tok_is(td, b - 1, "shot") &&
                 tok_is(td, b - 2, "was"))
                 b -= 2, intr = 0;
+            /* "a priest was stabbed and then beheaded" */
+            else if (!intr && b > se->first + 2 && tok_is(td, b, "and") && tok_is(td, b - 2, "was") &&
+                     !(td->tok[b - 1].flags & (TOK_PUNCT | TOK_NUM)))
+                b -= 2;
             if (intr && b > se->first && (tok_is(td, b, "has") || tok_is(td, b, "had")))
                 b--;
             /* "a 14-year-old boy is dead after being shot" */
@@ -1345,11 +1463,11 @@ void claims_scan(analysis *a)
                 continue;
             if (!victim && !out)
                 continue;
-            /* "16 civilians from one family", "in two cars": a count after a
-             * preposition with no victim word of its own is not a head count */
+            /* "16 civilians from one family": a count after "from" with no
+             * victim word of its own is not a head count ("with 8 wounded",
+             * "in 18 casualties" are) */
             if (!victim && !noun && toll_o < 0 && cstart > se->first &&
-                (tok_is(td, cstart - 1, "from") || tok_is(td, cstart - 1, "in") || tok_is(td, cstart - 1, "with") ||
-                 tok_is(td, cstart - 1, "on") || tok_is(td, cstart - 1, "into")))
+                (tok_is(td, cstart - 1, "from") || tok_is(td, cstart - 1, "into")))
                 continue;
             if (!victim && !noun)
                 snprintf(c.victims, sizeof c.victims, "people");
@@ -1424,6 +1542,8 @@ void claims_scan(analysis *a)
             else if (se_tok > i + 1)
                 i = (victim ? vend : j) - 1;
         }
+        another_claims(a, s, first_claim);
+        suicide_claims(a, s);
         singular_claims(a, s, first_claim);
         zero_claims(a, s, deny);
     }
