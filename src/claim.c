@@ -120,7 +120,7 @@ static const char *const update_words[] = {"rose", "risen", "rise", "rises", "ri
 static int toll_before(const analysis *a, size_t first, size_t cstart, size_t *tstart, int *update)
 {
     const text_doc *td = &a->td;
-    size_t lim = cstart > first + 12 ? cstart - 12 : first;
+    size_t lim = cstart > first + 20 ? cstart - 20 : first;
     for (size_t m = cstart; m-- > lim;) {
         if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ",") || tok_is(td, m, ";"))
             return -1;
@@ -705,6 +705,61 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
     return head + 1;
 }
 
+static int ends_with(const char *k, const char *suf)
+{
+    size_t n = strlen(k), m = strlen(suf);
+    return n > m && !strcmp(k + n - m, suf);
+}
+
+static int is_det(const text_doc *td, size_t j)
+{
+    static const char *const det[] = {"a", "an", "the", "his", "her", "their"};
+    return j < td->ntok && tok_is_any(td, j, det, ARRAY_LEN(det));
+}
+
+/* The subject of a plural "were" made of two people: "The mayor and a
+ * council member", "A radio producer and an announcer".  Each side starts
+ * with a determiner or a name; one "and", no number but ages.  Returns the
+ * end (head + 1) and *vs, or 0. */
+static size_t pair_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    size_t st = head + 1;
+    while (st > se->first && st + 14 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
+        st--;
+    if ((st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT)) || st >= head)
+        return 0;
+    size_t and = 0;
+    for (size_t w = st; w <= head; w++) {
+        number_t nn;
+        if (tok_is(td, w, "and")) {
+            if (and)
+                return 0;
+            and = w;
+        } else if (((td->tok[w].flags & TOK_NUM) && !is_age(a, w)) || tok_is(td, w, "or") || tok_is(td, w, "which") ||
+                   tok_is(td, w, "who") || tok_is(td, w, "both") || tok_is(td, w, "all") || tok_is(td, w, "they") ||
+                   tok_is(td, w, "said") || tok_is(td, w, "when") ||
+                   (!(td->tok[w].flags & TOK_NUM) && !tok_is(td, w, "a") && !tok_is(td, w, "an") &&
+                    number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+            return 0; /* "two females and a male": a count, read elsewhere */
+    }
+    if (!and || and == st || and == head || and - st > 5 || head - and > 6)
+        return 0;
+    int left = is_det(td, st) || is_capword(td, st), right = is_det(td, and + 1) || is_capword(td, and + 1);
+    if (!left || !right)
+        return 0;
+    /* plural nouns are not one person: "soldiers and a civilian" */
+    size_t n;
+    for (size_t w = st; w < and; w++)
+        if (lex_match(a->t->victims, td, w, and, &n) && !singular_person(a, w, and, &n))
+            return 0;
+    for (size_t w = and + 1; w <= head; w++)
+        if (lex_match(a->t->victims, td, w, head + 1, &n) && !singular_person(a, w, head + 1, &n))
+            return 0;
+    *vs = st;
+    return head + 1;
+}
+
 /* "a former electoral delegate": a/an, up to four words, ending before
  * punctuation, a preposition or a verb-like word; no number, no time.
  * Returns the end and *vs (= j), or 0. */
@@ -740,6 +795,7 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         if (!o || outcome_of(o) != want)
             continue;
         size_t vs = 0, ve = 0;
+        int two = 0;
         const lex_entry *v = NULL;
         /* active: OUTCOME (a|an|the|his|...) w{0,3} PERSON, or OUTCOME Name Name */
         /* "shot his daughter", "shot himself in the face" */
@@ -760,6 +816,14 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                         vs = j;
                         ve = w + m;
                     }
+                }
+                /* "killed a district governor and his son": two people */
+                size_t pe, pv;
+                if (ve && ve + 2 < end && tok_is(td, ve, "and") && is_det(td, ve + 1) &&
+                    (pe = loose_object(a, se, ve + 1, &pv)) != 0 && !(pe < end && tok_is(td, pe, "of")) &&
+                    !ends_with(tok_key(td, pe - 1), "ing")) { /* not "and the wounding of three" */
+                    two = 1;
+                    ve = pe;
                 }
                 /* "shot and killed a former electoral delegate": what a
                  * killing verb takes with "a" is a person, whatever the noun,
@@ -847,6 +911,20 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                     ve = loose_subject(a, se, head, &vs);
             }
         }
+        /* "The mayor and a council member were gunned down", "a radio
+         * producer and an announcer have been fatally shot": two people */
+        if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 3) {
+            size_t b = i - 1;
+            if (tok_is_any(td, b, adv, ARRAY_LEN(adv)) || ly_adverb(td, b))
+                b--;
+            size_t head = 0;
+            if (tok_is(td, b, "were"))
+                head = b - 1;
+            else if (tok_is(td, b, "been") && tok_is(td, b - 1, "have"))
+                head = b - 2;
+            if (head > se->first && (ve = pair_subject(a, se, head, &vs)) != 0)
+                two = 1;
+        }
         /* "a shooting that left a 16-year-old boy dead", "leaving Brandon
          * Lanier dead" */
         if (!ve && want == OUT_KILLED && tok_is(td, i, "dead") && i > se->first + 1) {
@@ -873,9 +951,9 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         claim c = {0};
         c.part_of = c.restates = c.superseded_by = c.event = -1;
         c.sentence = (int)s;
-        c.min = c.max = 1;
+        c.min = c.max = two ? 2 : 1;
         c.q = Q_EXACT;
-        c.single = 1;
+        c.single = !two; /* two named people are a count */
         c.outcome = want;
         c.hit = want == OUT_INJURED && !strcmp(o->phrase, "shot");
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
@@ -1253,7 +1331,12 @@ void claims_scan(analysis *a)
             size_t pre = cstart;
             int among = pre > se->first + 1 && tok_is(td, pre - 1, "them") &&
                         (tok_is(td, pre - 2, "among") || tok_is(td, pre - 2, "of") || tok_is(td, pre - 2, "including"));
-            if (pre > se->first && (tok_is(td, pre - 1, "including") || tok_is(td, pre - 1, "includes") || among)) {
+            /* "killed at least 60 people, many of them inmates", "30 were
+             * wounded, four of whom were soldiers": a part of the count
+             * before */
+            int of_them = j + 1 < end && tok_is(td, j, "of") && (tok_is(td, j + 1, "them") || tok_is(td, j + 1, "whom")) &&
+                          pre > se->first && (tok_is(td, pre - 1, ",") || is_dash(a, pre - 1));
+            if (pre > se->first && (tok_is(td, pre - 1, "including") || tok_is(td, pre - 1, "includes") || among || of_them)) {
                 if (a->nclaims > first_claim)
                     c.part_of = (int)a->nclaims - 1;
             } else if (a->nclaims > first_claim) {
@@ -1323,6 +1406,27 @@ void claims_scan(analysis *a)
                     if (td->tok[m].flags & TOK_NUM || tok_is(td, m, ",") || tok_is(td, m, ";") ||
                         tok_is(td, m, "and") || tok_is(td, m, "while") || tok_is(td, m, "but"))
                         break;
+                }
+            }
+            /* "killing a mother and four children", "killed a judge allied
+             * with the rebels and seven members of his family": the verb
+             * before a named person is this count's too, and the person is
+             * one more in the statement */
+            size_t one_s = 0, one_e = 0;
+            if (!out && (victim || noun) && cstart > se->first + 3 && tok_is(td, cstart - 1, "and")) {
+                size_t lim = cstart > se->first + 10 ? cstart - 10 : se->first;
+                for (size_t m = cstart - 2; m-- > lim;) {
+                    if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ",") || tok_is(td, m, ";") || tok_is(td, m, "and"))
+                        break;
+                    const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                    if (e && strcmp(e->attr[1], "after") != 0 && m + n < cstart - 1 && is_det(td, m + n)) {
+                        out = e;
+                        ostart = m;
+                        oend = m + n;
+                        one_s = m + n;
+                        one_e = cstart - 1;
+                        break;
+                    }
                 }
             }
             /* "Eight workers ... and three other people were found dead": a
@@ -1509,6 +1613,27 @@ void claims_scan(analysis *a)
                 c.source_span = p->source_span;
             } else
                 set_source(a, &c, who);
+            if (one_e) {
+                claim c1 = c;
+                c1.min = c1.max = 1;
+                c1.q = Q_EXACT;
+                c1.vague = 0;
+                c1.words[0] = 0;
+                c1.victim_actor[0] = 0;
+                size_t vn;
+                const lex_entry *v1 = NULL;
+                for (size_t x = one_s + 1; x < one_e && !v1; x++)
+                    v1 = singular_person(a, x, one_e, &vn);
+                c1.vcat = category_of(v1);
+                snprintf(c1.label, sizeof c1.label, "%s", v1 ? v1->attr[1] : "person");
+                size_t oe = one_s + 1;
+                while (oe < one_e && oe < one_s + 5 && !(td->tok[oe].flags & TOK_PUNCT) && !tok_is(td, oe, "allied") &&
+                       !tok_is(td, oe, "who") && !tok_is(td, oe, "of") && !tok_is(td, oe, "in") && !tok_is(td, oe, "with"))
+                    oe++;
+                c1.sp = (span){td->tok[ostart].start, td->tok[oe - 1].end};
+                span_copy(text, (span){td->tok[one_s].start, td->tok[oe - 1].end}, c1.victims, sizeof c1.victims);
+                push(a, &c1);
+            }
             push(a, &c);
             /* "killed four children and a woman": one more person, in the
              * same statement, unless a verb of its own follows ("and a

@@ -985,6 +985,7 @@ typedef struct {
     const char *source;
     enum source_kind kind;
     long long lo, hi, pt;
+    int vague; /* every figure in it is vague ("dozens", "many") */
 } statement;
 
 #define MAX_STATEMENTS 64
@@ -1029,11 +1030,12 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
             st[j].lo += clo;
             st[j].hi += chi;
             st[j].pt += cpt;
+            st[j].vague &= c->vague;
             continue;
         }
         if (n == MAX_STATEMENTS)
             break;
-        st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt};
+        st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt, c->vague};
     }
     return n;
 }
@@ -1063,15 +1065,21 @@ static const statement *reconcile_statements(const statement *st, size_t n, enum
     if (rule == BEST_PREFER_INDEPENDENT)
         for (size_t j = 0; j < n; j++)
             only_indep |= independent(st[j].kind);
+    /* and over the figures that are numbers when there are any: "killed
+     * dozens" (ACLED's 12) or "many" (3) is a floor for low, not a rival
+     * of "55 civilians were killed" for best */
+    int precise = 0;
+    for (size_t j = 0; j < n; j++)
+        precise |= (!only_indep || independent(st[j].kind)) && !st[j].vague;
     long long pt[MAX_STATEMENTS];
     size_t m = 0;
     for (size_t j = 0; j < n; j++)
-        if (!only_indep || independent(st[j].kind))
+        if ((!only_indep || independent(st[j].kind)) && (!precise || !st[j].vague))
             pt[m++] = st[j].pt;
     qsort(pt, m, sizeof pt[0], cmp_ll);
     t->best = pt[(m - 1) / 2];
     for (size_t j = 0; j < n; j++)
-        if (st[j].pt == t->best && (!only_indep || independent(st[j].kind)))
+        if (st[j].pt == t->best && (!only_indep || independent(st[j].kind)) && (!precise || !st[j].vague))
             return &st[j];
     return &st[0];
 }
