@@ -111,7 +111,8 @@ static int is_year_tok(const analysis *a, size_t j, int *year)
 /* Words that say a figure is new: "the toll rose to 30". */
 static const char *const update_words[] = {"rose", "risen", "rise", "rises", "rising", "climbed", "climbs",
                                            "increased", "jumped", "raised", "revised", "reached", "bringing",
-                                           "brought", "grew", "mounted", "swelled", "soared", "up"};
+                                           "brought", "grew", "mounted", "swelled", "soared", "up", "raising",
+                                           "raises", "pushing", "pushed", "climbing", "increasing", "taking"};
 
 /* A toll phrase before the count at cstart: "the death toll from the
  * bombing stands at 32", "the toll later rose to eight", "the number of
