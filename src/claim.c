@@ -699,8 +699,9 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
             continue; /* "a 15-year-old", "a 9-month-old baby" */
         if ((td->tok[w].flags & TOK_NUM) || tok_is(td, w, "and") || tok_is(td, w, "no") || tok_is(td, w, "or") ||
             tok_is(td, w, "which") || tok_is(td, w, "nobody") ||
-            (w > st && number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
-            return 0;
+            ((w > st || (!tok_is(td, w, "a") && !tok_is(td, w, "an"))) &&
+             number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+            return 0; /* "Many died", "two men and a boy": counts, read elsewhere */
     }
     *vs = st;
     return head + 1;
@@ -775,7 +776,7 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
                                        "number", "few", "dozen", "couple", "handful", "hundred", "thousand"};
     while (w < end && w < j + 5 && !(td->tok[w].flags & (TOK_PUNCT | TOK_QUOTE)) &&
            !tok_is_any(td, w, stop, ARRAY_LEN(stop))) {
-        if ((td->tok[w].flags & TOK_NUM) || tok_is_any(td, w, time, ARRAY_LEN(time)))
+        if (((td->tok[w].flags & TOK_NUM) && !is_age(a, w)) || tok_is_any(td, w, time, ARRAY_LEN(time)))
             return 0;
         w++;
     }
@@ -836,6 +837,11 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 ve = j + 2;
                 while (is_capword(td, ve) && ve < j + 5)
                     ve++;
+            } else if (j + 1 < end && is_age(a, j) && is_capword(td, j + 1) && !place_at(a, j + 1)) {
+                vs = j; /* "the shooting death of 16-year-old Javon Reilly" */
+                ve = j + 2;
+                while (is_capword(td, ve) && ve < j + 5)
+                    ve++;
             }
         }
         /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME;
@@ -844,7 +850,7 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                                           "accidentally", "apparently", "seriously", "initially", "reportedly",
                                           "subsequently", "fatally", "critically", "tragically"};
         static const char *const intrans[] = {"died", "dies", "succumbed", "perished"};
-        if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
+        if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first) {
             size_t b = i - 1;
             if (tok_is_any(td, b, adv, ARRAY_LEN(adv)))
                 b--;
@@ -861,8 +867,11 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 b--;
             /* "a 14-year-old boy is dead after being shot" */
             int is_dead = tok_is(td, b, "is") && tok_is(td, i, "dead");
-            if (b > se->first && (tok_is(td, b, "was") || is_dead || (tok_is(td, b, "been") && b > se->first + 1) ||
-                                  (intr && !(td->tok[b].flags & TOK_PUNCT)))) {
+            /* "Conner died of a gunshot wound", "Geovany Garcia, 19, of Las
+             * Vegas, died": an intransitive verb after a name or an apposition */
+            if ((b > se->first || (intr && b == se->first)) &&
+                (tok_is(td, b, "was") || is_dead || (tok_is(td, b, "been") && b > se->first + 1) ||
+                 (intr && (!(td->tok[b].flags & TOK_PUNCT) || (tok_is(td, b, ",") && b > se->first))))) {
                 size_t head = intr && !tok_is(td, b, "was") && !tok_is(td, b, "been") ? b
                               : tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
                 if (head < se->first)
@@ -883,6 +892,9 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                     head = open - 1;
                     while (head > se->first && is_dash(a, head))
                         head--; /* "--" is two tokens */
+                    /* "Damon Sochko, 16, of Morgantown, died": the age too */
+                    if (head > se->first + 1 && (td->tok[head].flags & TOK_NUM) && tok_is(td, head - 1, ","))
+                        head -= 2;
                 }
                 /* "he was shot", "she died": a person the report has named */
                 if (tok_is(td, head, "he") || tok_is(td, head, "she")) {
@@ -930,7 +942,8 @@ static int single_of(analysis *a, size_t s, enum outcome want)
          * Lanier dead" */
         if (!ve && want == OUT_KILLED && tok_is(td, i, "dead") && i > se->first + 1) {
             for (size_t l = i - 1; l-- > se->first && l + 7 > i && !ve;) {
-                if (!tok_is(td, l, "left") && !tok_is(td, l, "leaving") && !tok_is(td, l, "leaves"))
+                if (!tok_is(td, l, "left") && !tok_is(td, l, "leaving") && !tok_is(td, l, "leaves") &&
+                    !tok_is(td, l, "found") && !tok_is(td, l, "finding"))
                     continue;
                 size_t m, w = l + 1;
                 if (tok_is(td, w, "a") || tok_is(td, w, "an") || tok_is(td, w, "one"))
