@@ -17,7 +17,8 @@ static const char *const units[] = {
     "missiles", "drones", "bombs", "acres", "hectares", "bullets", "shots", "gunshots", "grenades", "mortars",
     /* "killed in two explosions", "83 cows were killed": not people */
     "attacks", "raids", "strikes", "airstrikes", "explosions", "blasts", "bombings", "incidents", "separate",
-    "cows", "cattle", "livestock", "goats", "sheep", "camels", "animals", "dogs", "horses"};
+    "cows", "cattle", "livestock", "goats", "sheep", "camels", "animals", "dogs", "horses",
+    "year-old", "years-old", "month-old", "week-old"};
 
 static int is_unit(const text_doc *td, size_t j)
 {
@@ -865,8 +866,24 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 b -= 2;
             if (intr && b > se->first && (tok_is(td, b, "has") || tok_is(td, b, "had")))
                 b--;
-            /* "a 14-year-old boy is dead after being shot" */
-            int is_dead = tok_is(td, b, "is") && tok_is(td, i, "dead");
+            /* "an 8-year-old boy is recovering after being shot" */
+            int after_being = 0;
+            if (b > se->first + 3 && tok_is(td, b, "being") && tok_is(td, b - 1, "after") &&
+                (tok_is(td, b - 3, "is") || tok_is(td, b - 3, "was")))
+                b -= 3, after_being = 1;
+            /* "the woman is listed in critical condition" */
+            if (b > se->first + 1 && (tok_is(td, b, "listed") || tok_is(td, b, "remained") || tok_is(td, b, "remains")) &&
+                tok_is(td, i, "in"))
+            {
+                if (ly_adverb(td, b - 1) && b > se->first + 2)
+                    b--;
+                b -= tok_is(td, b - 1, "is") || tok_is(td, b - 1, "was") ? 1 : 0;
+                after_being |= tok_is(td, b, "is");
+            }
+            /* "a 14-year-old boy is dead after being shot", "the boy is in
+             * stable condition" */
+            int is_dead = ((tok_is(td, b, "is") || tok_is(td, b, "remains")) && (tok_is(td, i, "dead") || tok_is(td, i, "in"))) ||
+                          after_being;
             /* "Conner died of a gunshot wound", "Geovany Garcia, 19, of Las
              * Vegas, died": an intransitive verb after a name or an apposition */
             if ((b > se->first || (intr && b == se->first)) &&
@@ -1538,8 +1555,8 @@ void claims_scan(analysis *a)
                         break;
                 }
                 const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
-                if (e && suffered && !tok_is(td, m, "injuries") && !tok_is(td, m, "wounds") &&
-                    !tok_is(td, m, "injury") && !tok_is(td, m, "wound"))
+                if (e && suffered && !tok_is(td, m + n - 1, "injuries") && !tok_is(td, m + n - 1, "wounds") &&
+                    !tok_is(td, m + n - 1, "injury") && !tok_is(td, m + n - 1, "wound"))
                     break; /* "a 911 call was received stating a child had been shot" */
                 if (e && n == 1 && tok_is(td, m, "shot") && !(m > 0 && is_aux(td, m - 1)) && takes_object(a, se, m + 1))
                     break; /* "two men shot Mr. Garcia": the count is the shooters; "four shot at a party" */
@@ -1579,6 +1596,11 @@ void claims_scan(analysis *a)
             }
             if (!out && inherit < 0)
                 continue;
+            /* "two of the victims are in critical condition": the state of
+             * some of the hurt, not their number (one person "in stable
+             * condition" is read by single_of) */
+            if (out && !strncmp(out->phrase, "in ", 3))
+                continue;
             if (!victim && !out)
                 continue;
             /* "16 civilians from one family": a count after "from" with no
@@ -1586,6 +1608,10 @@ void claims_scan(analysis *a)
              * "in 18 casualties" are) */
             if (!victim && !noun && toll_o < 0 && cstart > se->first &&
                 (tok_is(td, cstart - 1, "from") || tok_is(td, cstart - 1, "into")))
+                continue;
+            /* "Hwy 150", "Route 9", "Apartment 3": a number that names */
+            if (!victim && !noun && c.q == Q_EXACT && cstart == i && i > se->first + 1 && is_capword(td, i - 1) &&
+                !(td->tok[i - 2].flags & TOK_PUNCT))
                 continue;
             if (!victim && !noun)
                 snprintf(c.victims, sizeof c.victims, "people");
