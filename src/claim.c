@@ -749,6 +749,8 @@ static size_t pair_subject(const analysis *a, const sentence *se, size_t head, s
     if (!and || and == st || and == head || and - st > 5 || head - and > 6)
         return 0;
     int left = is_det(td, st) || is_capword(td, st), right = is_det(td, and + 1) || is_capword(td, and + 1);
+    for (size_t w = st; w < and && !left; w++)
+        left = is_capword(td, w); /* "party leader Abdul Razzak and his brother" */
     if (!left || !right)
         return 0;
     /* plural nouns are not one person: "soldiers and a civilian" */
@@ -775,13 +777,13 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
                                        "to", "that", "late", "early", "last", "this", "earlier"};
     static const char *const time[] = {"day", "week", "month", "year", "night", "morning", "evening", "total",
                                        "number", "few", "dozen", "couple", "handful", "hundred", "thousand"};
-    while (w < end && w < j + 5 && !(td->tok[w].flags & (TOK_PUNCT | TOK_QUOTE)) &&
+    while (w < end && w < j + 7 && !(td->tok[w].flags & (TOK_PUNCT | TOK_QUOTE)) &&
            !tok_is_any(td, w, stop, ARRAY_LEN(stop))) {
         if (((td->tok[w].flags & TOK_NUM) && !is_age(a, w)) || tok_is_any(td, w, time, ARRAY_LEN(time)))
             return 0;
         w++;
     }
-    if (w == j + 1 || w == j + 5)
+    if (w == j + 1 || w == j + 7)
         return 0;
     *vs = j;
     return w;
@@ -844,6 +846,20 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 while (is_capword(td, ve) && ve < j + 5)
                     ve++;
             }
+        }
+        /* "The mayor and a council member were gunned down", "a radio
+         * producer and an announcer have been fatally shot": two people */
+        if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 3) {
+            size_t b = i - 1;
+            if (ly_adverb(td, b) || tok_is(td, b, "reportedly") || tok_is(td, b, "later") || tok_is(td, b, "also"))
+                b--;
+            size_t head = 0;
+            if (tok_is(td, b, "were"))
+                head = b - 1;
+            else if (tok_is(td, b, "been") && (tok_is(td, b - 1, "have") || tok_is(td, b - 1, "had")))
+                head = b - 2;
+            if (head > se->first && (ve = pair_subject(a, se, head, &vs)) != 0)
+                two = 1;
         }
         /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME;
          * and intransitive: "PERSON [later] died", "he succumbed" */
@@ -940,20 +956,6 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                     !(n == 1 && tok_is(td, i, "shot") && i + n < end && tok_is(td, i + n, "at")))
                     ve = loose_subject(a, se, head, &vs);
             }
-        }
-        /* "The mayor and a council member were gunned down", "a radio
-         * producer and an announcer have been fatally shot": two people */
-        if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 3) {
-            size_t b = i - 1;
-            if (tok_is_any(td, b, adv, ARRAY_LEN(adv)) || ly_adverb(td, b))
-                b--;
-            size_t head = 0;
-            if (tok_is(td, b, "were"))
-                head = b - 1;
-            else if (tok_is(td, b, "been") && tok_is(td, b - 1, "have"))
-                head = b - 2;
-            if (head > se->first && (ve = pair_subject(a, se, head, &vs)) != 0)
-                two = 1;
         }
         /* "a shooting that left a 16-year-old boy dead", "leaving Brandon
          * Lanier dead" */
@@ -1087,6 +1089,15 @@ static int unknown_victims(const analysis *a, const sentence *se, size_t k, size
     if (q < end && (tok_is(td, q, "reportedly") || tok_is(td, q, "also") || tok_is(td, q, "all") ||
                     tok_is(td, q, "allegedly")))
         q++;
+    /* "were reported to have been killed", "are believed to have died" */
+    if (q + 3 < end && (tok_is(td, q, "reported") || tok_is(td, q, "said") || tok_is(td, q, "believed") ||
+                        tok_is(td, q, "feared") || tok_is(td, q, "thought")) &&
+        tok_is(td, q + 1, "to") && tok_is(td, q + 2, "have")) {
+        q += 3;
+        if (tok_is(td, q, "been"))
+            q++;
+        perfect = 0;
+    }
     const lex_entry *o = q < end ? lex_match(a->t->outcomes, td, q, end, &n) : NULL;
     if (!o || !strcmp(o->attr[1], "before"))
         return 0;
@@ -1460,11 +1471,43 @@ void claims_scan(analysis *a)
                     }
                 }
             }
+            /* "the mayor was killed along with his wife and 10 other people",
+             * "was killed Friday with four others": the named person (and
+             * the one named beside him) are more of the dead */
+            long long along = 0;
+            if (!out && (victim || noun) && cstart > se->first + 2) {
+                size_t w = cstart - 1, extra = 0;
+                if (tok_is(td, w, "and") && w > se->first + 3) {
+                    size_t q = w - 1;
+                    while (q > se->first && q + 4 > w && !tok_is(td, q, "with") && !tok_is(td, q, "alongside") &&
+                           !(td->tok[q].flags & (TOK_PUNCT | TOK_NUM)))
+                        q--;
+                    if ((tok_is(td, q, "with") || tok_is(td, q, "alongside")) && is_det(td, q + 1))
+                        w = q, extra = 1;
+                }
+                if (tok_is(td, w, "with") || tok_is(td, w, "alongside")) {
+                    size_t lim = w > se->first + 16 ? w - 16 : se->first;
+                    for (size_t m = w; m-- > lim;) {
+                        if (tok_is(td, m, ";") || (td->tok[m].flags & TOK_NUM))
+                            break;
+                        const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                        if (e && strcmp(e->attr[1], "before") != 0 && m + n <= w && m > se->first &&
+                            (is_aux(td, m - 1) || ly_adverb(td, m - 1))) {
+                            out = e;
+                            ostart = m;
+                            oend = m + n;
+                            along = 1 + (long long)extra;
+                            break;
+                        }
+                    }
+                }
+            }
             /* "Eight workers ... and three other people were found dead": a
              * following count joined by "and" shares the predicate, so the
              * search walks through it; "21 people, including 11 children,
              * were killed": the parenthesis is skipped. */
             size_t plain = 0, suffered = 0;
+            int left_before = cstart > se->first && (tok_is(td, cstart - 1, "left") || tok_is(td, cstart - 1, "leaving"));
             for (size_t m = after; !out && m < end && m < after + 16; m++) {
                 if (tok_is(td, m, ";") || tok_is(td, m, ":"))
                     break;
@@ -1499,6 +1542,15 @@ void claims_scan(analysis *a)
                         q++;
                     if (q < end && tok_is(td, q, ",")) {
                         m = q;
+                        continue;
+                    }
+                    /* "Twelve civilians including women and children have
+                     * been killed": no comma, and no count inside */
+                    q = m + 1;
+                    while (q < end && q < m + 7 && !(td->tok[q].flags & (TOK_PUNCT | TOK_NUM)) && !is_aux(td, q))
+                        q++;
+                    if (q < end && q > m + 1 && is_aux(td, q) && !tok_is(td, q, "said") && !tok_is(td, q, "to")) {
+                        m = q - 1;
                         continue;
                     }
                 }
@@ -1549,8 +1601,9 @@ void claims_scan(analysis *a)
                                    !tok_is(td, m, "left") && !tok_is(td, m, "reported");
                     if (tok_is_any(td, m, suffer, ARRAY_LEN(suffer)))
                         suffered = m;
-                    else if (!free_aux && !ly_adverb(td, m) && !(suffered && m < suffered + 4) && ++plain > 1)
-                        break;
+                    else if (!free_aux && !ly_adverb(td, m) && !(suffered && m < suffered + 4) &&
+                             ++plain > (left_before ? 4u : 1u))
+                        break; /* "left 32 alleged drug offenders dead": up to four words */
                     if (td->tok[m].flags & (TOK_PUNCT | TOK_NUM))
                         break;
                 }
@@ -1653,6 +1706,19 @@ void claims_scan(analysis *a)
                 c.source_span = p->source_span;
             } else
                 set_source(a, &c, who);
+            if (along) {
+                claim c1 = c;
+                c1.min = c1.max = along;
+                c1.q = Q_EXACT;
+                c1.vague = 0;
+                c1.words[0] = 0;
+                c1.victim_actor[0] = 0;
+                c1.vcat = VIC_UNKNOWN;
+                snprintf(c1.label, sizeof c1.label, "person");
+                snprintf(c1.victims, sizeof c1.victims, "%s", along > 1 ? "the persons named" : "the person named");
+                c1.sp = (span){td->tok[ostart].start, td->tok[oend - 1].end};
+                push(a, &c1);
+            }
             if (one_e) {
                 claim c1 = c;
                 c1.min = c1.max = 1;

@@ -986,7 +986,18 @@ typedef struct {
     enum source_kind kind;
     long long lo, hi, pt;
     int vague; /* every figure in it is vague ("dozens", "many") */
+    const claim *first; /* its first claim */
 } statement;
+
+/* "At least five people were killed when gunmen attacked the town, killing
+ * at least five people": the same figure of the same victims twice in one
+ * statement is said twice, not two groups. */
+static int same_figure(const claim *a, const claim *b)
+{
+    return a->min == b->min && a->max == b->max && a->q == b->q && a->vcat == b->vcat && !strcmp(a->label, b->label) &&
+           a->outcome == b->outcome && !a->single && !b->single && !strstr(b->victims, "other") &&
+           !strstr(b->victims, "more"); /* "three died and three other people were killed" */
+}
 
 #define MAX_STATEMENTS 64
 
@@ -1026,6 +1037,8 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
         for (; j < n; j++)
             if (st[j].sentence == c->sentence && !strcasecmp(st[j].source, c->source))
                 break;
+        if (j < n && same_figure(st[j].first, c))
+            continue;
         if (j < n) { /* one statement, several groups: they add up */
             st[j].lo += clo;
             st[j].hi += chi;
@@ -1035,7 +1048,7 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
         }
         if (n == MAX_STATEMENTS)
             break;
-        st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt, c->vague};
+        st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt, c->vague, c};
     }
     return n;
 }
