@@ -694,6 +694,20 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
         return 0;
     if (!(tok_is(td, st, "a") || tok_is(td, st, "an") || tok_is(td, st, "the") || is_capword(td, st)))
         return 0;
+    /* "Authorities said Hayden died": the subject follows the speaker */
+    for (size_t w = head; w > st; w--)
+        if (tok_is(td, w - 1, "said") || tok_is(td, w - 1, "says") || tok_is(td, w - 1, "say") ||
+            tok_is(td, w - 1, "told")) {
+            st = w;
+            break;
+        }
+    if (!(tok_is(td, st, "a") || tok_is(td, st, "an") || tok_is(td, st, "the") || is_capword(td, st)))
+        return 0;
+    /* "the victims, all in their 20s, died": a plural is no one person */
+    size_t vn;
+    for (size_t w = st; w <= head; w++)
+        if (lex_match(a->t->victims, td, w, head + 1, &vn) && w + vn == head + 1 && !singular_person(a, w, head + 1, &vn))
+            return 0;
     for (size_t w = st; w <= head; w++) {
         number_t nn;
         if (is_age(a, w))
@@ -1302,6 +1316,17 @@ void claims_scan(analysis *a)
                 continue;
             if (i > se->first && (tok_is(td, i - 1, "ages") || tok_is(td, i - 1, "aged") || tok_is(td, i - 1, "age")))
                 continue; /* "five children, ages 11 to 15": ages, not a count */
+            if (i > se->first && (td->tok[i].flags & TOK_NUM) &&
+                (tok_is(td, i - 1, "their") || tok_is(td, i - 1, "his") || tok_is(td, i - 1, "her") ||
+                 tok_is(td, i - 1, "early") || tok_is(td, i - 1, "mid") || tok_is(td, i - 1, "late")) &&
+                (text[num_end] == 's' || text[num_end] == '\''))
+                continue; /* "men in their 20s": a decade of age ("shot his two daughters" is a count) */
+            /* "one of five people shot ... has died": the count is the group
+             * the one belongs to, not the dead */
+            if (i > se->first + 1 && tok_is(td, i - 1, "of") && !num.vague &&
+                (tok_is(td, i - 2, "one") || tok_is(td, i - 2, "two") || tok_is(td, i - 2, "three") ||
+                 (td->tok[i - 2].flags & TOK_NUM)))
+                continue;
             /* "John Smith, 46, was killed", "a girl, 15": a bare figure
              * between commas after a name or a noun is an age */
             if (!num.vague && !num.words && i > se->first + 1 && tok_is(td, i - 1, ",") && j < end &&
@@ -1329,7 +1354,7 @@ void claims_scan(analysis *a)
                     num_end += 1 + u2;
                     j = token_at(td, i, end, num_end);
                 }
-            } else if (j + 1 < end && (tok_is(td, j, "to") || (between && tok_is(td, j, "and")))) {
+            } else if (j + 1 < end && (tok_is(td, j, "to") || tok_is(td, j, "or") || (between && tok_is(td, j, "and")))) {
                 number_t n2;
                 size_t u2 = number_parse(text + td->tok[j + 1].start, se->end - td->tok[j + 1].start, &n2);
                 if (u2 && !n2.vague && n2.min > c.min) {
