@@ -122,7 +122,7 @@ static const char *const update_words[] = {"rose", "risen", "rise", "rises", "ri
 static int toll_before(const analysis *a, size_t first, size_t cstart, size_t *tstart, int *update)
 {
     const text_doc *td = &a->td;
-    size_t lim = cstart > first + 20 ? cstart - 20 : first;
+    size_t lim = cstart > first + 30 ? cstart - 30 : first;
     for (size_t m = cstart; m-- > lim;) {
         if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ",") || tok_is(td, m, ";"))
             return -1;
@@ -703,11 +703,16 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
         }
     if (!(tok_is(td, st, "a") || tok_is(td, st, "an") || tok_is(td, st, "the") || is_capword(td, st)))
         return 0;
-    /* "the victims, all in their 20s, died": a plural is no one person */
+    /* "the victims, all in their 20s, died": a plural is no one person
+     * ("a man in his late teens" is) */
     size_t vn;
-    for (size_t w = st; w <= head; w++)
+    for (size_t w = st; w <= head; w++) {
+        if (tok_is(td, w, "in") || tok_is(td, w, "of") || tok_is(td, w, "from") || tok_is(td, w, "with") ||
+            tok_is(td, w, "at"))
+            break;
         if (lex_match(a->t->victims, td, w, head + 1, &vn) && w + vn == head + 1 && !singular_person(a, w, head + 1, &vn))
             return 0;
+    }
     for (size_t w = st; w <= head; w++) {
         number_t nn;
         if (is_age(a, w))
@@ -1321,12 +1326,7 @@ void claims_scan(analysis *a)
                  tok_is(td, i - 1, "early") || tok_is(td, i - 1, "mid") || tok_is(td, i - 1, "late")) &&
                 (text[num_end] == 's' || text[num_end] == '\''))
                 continue; /* "men in their 20s": a decade of age ("shot his two daughters" is a count) */
-            /* "one of five people shot ... has died": the count is the group
-             * the one belongs to, not the dead */
-            if (i > se->first + 1 && tok_is(td, i - 1, "of") && !num.vague &&
-                (tok_is(td, i - 2, "one") || tok_is(td, i - 2, "two") || tok_is(td, i - 2, "three") ||
-                 (td->tok[i - 2].flags & TOK_NUM)))
-                continue;
+
             /* "John Smith, 46, was killed", "a girl, 15": a bare figure
              * between commas after a name or a noun is an age */
             if (!num.vague && !num.words && i > se->first + 1 && tok_is(td, i - 1, ",") && j < end &&
@@ -1536,8 +1536,14 @@ void claims_scan(analysis *a)
             for (size_t m = after; !out && m < end && m < after + 16; m++) {
                 if (tok_is(td, m, ";") || tok_is(td, m, ":"))
                     break;
-                /* "Twelve people, mostly women and children, have been killed" */
-                if (m == after && tok_is(td, m, ",") && (victim || noun)) {
+                /* "Twelve people, mostly women and children, have been killed",
+                 * "Eleven members of an Afghan family, mostly women and
+                 * children, were killed" */
+                int pp = m > after && m <= after + 5 && (tok_is(td, after, "of") || tok_is(td, after, "from"));
+                for (size_t q = after; pp && q < m; q++)
+                    pp = !(td->tok[q].flags & (TOK_PUNCT | TOK_NUM)) && !is_aux(td, q) &&
+                         !lex_match(a->t->outcomes, td, q, end, &n);
+                if ((m == after || pp) && tok_is(td, m, ",") && (victim || noun)) {
                     size_t q = m + 1;
                     while (q < end && q < m + 8 && !tok_is(td, q, ",") && !(td->tok[q].flags & TOK_NUM))
                         q++;
@@ -1562,8 +1568,9 @@ void claims_scan(analysis *a)
                 }
                 if (tok_is(td, m, "including") ||
                     (tok_is(td, m, "among") && m + 1 < end && tok_is(td, m + 1, "them"))) {
-                    size_t q = m + 1;
-                    while (q < end && q < m + 10 && !tok_is(td, q, ","))
+                    size_t q = m + 1, qn;
+                    while (q < end && q < m + 20 && !tok_is(td, q, ",") && !tok_is(td, q, ";") &&
+                           !((is_aux(td, q) && !tok_is(td, q, "to")) || lex_match(a->t->outcomes, td, q, end, &qn)))
                         q++;
                     if (q < end && tok_is(td, q, ",")) {
                         m = q;
@@ -1599,7 +1606,15 @@ void claims_scan(analysis *a)
                         q += 2;
                     int next_num = q < end && ((td->tok[q].flags & TOK_NUM) ||
                                                number_parse(text + td->tok[q].start, se->end - td->tok[q].start, &nn) > 0);
-                    size_t pe;
+                    size_t pe, vn2;
+                    /* "19 people were attacked and killed": two verbs, one subject */
+                    const lex_entry *o2 = q < end ? lex_match(a->t->outcomes, td, q, end, &vn2) : NULL;
+                    int passive = 0;
+                    for (size_t x = after; x < m && !passive; x++)
+                        passive = tok_is(td, x, "were") || tok_is(td, x, "been") || tok_is(td, x, "are");
+                    if (tok_is(td, m, "and") && o2 && passive && strcmp(o2->attr[1], "before") != 0 &&
+                        !(q + vn2 < end && takes_object(a, se, q + vn2)))
+                        continue;
                     if (tok_is(td, m, "and") && victim && !next_num && (pe = and_one_more(a, se, m))) {
                         m = pe - 1; /* "four children and a woman were killed" */
                         continue;
@@ -1644,6 +1659,12 @@ void claims_scan(analysis *a)
                 if (e && !strcmp(e->attr[1], "both") && takes_object(a, se, m + n) &&
                     !(m > 0 && (tok_is(td, m - 1, "was") || tok_is(td, m - 1, "were") || tok_is(td, m - 1, "been") ||
                                 tok_is(td, m - 1, "being") || tok_is(td, m - 1, "is") || tok_is(td, m - 1, "are"))))
+                    break;
+                /* "one of five people shot outside the lounge has died": a
+                 * singular verb is not the plural count's */
+                if (e && c.min > 1 && m > after && (tok_is(td, m - 1, "has") || tok_is(td, m - 1, "was") ||
+                                                    tok_is(td, m - 1, "is")) &&
+                    cstart > se->first + 1 && tok_is(td, cstart - 1, "of"))
                     break;
                 if (e && strcmp(e->attr[1], "before") != 0) {
                     out = e;
