@@ -678,6 +678,46 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
  * it starts like a noun phrase about a person ("A", "The", a name) and
  * holds no number, no negation and no conjunction.  Returns the end
  * (head + 1) and *vs, or 0. */
+static size_t loose_subject(const analysis *a, const sentence *se, size_t head, size_t *vs);
+
+/* "A federal judge whose court handled cartel cases was killed", "A senior
+ * member of the party who was negotiating in the talks has been shot dead":
+ * one person, a relative clause, then a singular verb.  The person is the
+ * words before "who" / "whose" (a/an/the or a name, at most nine words,
+ * starting the sentence or a clause).  Returns the "who" token and *vs, or 0. */
+static size_t relative_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    /* "a report of a juvenile who was shot": the noun phrase just before
+     * "who", anywhere in the sentence */
+    if (tok_is(td, head, "who") && head > se->first + 1) {
+        for (size_t d = head - 1; d-- > se->first && d + 6 > head;) {
+            if ((td->tok[d].flags & TOK_PUNCT) || ((td->tok[d].flags & TOK_NUM) && !is_age(a, d)))
+                break;
+            if (tok_is(td, d, "a") || tok_is(td, d, "an") || tok_is(td, d, "the")) {
+                *vs = d;
+                return head;
+            }
+        }
+    }
+    size_t st = head + 1;
+    while (st > se->first && st + 32 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
+        st--;
+    if ((st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT)) || st >= head)
+        return 0;
+    size_t who = 0;
+    for (size_t w = st + 1; w <= head && w <= st + 9 && !who; w++)
+        if (tok_is(td, w, "who") || tok_is(td, w, "whose"))
+            who = w;
+    if (!who)
+        return 0;
+    size_t v;
+    if (!loose_subject(a, se, who - 1, &v) || v != st)
+        return 0; /* the words before "who" must be one person */
+    *vs = st;
+    return who;
+}
+
 static size_t loose_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
 {
     const text_doc *td = &a->td;
@@ -718,7 +758,7 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
         if (is_age(a, w))
             continue; /* "a 15-year-old", "a 9-month-old baby" */
         if ((td->tok[w].flags & TOK_NUM) || tok_is(td, w, "and") || tok_is(td, w, "no") || tok_is(td, w, "or") ||
-            tok_is(td, w, "which") || tok_is(td, w, "nobody") ||
+            tok_is(td, w, "which") || tok_is(td, w, "nobody") || tok_is(td, w, "who") || tok_is(td, w, "whose") ||
             ((w > st || (!tok_is(td, w, "a") && !tok_is(td, w, "an"))) &&
              number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
             return 0; /* "Many died", "two men and a boy": counts, read elsewhere */
@@ -974,6 +1014,9 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                     !tok_is(td, i, "blown") &&
                     !(n == 1 && tok_is(td, i, "shot") && i + n < end && tok_is(td, i + n, "at")))
                     ve = loose_subject(a, se, head, &vs);
+                if (!ve && (tok_is(td, b, "was") || (tok_is(td, b, "been") && tok_is(td, b - 1, "has")) || intr) &&
+                    !(n == 1 && tok_is(td, i, "shot") && i + n < end && tok_is(td, i + n, "at")))
+                    ve = relative_subject(a, se, head, &vs);
             }
         }
         /* "a shooting that left a 16-year-old boy dead", "leaving Brandon
