@@ -1677,7 +1677,8 @@ void claims_scan(analysis *a)
                  * "two suffered non-life-threatening injuries": close when
                  * nothing is counted and a second word that is no auxiliary
                  * or adverb comes before the outcome */
-                if (!victim && !noun && !lex_match(a->t->outcomes, td, m, end, &n)) {
+                const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                if (!victim && !noun && !e) {
                     static const char *const suffer[] = {"suffered", "sustained", "received", "remain", "remains",
                                                          "remained"};
                     int free_aux = is_aux(td, m) && !tok_is(td, m, "said") && !tok_is(td, m, "to") &&
@@ -1690,7 +1691,6 @@ void claims_scan(analysis *a)
                     if (td->tok[m].flags & (TOK_PUNCT | TOK_NUM))
                         break;
                 }
-                const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
                 if (e && suffered && !tok_is(td, m + n - 1, "injuries") && !tok_is(td, m + n - 1, "wounds") &&
                     !tok_is(td, m + n - 1, "injury") && !tok_is(td, m + n - 1, "wound"))
                     break; /* "a 911 call was received stating a child had been shot" */
