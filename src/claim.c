@@ -917,12 +917,19 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 head = b - 1;
             else if (tok_is(td, b, "been") && (tok_is(td, b - 1, "have") || tok_is(td, b - 1, "had")))
                 head = b - 2;
+            /* "Elijah Jackson and Shakur Franklin, both 16, were killed" */
+            if (head > se->first + 2 && tok_is(td, head, ",")) {
+                size_t q = head;
+                while (q-- > se->first + 1 && q + 8 > head && !tok_is(td, q, ","))
+                    ;
+                head = tok_is(td, q, ",") ? q - 1 : 0;
+            }
             if (head > se->first && (ve = pair_subject(a, se, head, &vs)) != 0)
                 two = 1;
         }
         /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME;
          * and intransitive: "PERSON [later] died", "he succumbed" */
-        static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then", "found",
+        static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then", "found", "discovered",
                                           "accidentally", "apparently", "seriously", "initially", "reportedly",
                                           "subsequently", "fatally", "critically", "tragically"};
         static const char *const intrans[] = {"died", "dies", "succumbed", "perished"};
@@ -939,6 +946,18 @@ static int single_of(analysis *a, size_t s, enum outcome want)
             else if (!intr && b > se->first + 2 && tok_is(td, b, "and") && tok_is(td, b - 2, "was") &&
                      !(td->tok[b - 1].flags & (TOK_PUNCT | TOK_NUM)))
                 b -= 2;
+            /* "the man was transported to a hospital and died a short time later" */
+            else if (intr && b > se->first + 2 && tok_is(td, b, "and")) {
+                for (size_t q = b - 1; q > se->first && q + 10 > b; q--) {
+                    if (td->tok[q].flags & TOK_PUNCT)
+                        break;
+                    if (tok_is(td, q, "was")) {
+                        b = q;
+                        intr = 0;
+                        break;
+                    }
+                }
+            }
             if (intr && b > se->first && (tok_is(td, b, "has") || tok_is(td, b, "had")))
                 b--;
             /* "an 8-year-old boy is recovering after being shot" */
@@ -1588,8 +1607,8 @@ void claims_scan(analysis *a)
                          !lex_match(a->t->outcomes, td, q, end, &n);
                 if ((m == after || pp) && tok_is(td, m, ",") && (victim || noun)) {
                     size_t q = m + 1;
-                    while (q < end && q < m + 8 && !tok_is(td, q, ",") && !(td->tok[q].flags & TOK_NUM))
-                        q++;
+                    while (q < end && q < m + 14 && !tok_is(td, q, ",") && !((td->tok[q].flags & TOK_NUM) && !is_age(a, q)))
+                        q++; /* "Two victims, a 25-year-old man and a 26-year-old man, died" */
                     if (q + 1 < end && tok_is(td, q, ",") && (is_aux(td, q + 1) || lex_match(a->t->outcomes, td, q + 1, end, &n))) {
                         m = q;
                         continue;
