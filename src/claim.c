@@ -534,7 +534,7 @@ static int is_capword(const text_doc *td, size_t i)
 
 /* One named or singular victim and no number: "killed the village chief",
  * "a muezzin was shot dead", "shot dead Sheikh Ali Othman".  Counts 1. */
-static int single_of(analysis *a, size_t s, enum outcome want);
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from);
 
 static int ly_adverb(const text_doc *td, size_t j);
 
@@ -658,9 +658,18 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
     const sentence *se = &td->sent[s];
     size_t end = se->first + se->count;
     for (size_t k = first_claim; k < a->nclaims; k++)
-        if (a->claims[k].outcome == OUT_KILLED)
-            return; /* the sentence already counts its dead */
-    if (single_of(a, s, OUT_KILLED))
+        if (a->claims[k].outcome == OUT_KILLED) {
+            /* the sentence already counts its dead, unless one more is
+             * named after them with "also": "two bailiffs were killed, and
+             * the suspect has also been confirmed dead" */
+            size_t last = 0;
+            for (size_t q = first_claim; q < a->nclaims; q++)
+                if (a->claims[q].sp.end > last)
+                    last = a->claims[q].sp.end;
+            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last));
+            return;
+        }
+    if (single_of(a, s, OUT_KILLED, 0))
         return;
     for (size_t k = first_claim; k < a->nclaims; k++)
         if (a->claims[k].outcome == OUT_INJURED)
@@ -671,7 +680,7 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
         if (o && outcome_of(o) == OUT_KILLED)
             return; /* "was shot and later died": not an injury */
     }
-    single_of(a, s, OUT_INJURED);
+    single_of(a, s, OUT_INJURED, 0);
 }
 
 /* The subject of a singular "was": from the clause start to head, when
@@ -679,6 +688,7 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
  * holds no number, no negation and no conjunction.  Returns the end
  * (head + 1) and *vs, or 0. */
 static size_t loose_subject(const analysis *a, const sentence *se, size_t head, size_t *vs);
+static int is_det(const text_doc *td, size_t j);
 
 /* "A federal judge whose court handled cartel cases was killed", "A senior
  * member of the party who was negotiating in the talks has been shot dead":
@@ -722,9 +732,15 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
 {
     const text_doc *td = &a->td;
     size_t st = head + 1;
-    while (st > se->first && st + 14 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
+    /* a clause starts after punctuation, or after "and"/"but"/"while"
+     * before a determiner: "three were killed and the gunman was also
+     * killed" */
+    while (st > se->first && st + 14 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT) &&
+           !((tok_is(td, st - 1, "and") || tok_is(td, st - 1, "but") || tok_is(td, st - 1, "while")) &&
+             st <= head && is_det(td, st)))
         st--;
-    if (st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT))
+    if (st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT) &&
+        !(tok_is(td, st - 1, "and") || tok_is(td, st - 1, "but") || tok_is(td, st - 1, "while")))
         return 0; /* too long to be sure */
     if (st > head)
         return 0;
@@ -848,15 +864,21 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
     return w;
 }
 
-static int single_of(analysis *a, size_t s, enum outcome want)
+/* from > 0: only a person named after token `from` whose outcome follows
+ * "also" ("the suspect was also killed"), counted as one more of the
+ * sentence's figures, not as a single. */
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
     size_t end = se->first + se->count;
-    for (size_t i = se->first; i < end; i++) {
+    for (size_t i = from ? from : se->first; i < end; i++) {
         size_t n;
         const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
         if (!o || outcome_of(o) != want)
+            continue;
+        if (from && !(i > se->first + 1 && (tok_is(td, i - 1, "also") || tok_is(td, i - 2, "also") ||
+                                            (i > se->first + 2 && tok_is(td, i - 3, "also")))))
             continue;
         size_t vs = 0, ve = 0;
         int two = 0;
@@ -930,6 +952,7 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME;
          * and intransitive: "PERSON [later] died", "he succumbed" */
         static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then", "found", "discovered",
+                                          "confirmed",
                                           "accidentally", "apparently", "seriously", "initially", "reportedly",
                                           "subsequently", "fatally", "critically", "tragically"};
         static const char *const intrans[] = {"died", "dies", "succumbed", "perished"};
@@ -983,8 +1006,15 @@ static int single_of(analysis *a, size_t s, enum outcome want)
             if ((b > se->first || (intr && b == se->first)) &&
                 (tok_is(td, b, "was") || is_dead || (tok_is(td, b, "been") && b > se->first + 1) ||
                  (intr && (!(td->tok[b].flags & TOK_PUNCT) || (tok_is(td, b, ",") && b > se->first))))) {
+                /* "has also been confirmed dead": the adverb before "been" */
+                int has_been = tok_is(td, b, "been") && b > se->first + 1 &&
+                               (tok_is(td, b - 1, "has") ||
+                                (b > se->first + 2 && (tok_is(td, b - 1, "also") || ly_adverb(td, b - 1)) &&
+                                 tok_is(td, b - 2, "has")));
                 size_t head = intr && !tok_is(td, b, "was") && !tok_is(td, b, "been") ? b
                               : tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
+                if (has_been && !tok_is(td, b - 1, "has"))
+                    head--;
                 if (head < se->first)
                     continue;
                 /* "Omar Haidari, a reporter for a local radio station, was
@@ -1029,11 +1059,11 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 /* "A candidate running for a council seat in the south was
                  * shot dead": a singular "was" says one person, whoever the
                  * words between are */
-                if (!ve && (tok_is(td, b, "was") || is_dead || intr || (tok_is(td, b, "been") && tok_is(td, b - 1, "has"))) &&
+                if (!ve && (tok_is(td, b, "was") || is_dead || intr || has_been) &&
                     !tok_is(td, i, "blown") &&
                     !(n == 1 && tok_is(td, i, "shot") && i + n < end && tok_is(td, i + n, "at")))
                     ve = loose_subject(a, se, head, &vs);
-                if (!ve && (tok_is(td, b, "was") || (tok_is(td, b, "been") && tok_is(td, b - 1, "has")) || intr) &&
+                if (!ve && (tok_is(td, b, "was") || has_been || intr) &&
                     !(n == 1 && tok_is(td, i, "shot") && i + n < end && tok_is(td, i + n, "at")))
                     ve = relative_subject(a, se, head, &vs);
             }
@@ -1067,7 +1097,9 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         c.sentence = (int)s;
         c.min = c.max = two ? 2 : 1;
         c.q = Q_EXACT;
-        c.single = !two; /* two named people are a count */
+        c.single = !two && !from; /* two named people are a count; so is one "also" killed */
+        if (from && td->tok[vs].start < td->tok[from].start)
+            continue; /* the person must be named after the sentence's counts */
         c.outcome = want;
         c.hit = want == OUT_INJURED && !strcmp(o->phrase, "shot");
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
