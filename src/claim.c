@@ -1134,8 +1134,12 @@ static size_t and_one_more(const analysis *a, const sentence *se, size_t m)
         return 0;
     for (size_t w = m + 2; w < end && w <= m + 4; w++) {
         size_t n;
-        if ((td->tok[w].flags & (TOK_PUNCT | TOK_NUM)) || tok_is(td, w, "unborn"))
+        if ((td->tok[w].flags & TOK_PUNCT) || tok_is(td, w, "unborn"))
             return 0; /* tolls do not count "an unborn child" */
+        if (is_age(a, w) && w + 1 < end && !singular_person(a, w + 1, end, &n))
+            return w + 1; /* "four adults and a 3-year-old were shot" */
+        if (td->tok[w].flags & TOK_NUM)
+            return 0;
         if (singular_person(a, w, end, &n))
             return w + n;
     }
@@ -1673,8 +1677,9 @@ void claims_scan(analysis *a)
                     /* "Twelve civilians including women and children have
                      * been killed": no comma, and no count inside */
                     q = m + 1;
-                    while (q < end && q < m + 7 && !(td->tok[q].flags & (TOK_PUNCT | TOK_NUM)) && !is_aux(td, q))
-                        q++;
+                    while (q < end && q < m + 9 && !(td->tok[q].flags & TOK_PUNCT) &&
+                           !((td->tok[q].flags & TOK_NUM) && !is_age(a, q)) && !is_aux(td, q))
+                        q++; /* "four people including a 12-year-old and an 8-year-old were injured" */
                     if (q < end && q > m + 1 && is_aux(td, q) && !tok_is(td, q, "said") && !tok_is(td, q, "to")) {
                         m = q - 1;
                         continue;
