@@ -15,7 +15,11 @@ static const char *const units[] = {
     "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "percent", "per",
     "pm", "am", "dollars", "euros", "million", "billion", "kg", "tonnes", "tons", "times", "o'clock", "st", "nd",
     "rd", "th", "%", "vehicles", "houses", "homes", "buildings", "shops", "cars", "rounds", "shells", "rockets",
-    "missiles", "drones", "bombs", "acres", "hectares", "bullets", "shots", "gunshots", "grenades", "mortars"};
+    "missiles", "drones", "bombs", "acres", "hectares", "bullets", "shots", "gunshots", "grenades", "mortars",
+    /* "killed in two explosions", "83 cows were killed": not people */
+    "attacks", "raids", "strikes", "airstrikes", "explosions", "blasts", "bombings", "incidents", "separate",
+    "cows", "cattle", "livestock", "goats", "sheep", "camels", "animals", "dogs", "horses",
+    "year-old", "years-old", "month-old", "week-old"};
 
 static int is_unit(const text_doc *td, size_t j)
 {
@@ -135,7 +139,8 @@ static int is_year_tok(const analysis *a, size_t j, int *year)
 /* Words that say a figure is new: "the toll rose to 30". */
 static const char *const update_words[] = {"rose", "risen", "rise", "rises", "rising", "climbed", "climbs",
                                            "increased", "jumped", "raised", "revised", "reached", "bringing",
-                                           "brought", "grew", "mounted", "swelled", "soared", "up"};
+                                           "brought", "grew", "mounted", "swelled", "soared", "up", "raising",
+                                           "raises", "pushing", "pushed", "climbing", "increasing", "taking"};
 
 /* A toll phrase before the count at cstart: "the death toll from the
  * bombing stands at 32", "the toll later rose to eight", "the number of
@@ -144,7 +149,7 @@ static const char *const update_words[] = {"rose", "risen", "rise", "rises", "ri
 static int toll_before(const analysis *a, size_t first, size_t cstart, size_t *tstart, int *update)
 {
     const text_doc *td = &a->td;
-    size_t lim = cstart > first + 12 ? cstart - 12 : first;
+    size_t lim = cstart > first + 30 ? cstart - 30 : first;
     for (size_t m = cstart; m-- > lim;) {
         if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ",") || tok_is(td, m, ";"))
             return -1;
@@ -529,6 +534,26 @@ static const lex_entry *singular_person(const analysis *a, size_t i, size_t end,
     return v;
 }
 
+/* "--", "-", an en or em dash: the marks of an apposition. */
+static int is_dash(const analysis *a, size_t j)
+{
+    const char *t = a->doc->text + a->td.tok[j].start;
+    size_t n = a->td.tok[j].end - a->td.tok[j].start;
+    return (n >= 1 && n <= 2 && t[0] == '-' && (n == 1 || t[1] == '-')) ||
+           (n == 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80 &&
+            ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94));
+}
+
+/* An age written as one word: "15-year-old", "9-month-old". */
+static int is_age(const analysis *a, size_t j)
+{
+    const text_doc *td = &a->td;
+    if (!(td->tok[j].flags & TOK_NUM))
+        return 0;
+    const char *k = tok_key(td, j);
+    return strstr(k, "-year") || strstr(k, "-month") || strstr(k, "-week") || strstr(k, "-day-old");
+}
+
 static int is_capword(const text_doc *td, size_t i)
 {
     return i < td->ntok && (td->tok[i].flags & (TOK_CAP | TOK_NUM)) == TOK_CAP;
@@ -536,7 +561,121 @@ static int is_capword(const text_doc *td, size_t i)
 
 /* One named or singular victim and no number: "killed the village chief",
  * "a muezzin was shot dead", "shot dead Sheikh Ali Othman".  Counts 1. */
-static int single_of(analysis *a, size_t s, enum outcome want);
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from);
+
+static int ly_adverb(const text_doc *td, size_t j);
+
+/* One more person, written "another": "killing one and wounding another",
+ * "the shooting left one man dead and another injured", "three people were
+ * shot to death and another was injured".  Read only in a sentence that
+ * already counts someone; "another attack" is no person. */
+static void another_claims(analysis *a, size_t s, size_t first_claim)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count;
+    if (a->nclaims == first_claim)
+        return;
+    for (size_t i = se->first + 1; i < end; i++) {
+        if (!tok_is(td, i, "another"))
+            continue;
+        size_t n, at = 0, vn = 0, q = i + 1;
+        const lex_entry *o = NULL;
+        if (q < end && singular_person(a, q, end, &vn))
+            q += vn; /* "another man" */
+        else if (q < end && !(td->tok[q].flags & TOK_PUNCT) && !is_aux(td, q) && !tok_is(td, q, "and") &&
+                 !lex_match(a->t->outcomes, td, q, end, &n))
+            continue; /* "another attack", "another one" */
+        size_t r = q;
+        while (r < end && r < q + 3 && (tok_is(td, r, "was") || tok_is(td, r, "is") || tok_is(td, r, "also") ||
+                                        tok_is(td, r, "been") || tok_is(td, r, "has") || ly_adverb(td, r)))
+            r++;
+        if (r < end && (o = lex_match(a->t->outcomes, td, r, end, &n)) && strcmp(o->attr[1], "before") != 0)
+            at = r;
+        else if ((o = lex_match(a->t->outcomes, td, i - 1, end, &n)) && i - 1 + n == i &&
+                 strcmp(o->attr[1], "after") != 0)
+            at = i - 1, r = i; /* "wounding another" */
+        else
+            continue;
+        claim c = {0};
+        c.part_of = c.restates = c.superseded_by = c.event = -1;
+        c.sentence = (int)s;
+        c.min = c.max = 1;
+        c.q = Q_EXACT;
+        c.outcome = outcome_of(o);
+        c.hit = c.outcome == OUT_INJURED && !strcmp(o->phrase, "shot");
+        size_t sb = at < i ? at : i, sbe = at < i ? q : at + n;
+        c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
+        span_copy(a->doc->text, (span){td->tok[i].start, td->tok[q - 1].end}, c.victims, sizeof c.victims);
+        const lex_entry *v = vn ? lex_match(a->t->victims, td, i + 1, end, &vn) : NULL;
+        c.vcat = category_of(v);
+        snprintf(c.label, sizeof c.label, "%s", v ? v->attr[1] : "person");
+        speaker sp[16];
+        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
+        push(a, &c);
+        i = sbe;
+    }
+}
+
+/* The attacker's own death: "before turning the gun on himself", "then
+ * killed himself", "took his own life", "shot and killed himself".  In a
+ * sentence that counts the dead it is one more of them; elsewhere it is a
+ * single, counted only when no source gives a number. */
+static void suicide_claims(analysis *a, size_t s)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count;
+    for (size_t i = se->first; i + 1 < end; i++) {
+        size_t last = 0;
+        int self = tok_is(td, i + 1, "himself") || tok_is(td, i + 1, "herself");
+        if (self && (tok_is(td, i, "killed") || tok_is(td, i, "killing")))
+            last = i + 1;
+        else if (i + 3 < end && (tok_is(td, i, "turned") || tok_is(td, i, "turning")) && tok_is(td, i + 2, "gun") &&
+                 tok_is(td, i + 3, "on") && i + 4 < end && (tok_is(td, i + 4, "himself") || tok_is(td, i + 4, "herself")))
+            last = i + 4;
+        else if (i + 3 < end && (tok_is(td, i, "took") || tok_is(td, i, "taking")) &&
+                 (tok_is(td, i + 1, "his") || tok_is(td, i + 1, "her")) && tok_is(td, i + 2, "own") &&
+                 tok_is(td, i + 3, "life"))
+            last = i + 3;
+        else if (self && tok_is(td, i, "shot") && i + 3 < end && tok_is(td, i + 2, "and") &&
+                 (tok_is(td, i + 3, "died") || tok_is(td, i + 3, "dies")))
+            last = i + 3;
+        if (!last)
+            continue;
+        int numbered = 0;
+        for (size_t k = 0; k < a->nclaims; k++) {
+            const claim *p = &a->claims[k];
+            numbered |= p->sentence == (int)s && p->outcome == OUT_KILLED && !p->single && !p->context;
+            if (p->sentence == (int)s && p->outcome == OUT_KILLED && td->tok[i].start < p->sp.end &&
+                p->sp.start <= td->tok[last].start)
+                return; /* already read */
+        }
+        claim c = {0};
+        c.part_of = c.restates = c.superseded_by = c.event = -1;
+        c.sentence = (int)s;
+        c.min = c.max = 1;
+        c.q = Q_EXACT;
+        c.single = !numbered;
+        c.outcome = OUT_KILLED;
+        snprintf(c.victims, sizeof c.victims, "the attacker");
+        snprintf(c.label, sizeof c.label, "attacker");
+        c.sp = (span){td->tok[i].start, td->tok[last].end};
+        speaker sp[16];
+        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        set_source(a, &c, speaker_for(td, sp, nsp, i, last + 1));
+        /* "shot himself" read as an injury is this death */
+        for (size_t k = 0; k < a->nclaims; k++) {
+            claim *p = &a->claims[k];
+            if (p->sentence == (int)s && p->outcome == OUT_INJURED && p->single && p->sp.start >= td->tok[i].start &&
+                p->sp.start <= td->tok[last].end)
+                p->restates = (int)a->nclaims;
+        }
+        push(a, &c);
+        return;
+    }
+}
 
 /* One named victim, killed or else hurt: "a 15-year-old boy was shot in
  * the leg" is one injured, unless the sentence speaks of a death too. */
@@ -546,9 +685,18 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
     const sentence *se = &td->sent[s];
     size_t end = se->first + se->count;
     for (size_t k = first_claim; k < a->nclaims; k++)
-        if (a->claims[k].outcome == OUT_KILLED)
-            return; /* the sentence already counts its dead */
-    if (single_of(a, s, OUT_KILLED))
+        if (a->claims[k].outcome == OUT_KILLED) {
+            /* the sentence already counts its dead, unless one more is
+             * named after them with "also": "two bailiffs were killed, and
+             * the suspect has also been confirmed dead" */
+            size_t last = 0;
+            for (size_t q = first_claim; q < a->nclaims; q++)
+                if (a->claims[q].sp.end > last)
+                    last = a->claims[q].sp.end;
+            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last));
+            return;
+        }
+    if (single_of(a, s, OUT_KILLED, 0))
         return;
     for (size_t k = first_claim; k < a->nclaims; k++)
         if (a->claims[k].outcome == OUT_INJURED)
@@ -559,20 +707,67 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
         if (o && outcome_of(o) == OUT_KILLED)
             return; /* "was shot and later died": not an injury */
     }
-    single_of(a, s, OUT_INJURED);
+    single_of(a, s, OUT_INJURED, 0);
 }
 
 /* The subject of a singular "was": from the clause start to head, when
  * it starts like a noun phrase about a person ("A", "The", a name) and
  * holds no number, no negation and no conjunction.  Returns the end
  * (head + 1) and *vs, or 0. */
+static size_t loose_subject(const analysis *a, const sentence *se, size_t head, size_t *vs);
+static int is_det(const text_doc *td, size_t j);
+
+/* "A federal judge whose court handled cartel cases was killed", "A senior
+ * member of the party who was negotiating in the talks has been shot dead":
+ * one person, a relative clause, then a singular verb.  The person is the
+ * words before "who" / "whose" (a/an/the or a name, at most nine words,
+ * starting the sentence or a clause).  Returns the "who" token and *vs, or 0. */
+static size_t relative_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    /* "a report of a juvenile who was shot": the noun phrase just before
+     * "who", anywhere in the sentence */
+    if (tok_is(td, head, "who") && head > se->first + 1) {
+        for (size_t d = head - 1; d-- > se->first && d + 6 > head;) {
+            if ((td->tok[d].flags & TOK_PUNCT) || ((td->tok[d].flags & TOK_NUM) && !is_age(a, d)))
+                break;
+            if (tok_is(td, d, "a") || tok_is(td, d, "an") || tok_is(td, d, "the")) {
+                *vs = d;
+                return head;
+            }
+        }
+    }
+    size_t st = head + 1;
+    while (st > se->first && st + 32 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
+        st--;
+    if ((st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT)) || st >= head)
+        return 0;
+    size_t who = 0;
+    for (size_t w = st + 1; w <= head && w <= st + 9 && !who; w++)
+        if (tok_is(td, w, "who") || tok_is(td, w, "whose"))
+            who = w;
+    if (!who)
+        return 0;
+    size_t v;
+    if (!loose_subject(a, se, who - 1, &v) || v != st)
+        return 0; /* the words before "who" must be one person */
+    *vs = st;
+    return who;
+}
+
 static size_t loose_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
 {
     const text_doc *td = &a->td;
     size_t st = head + 1;
-    while (st > se->first && st + 14 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
+    /* a clause starts after punctuation, or after "and"/"but"/"while"
+     * before a determiner: "three were killed and the gunman was also
+     * killed" */
+    while (st > se->first && st + 14 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT) &&
+           !((tok_is(td, st - 1, "and") || tok_is(td, st - 1, "but") || tok_is(td, st - 1, "while")) &&
+             st <= head && is_det(td, st)))
         st--;
-    if (st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT))
+    if (st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT) &&
+        !(tok_is(td, st - 1, "and") || tok_is(td, st - 1, "but") || tok_is(td, st - 1, "while")))
         return 0; /* too long to be sure */
     if (st > head)
         return 0;
@@ -582,13 +777,92 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
         return 0;
     if (!(tok_is(td, st, "a") || tok_is(td, st, "an") || tok_is(td, st, "the") || is_capword(td, st)))
         return 0;
+    /* "Authorities said Hayden died": the subject follows the speaker */
+    for (size_t w = head; w > st; w--)
+        if (tok_is(td, w - 1, "said") || tok_is(td, w - 1, "says") || tok_is(td, w - 1, "say") ||
+            tok_is(td, w - 1, "told")) {
+            st = w;
+            break;
+        }
+    if (!(tok_is(td, st, "a") || tok_is(td, st, "an") || tok_is(td, st, "the") || is_capword(td, st)))
+        return 0;
+    /* "the victims, all in their 20s, died": a plural is no one person
+     * ("a man in his late teens" is) */
+    size_t vn;
     for (size_t w = st; w <= head; w++) {
-        number_t nn;
-        if ((td->tok[w].flags & TOK_NUM) || tok_is(td, w, "and") || tok_is(td, w, "no") || tok_is(td, w, "or") ||
-            tok_is(td, w, "which") || tok_is(td, w, "nobody") ||
-            (w > st && number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+        if (tok_is(td, w, "in") || tok_is(td, w, "of") || tok_is(td, w, "from") || tok_is(td, w, "with") ||
+            tok_is(td, w, "at"))
+            break;
+        if (lex_match(a->t->victims, td, w, head + 1, &vn) && w + vn == head + 1 && !singular_person(a, w, head + 1, &vn))
             return 0;
     }
+    for (size_t w = st; w <= head; w++) {
+        number_t nn;
+        if (is_age(a, w))
+            continue; /* "a 15-year-old", "a 9-month-old baby" */
+        if ((td->tok[w].flags & TOK_NUM) || tok_is(td, w, "and") || tok_is(td, w, "no") || tok_is(td, w, "or") ||
+            tok_is(td, w, "which") || tok_is(td, w, "nobody") || tok_is(td, w, "who") || tok_is(td, w, "whose") ||
+            ((w > st || (!tok_is(td, w, "a") && !tok_is(td, w, "an"))) &&
+             number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+            return 0; /* "Many died", "two men and a boy": counts, read elsewhere */
+    }
+    *vs = st;
+    return head + 1;
+}
+
+static int ends_with(const char *k, const char *suf)
+{
+    size_t n = strlen(k), m = strlen(suf);
+    return n > m && !strcmp(k + n - m, suf);
+}
+
+static int is_det(const text_doc *td, size_t j)
+{
+    static const char *const det[] = {"a", "an", "the", "his", "her", "their"};
+    return j < td->ntok && tok_is_any(td, j, det, ARRAY_LEN(det));
+}
+
+/* The subject of a plural "were" made of two people: "The mayor and a
+ * council member", "A radio producer and an announcer".  Each side starts
+ * with a determiner or a name; one "and", no number but ages.  Returns the
+ * end (head + 1) and *vs, or 0. */
+static size_t pair_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    size_t st = head + 1;
+    while (st > se->first && st + 14 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
+        st--;
+    if ((st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT)) || st >= head)
+        return 0;
+    size_t and = 0;
+    for (size_t w = st; w <= head; w++) {
+        number_t nn;
+        if (tok_is(td, w, "and")) {
+            if (and)
+                return 0;
+            and = w;
+        } else if (((td->tok[w].flags & TOK_NUM) && !is_age(a, w)) || tok_is(td, w, "or") || tok_is(td, w, "which") ||
+                   tok_is(td, w, "who") || tok_is(td, w, "both") || tok_is(td, w, "all") || tok_is(td, w, "they") ||
+                   tok_is(td, w, "said") || tok_is(td, w, "when") ||
+                   (!(td->tok[w].flags & TOK_NUM) && !tok_is(td, w, "a") && !tok_is(td, w, "an") &&
+                    number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+            return 0; /* "two females and a male": a count, read elsewhere */
+    }
+    if (!and || and == st || and == head || and - st > 5 || head - and > 6)
+        return 0;
+    int left = is_det(td, st) || is_capword(td, st), right = is_det(td, and + 1) || is_capword(td, and + 1);
+    for (size_t w = st; w < and && !left; w++)
+        left = is_capword(td, w); /* "party leader Abdul Razzak and his brother" */
+    if (!left || !right)
+        return 0;
+    /* plural nouns are not one person: "soldiers and a civilian" */
+    size_t n;
+    for (size_t w = st; w < and; w++)
+        if (lex_match(a->t->victims, td, w, and, &n) && !singular_person(a, w, and, &n))
+            return 0;
+    for (size_t w = and + 1; w <= head; w++)
+        if (lex_match(a->t->victims, td, w, head + 1, &n) && !singular_person(a, w, head + 1, &n))
+            return 0;
     *vs = st;
     return head + 1;
 }
@@ -605,29 +879,36 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
                                        "to", "that", "late", "early", "last", "this", "earlier"};
     static const char *const time[] = {"day", "week", "month", "year", "night", "morning", "evening", "total",
                                        "number", "few", "dozen", "couple", "handful", "hundred", "thousand"};
-    while (w < end && w < j + 5 && !(td->tok[w].flags & (TOK_PUNCT | TOK_QUOTE)) &&
+    while (w < end && w < j + 7 && !(td->tok[w].flags & (TOK_PUNCT | TOK_QUOTE)) &&
            !tok_is_any(td, w, stop, ARRAY_LEN(stop))) {
-        if ((td->tok[w].flags & TOK_NUM) || tok_is_any(td, w, time, ARRAY_LEN(time)))
+        if (((td->tok[w].flags & TOK_NUM) && !is_age(a, w)) || tok_is_any(td, w, time, ARRAY_LEN(time)))
             return 0;
         w++;
     }
-    if (w == j + 1 || w == j + 5)
+    if (w == j + 1 || w == j + 7)
         return 0;
     *vs = j;
     return w;
 }
 
-static int single_of(analysis *a, size_t s, enum outcome want)
+/* from > 0: only a person named after token `from` whose outcome follows
+ * "also" ("the suspect was also killed"), counted as one more of the
+ * sentence's figures, not as a single. */
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
     size_t end = se->first + se->count;
-    for (size_t i = se->first; i < end; i++) {
+    for (size_t i = from ? from : se->first; i < end; i++) {
         size_t n;
         const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
         if (!o || outcome_of(o) != want)
             continue;
+        if (from && !(i > se->first + 1 && (tok_is(td, i - 1, "also") || tok_is(td, i - 2, "also") ||
+                                            (i > se->first + 2 && tok_is(td, i - 3, "also")))))
+            continue;
         size_t vs = 0, ve = 0;
+        int two = 0;
         const lex_entry *v = NULL;
         /* active: OUTCOME (a|an|the|his|...) w{0,3} PERSON, or OUTCOME Name Name */
         /* "shot his daughter", "shot himself in the face" */
@@ -649,6 +930,14 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                         ve = w + m;
                     }
                 }
+                /* "killed a district governor and his son": two people */
+                size_t pe, pv;
+                if (ve && ve + 2 < end && tok_is(td, ve, "and") && is_det(td, ve + 1) &&
+                    (pe = loose_object(a, se, ve + 1, &pv)) != 0 && !(pe < end && tok_is(td, pe, "of")) &&
+                    !ends_with(tok_key(td, pe - 1), "ing")) { /* not "and the wounding of three" */
+                    two = 1;
+                    ve = pe;
+                }
                 /* "shot and killed a former electoral delegate": what a
                  * killing verb takes with "a" is a person, whatever the noun,
                  * unless it is a time ("killed a day after") */
@@ -659,15 +948,42 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 ve = j + 2;
                 while (is_capword(td, ve) && ve < j + 5)
                     ve++;
+            } else if (j + 1 < end && is_age(a, j) && is_capword(td, j + 1) && !place_at(a, j + 1)) {
+                vs = j; /* "the shooting death of 16-year-old Javon Reilly" */
+                ve = j + 2;
+                while (is_capword(td, ve) && ve < j + 5)
+                    ve++;
             }
+        }
+        /* "The mayor and a council member were gunned down", "a radio
+         * producer and an announcer have been fatally shot": two people */
+        if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 3) {
+            size_t b = i - 1;
+            if (ly_adverb(td, b) || tok_is(td, b, "reportedly") || tok_is(td, b, "later") || tok_is(td, b, "also"))
+                b--;
+            size_t head = 0;
+            if (tok_is(td, b, "were"))
+                head = b - 1;
+            else if (tok_is(td, b, "been") && (tok_is(td, b - 1, "have") || tok_is(td, b - 1, "had")))
+                head = b - 2;
+            /* "Elijah Jackson and Shakur Franklin, both 16, were killed" */
+            if (head > se->first + 2 && tok_is(td, head, ",")) {
+                size_t q = head;
+                while (q-- > se->first + 1 && q + 8 > head && !tok_is(td, q, ","))
+                    ;
+                head = tok_is(td, q, ",") ? q - 1 : 0;
+            }
+            if (head > se->first && (ve = pair_subject(a, se, head, &vs)) != 0)
+                two = 1;
         }
         /* passive: (A|The) w{0,3} PERSON ... was [adv] OUTCOME, or Name Name was OUTCOME;
          * and intransitive: "PERSON [later] died", "he succumbed" */
-        static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then", "found",
+        static const char *const adv[] = {"reportedly", "allegedly", "later", "also", "eventually", "then", "found", "discovered",
+                                          "confirmed",
                                           "accidentally", "apparently", "seriously", "initially", "reportedly",
                                           "subsequently", "fatally", "critically", "tragically"};
         static const char *const intrans[] = {"died", "dies", "succumbed", "perished"};
-        if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
+        if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first) {
             size_t b = i - 1;
             if (tok_is_any(td, b, adv, ARRAY_LEN(adv)))
                 b--;
@@ -676,14 +992,78 @@ static int single_of(analysis *a, size_t s, enum outcome want)
             if (intr && b > se->first + 2 && tok_is(td, b, "and") && tok_is(td, b - 1, "shot") &&
                 tok_is(td, b - 2, "was"))
                 b -= 2, intr = 0;
+            /* "a priest was stabbed and then beheaded" */
+            else if (!intr && b > se->first + 2 && tok_is(td, b, "and") && tok_is(td, b - 2, "was") &&
+                     !(td->tok[b - 1].flags & (TOK_PUNCT | TOK_NUM)))
+                b -= 2;
+            /* "the man was transported to a hospital and died a short time later" */
+            else if (intr && b > se->first + 2 && tok_is(td, b, "and")) {
+                for (size_t q = b - 1; q > se->first && q + 10 > b; q--) {
+                    if (td->tok[q].flags & TOK_PUNCT)
+                        break;
+                    if (tok_is(td, q, "was")) {
+                        b = q;
+                        intr = 0;
+                        break;
+                    }
+                }
+            }
             if (intr && b > se->first && (tok_is(td, b, "has") || tok_is(td, b, "had")))
                 b--;
-            if (b > se->first && (tok_is(td, b, "was") || (tok_is(td, b, "been") && b > se->first + 1) ||
-                                  (intr && !(td->tok[b].flags & TOK_PUNCT)))) {
+            /* "an 8-year-old boy is recovering after being shot" */
+            int after_being = 0;
+            if (b > se->first + 3 && tok_is(td, b, "being") && tok_is(td, b - 1, "after") &&
+                (tok_is(td, b - 3, "is") || tok_is(td, b - 3, "was")))
+                b -= 3, after_being = 1;
+            /* "the woman is listed in critical condition" */
+            if (b > se->first + 1 && (tok_is(td, b, "listed") || tok_is(td, b, "remained") || tok_is(td, b, "remains")) &&
+                tok_is(td, i, "in"))
+            {
+                if (ly_adverb(td, b - 1) && b > se->first + 2)
+                    b--;
+                b -= tok_is(td, b - 1, "is") || tok_is(td, b - 1, "was") ? 1 : 0;
+                after_being |= tok_is(td, b, "is");
+            }
+            /* "a 14-year-old boy is dead after being shot", "the boy is in
+             * stable condition" */
+            int is_dead = ((tok_is(td, b, "is") || tok_is(td, b, "remains")) && (tok_is(td, i, "dead") || tok_is(td, i, "in"))) ||
+                          after_being;
+            /* "Conner died of a gunshot wound", "Geovany Garcia, 19, of Las
+             * Vegas, died": an intransitive verb after a name or an apposition */
+            if ((b > se->first || (intr && b == se->first)) &&
+                (tok_is(td, b, "was") || is_dead || (tok_is(td, b, "been") && b > se->first + 1) ||
+                 (intr && (!(td->tok[b].flags & TOK_PUNCT) || (tok_is(td, b, ",") && b > se->first))))) {
+                /* "has also been confirmed dead": the adverb before "been" */
+                int has_been = tok_is(td, b, "been") && b > se->first + 1 &&
+                               (tok_is(td, b - 1, "has") ||
+                                (b > se->first + 2 && (tok_is(td, b - 1, "also") || ly_adverb(td, b - 1)) &&
+                                 tok_is(td, b - 2, "has")));
                 size_t head = intr && !tok_is(td, b, "was") && !tok_is(td, b, "been") ? b
                               : tok_is(td, b, "been") ? b - 2 : b - 1; /* "has been" */
+                if (has_been && !tok_is(td, b - 1, "has"))
+                    head--;
                 if (head < se->first)
                     continue;
+                /* "Omar Haidari, a reporter for a local radio station, was
+                 * killed", "A muezzin -- the man who calls to prayer -- was
+                 * shot dead": the subject stands before the apposition */
+                if (head > se->first && (tok_is(td, head, ",") || is_dash(a, head))) {
+                    int dash = is_dash(a, head);
+                    size_t q = head, open = 0;
+                    while (dash && q > se->first && is_dash(a, q - 1))
+                        q--; /* the closing "--" is two tokens */
+                    while (q-- > se->first && q + 30 > head && !open)
+                        if (dash ? is_dash(a, q) : tok_is(td, q, ","))
+                            open = q;
+                    if (!open || open == se->first)
+                        continue;
+                    head = open - 1;
+                    while (head > se->first && is_dash(a, head))
+                        head--; /* "--" is two tokens */
+                    /* "Damon Sochko, 16, of Morgantown, died": the age too */
+                    if (head > se->first + 1 && (td->tok[head].flags & TOK_NUM) && tok_is(td, head - 1, ","))
+                        head -= 2;
+                }
                 /* "he was shot", "she died": a person the report has named */
                 if (tok_is(td, head, "he") || tok_is(td, head, "she")) {
                     vs = head;
@@ -706,17 +1086,21 @@ static int single_of(analysis *a, size_t s, enum outcome want)
                 /* "A candidate running for a council seat in the south was
                  * shot dead": a singular "was" says one person, whoever the
                  * words between are */
-                if (!ve && (tok_is(td, b, "was") || (tok_is(td, b, "been") && tok_is(td, b - 1, "has"))) &&
+                if (!ve && (tok_is(td, b, "was") || is_dead || intr || has_been) &&
                     !tok_is(td, i, "blown") &&
-                    !(i + n < end && tok_is(td, i + n, "at")))
+                    !(n == 1 && tok_is(td, i, "shot") && i + n < end && tok_is(td, i + n, "at")))
                     ve = loose_subject(a, se, head, &vs);
+                if (!ve && (tok_is(td, b, "was") || has_been || intr) &&
+                    !(n == 1 && tok_is(td, i, "shot") && i + n < end && tok_is(td, i + n, "at")))
+                    ve = relative_subject(a, se, head, &vs);
             }
         }
         /* "a shooting that left a 16-year-old boy dead", "leaving Brandon
          * Lanier dead" */
         if (!ve && want == OUT_KILLED && tok_is(td, i, "dead") && i > se->first + 1) {
             for (size_t l = i - 1; l-- > se->first && l + 7 > i && !ve;) {
-                if (!tok_is(td, l, "left") && !tok_is(td, l, "leaving") && !tok_is(td, l, "leaves"))
+                if (!tok_is(td, l, "left") && !tok_is(td, l, "leaving") && !tok_is(td, l, "leaves") &&
+                    !tok_is(td, l, "found") && !tok_is(td, l, "finding"))
                     continue;
                 size_t m, w = l + 1;
                 if (tok_is(td, w, "a") || tok_is(td, w, "an") || tok_is(td, w, "one"))
@@ -738,10 +1122,13 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         claim c = {0};
         c.part_of = c.restates = c.superseded_by = c.event = -1;
         c.sentence = (int)s;
-        c.min = c.max = 1;
+        c.min = c.max = two ? 2 : 1;
         c.q = Q_EXACT;
-        c.single = 1;
+        c.single = !two && !from; /* two named people are a count; so is one "also" killed */
+        if (from && td->tok[vs].start < td->tok[from].start)
+            continue; /* the person must be named after the sentence's counts */
         c.outcome = want;
+        c.hit = want == OUT_INJURED && !strcmp(o->phrase, "shot");
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
         str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
@@ -754,6 +1141,73 @@ static int single_of(analysis *a, size_t s, enum outcome want)
         return 1;
     }
     return 0;
+}
+
+/* An adverb of manner or degree: "critically", "seriously", "fatally". */
+static int ly_adverb(const text_doc *td, size_t j)
+{
+    const char *k = tok_key(td, j);
+    size_t n = strlen(k);
+    return n > 4 && !strcmp(k + n - 2, "ly") && !(td->tok[j].flags & TOK_CAP);
+}
+
+/* "and a woman", "and an elderly man": one more person after a count, at
+ * the "and" in token m.  Returns the token after the person, or 0. */
+static size_t and_one_more(const analysis *a, const sentence *se, size_t m)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count;
+    if (m + 2 >= end || !tok_is(td, m, "and") || !(tok_is(td, m + 1, "a") || tok_is(td, m + 1, "an")))
+        return 0;
+    for (size_t w = m + 2; w < end && w <= m + 4; w++) {
+        size_t n;
+        if ((td->tok[w].flags & TOK_PUNCT) || tok_is(td, w, "unborn"))
+            return 0; /* tolls do not count "an unborn child" */
+        if (is_age(a, w) && w + 1 < end && !singular_person(a, w + 1, end, &n))
+            return w + 1; /* "four adults and a 3-year-old were shot" */
+        if (td->tok[w].flags & TOK_NUM)
+            return 0;
+        if (singular_person(a, w, end, &n))
+            return w + n;
+    }
+    return 0;
+}
+
+/* A preposition in tokens [from, to) between an outcome and a count:
+ * "killed in two explosions" counts explosions, not the dead. */
+static int preposition_between(const text_doc *td, size_t from, size_t to)
+{
+    static const char *const preps[] = {"in", "on", "during", "after", "by", "from", "with", "near", "as", "when",
+                                        "for", "into", "across", "outside", "inside"};
+    for (size_t j = from; j < to; j++)
+        if (tok_is_any(td, j, preps, ARRAY_LEN(preps)) ||
+            (tok_is(td, j, "at") && !(j + 1 < to + 1 && tok_is(td, j + 1, "least"))))
+            return 1;
+    return 0;
+}
+
+/* Does the word at j start the object of an active verb before it ("shot
+ * Mr. Garcia", "killed a man", "have killed at least 12 people")? */
+static int takes_object(const analysis *a, const sentence *se, size_t j)
+{
+    const text_doc *td = &a->td;
+    size_t end = se->first + se->count, n;
+    if (j >= end)
+        return 0;
+    static const char *const det[] = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "two", "three",
+                                      "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores",
+                                      "several", "hundreds", "one", "another"};
+    if (tok_is_any(td, j, det, ARRAY_LEN(det)) || (td->tok[j].flags & TOK_NUM))
+        return 1;
+    /* "at least 12", "more than 30"; not "at a party", "as a result" */
+    if (lex_match(a->t->qualifiers, td, j, end, &n) && j + n < end && may_start_number(td, j + n))
+        return 1;
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", "overnight", "today", "yesterday", "tonight", "last", "this",
+                                       "early", "late", "earlier", "later"};
+    if (tok_is_any(td, j, days, ARRAY_LEN(days)))
+        return 0; /* "30 others injured Wednesday" */
+    return is_capword(td, j) && !is_month(tok_key(td, j)) && !place_at(a, j);
 }
 
 /* Up to three plain words at k, then a passive outcome ("were killed",
@@ -772,15 +1226,27 @@ static int unknown_victims(const analysis *a, const sentence *se, size_t k, size
     size_t q = w;
     if (!(tok_is(td, q, "were") || tok_is(td, q, "are") || tok_is(td, q, "have") || tok_is(td, q, "had")))
         return 0;
+    int perfect = !tok_is(td, q, "were") && !tok_is(td, q, "are");
     q++;
     if (q < end && tok_is(td, q, "been"))
-        q++;
+        q++, perfect = 0;
     if (q < end && (tok_is(td, q, "reportedly") || tok_is(td, q, "also") || tok_is(td, q, "all") ||
                     tok_is(td, q, "allegedly")))
         q++;
+    /* "were reported to have been killed", "are believed to have died" */
+    if (q + 3 < end && (tok_is(td, q, "reported") || tok_is(td, q, "said") || tok_is(td, q, "believed") ||
+                        tok_is(td, q, "feared") || tok_is(td, q, "thought")) &&
+        tok_is(td, q + 1, "to") && tok_is(td, q + 2, "have")) {
+        q += 3;
+        if (tok_is(td, q, "been"))
+            q++;
+        perfect = 0;
+    }
     const lex_entry *o = q < end ? lex_match(a->t->outcomes, td, q, end, &n) : NULL;
     if (!o || !strcmp(o->attr[1], "before"))
         return 0;
+    if (perfect && strcmp(o->attr[1], "after") != 0)
+        return 0; /* "suicide bombers have killed ...": the agents, not the dead */
     *vend = w;
     return 1;
 }
@@ -866,6 +1332,83 @@ static void zero_claims(analysis *a, size_t s, size_t deny)
     push(a, &c);
 }
 
+/* Victims written as others than those counted before: "five others",
+ * "two more people", "six other adults". */
+static int other_victims(const claim *c)
+{
+    static const char *const w[] = {"other", "others", "more", "another"};
+    const char *p = c->victims;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        for (size_t k = 0; k < ARRAY_LEN(w); k++)
+            if (n == strlen(w[k]) && !strncasecmp(p, w[k], n))
+                return 1;
+        p += n;
+    }
+    return 0;
+}
+
+/* "Five people were shot, one fatally", "two men were wounded, one of them
+ * fatally", "four teens, one fatally, were shot": the count before
+ * "fatally" is the dead among the people just counted as hit.  It gives a
+ * killed claim with the hit claim's victims and source, and marks the hit
+ * claim as holding its dead (claim.hit).  "One was fatally shot" is an
+ * ordinary outcome and is left to the main scan. */
+static int fatally_part(analysis *a, size_t s, size_t first_claim, size_t i, size_t j, const number_t *num)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[s];
+    size_t end = se->first + se->count, fj = j, n;
+    if (fj + 2 < end && tok_is(td, fj, "of") && (tok_is(td, fj + 1, "them") || tok_is(td, fj + 1, "whom")))
+        fj += 2;
+    if (fj >= end || !tok_is(td, fj, "fatally") || num->vague || a->nclaims <= first_claim ||
+        lex_match(a->t->outcomes, td, fj, end, &n))
+        return 0;
+    claim *w = &a->claims[a->nclaims - 1];
+    if (w->outcome != OUT_INJURED || w->part_of >= 0 || num->min > w->min)
+        return 0;
+    w->hit = 1;
+    claim c = *w;
+    c.outcome = OUT_KILLED;
+    c.min = c.max = num->min;
+    c.q = Q_EXACT;
+    c.hit = c.single = c.vague = c.update = 0;
+    c.words[0] = 0;
+    c.part_of = c.restates = c.superseded_by = c.event = -1;
+    c.sp = (span){td->tok[i].start, td->tok[fj].end};
+    push(a, &c);
+    return 1;
+}
+
+/* One person shot, written without a number ("a 4-year-old boy was shot",
+ * "he shot himself"), in a report that counts a death: local reports name
+ * the victim as shot, then say that he died, often in another paragraph
+ * that tally may read as another event.  When the report counts one death,
+ * the shot person is the dead one: the single injured claim restates it
+ * and is not counted. */
+static void same_victim_died(analysis *a)
+{
+    int death = -1;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        const claim *c = &a->claims[k];
+        if (c->outcome != OUT_KILLED || c->context || c->denial || c->part_of >= 0 || c->min < 1)
+            continue;
+        if (c->min > 1)
+            return; /* "3 people were killed ... a woman was shot": another victim */
+        if (death < 0)
+            death = (int)k;
+    }
+    if (death < 0)
+        return;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        claim *c = &a->claims[k];
+        if (c->outcome == OUT_INJURED && c->single && c->hit && c->restates < 0 && c->sentence != a->claims[death].sentence)
+            c->restates = death;
+    }
+}
+
 void claims_scan(analysis *a)
 {
     const text_doc *td = &a->td;
@@ -879,7 +1422,7 @@ void claims_scan(analysis *a)
         size_t nsp = 0;
         int speakers_done = 0;
         size_t first_claim = a->nclaims;
-        size_t deny = find_denial(td, se->first, end);
+        size_t deny = find_denial(td, se->first, end), n_age;
         for (size_t i = se->first; i < end; i++) {
             number_t num;
             if (!may_start_number(td, i))
@@ -899,6 +1442,22 @@ void claims_scan(analysis *a)
             }
             if (!num.vague && num.min >= 1900 && num.min <= 2100 && !num.words)
                 continue; /* a year */
+            if (fatally_part(a, s, first_claim, i, j, &num))
+                continue;
+            if (i > se->first && (tok_is(td, i - 1, "ages") || tok_is(td, i - 1, "aged") || tok_is(td, i - 1, "age")))
+                continue; /* "five children, ages 11 to 15": ages, not a count */
+            if (i > se->first && (td->tok[i].flags & TOK_NUM) &&
+                (tok_is(td, i - 1, "their") || tok_is(td, i - 1, "his") || tok_is(td, i - 1, "her") ||
+                 tok_is(td, i - 1, "early") || tok_is(td, i - 1, "mid") || tok_is(td, i - 1, "late")) &&
+                (text[num_end] == 's' || text[num_end] == '\''))
+                continue; /* "men in their 20s": a decade of age ("shot his two daughters" is a count) */
+
+            /* "John Smith, 46, was killed", "a girl, 15": a bare figure
+             * between commas after a name or a noun is an age */
+            if (!num.vague && !num.words && i > se->first + 1 && tok_is(td, i - 1, ",") && j < end &&
+                (tok_is(td, j, ",") || tok_is(td, j, ";") || tok_is(td, j, ")")) &&
+                !(td->tok[i - 2].flags & (TOK_PUNCT | TOK_NUM)) && !lex_match(a->t->outcomes, td, i - 2, end, &n_age))
+                continue;
             claim c = {0};
             c.part_of = c.restates = c.superseded_by = c.event = -1;
             c.sentence = (int)s;
@@ -920,7 +1479,7 @@ void claims_scan(analysis *a)
                     num_end += 1 + u2;
                     j = token_at(td, i, end, num_end);
                 }
-            } else if (j + 1 < end && (tok_is(td, j, "to") || (between && tok_is(td, j, "and")))) {
+            } else if (j + 1 < end && (tok_is(td, j, "to") || tok_is(td, j, "or") || (between && tok_is(td, j, "and")))) {
                 number_t n2;
                 size_t u2 = number_parse(text + td->tok[j + 1].start, se->end - td->tok[j + 1].start, &n2);
                 if (u2 && !n2.vague && n2.min > c.min) {
@@ -932,6 +1491,8 @@ void claims_scan(analysis *a)
             }
             if (between && c.q == Q_RANGE)
                 cstart = i - 1;
+            if (c.q == Q_RANGE && is_unit(td, j))
+                continue; /* "between 25 and 35 years old" */
             /* A toll phrase: "the death toll rose to 30". */
             size_t tstart = 0;
             int update = 0, toll_o = toll_before(a, se->first, i, &tstart, &update);
@@ -962,7 +1523,12 @@ void claims_scan(analysis *a)
             size_t pre = cstart;
             int among = pre > se->first + 1 && tok_is(td, pre - 1, "them") &&
                         (tok_is(td, pre - 2, "among") || tok_is(td, pre - 2, "of") || tok_is(td, pre - 2, "including"));
-            if (pre > se->first && (tok_is(td, pre - 1, "including") || tok_is(td, pre - 1, "includes") || among)) {
+            /* "killed at least 60 people, many of them inmates", "30 were
+             * wounded, four of whom were soldiers": a part of the count
+             * before */
+            int of_them = j + 1 < end && tok_is(td, j, "of") && (tok_is(td, j + 1, "them") || tok_is(td, j + 1, "whom")) &&
+                          pre > se->first && (tok_is(td, pre - 1, ",") || is_dash(a, pre - 1));
+            if (pre > se->first && (tok_is(td, pre - 1, "including") || tok_is(td, pre - 1, "includes") || among || of_them)) {
                 if (a->nclaims > first_claim)
                     c.part_of = (int)a->nclaims - 1;
             } else if (a->nclaims > first_claim) {
@@ -1022,7 +1588,8 @@ void claims_scan(analysis *a)
                 size_t lim = cstart > se->first + 8 ? cstart - 8 : se->first;
                 for (size_t m = cstart; m-- > lim;) {
                     const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
-                    if (e && strcmp(e->attr[1], "after") != 0 && m + n <= cstart && m + n + 4 >= cstart) {
+                    if (e && strcmp(e->attr[1], "after") != 0 && m + n <= cstart && m + n + 4 >= cstart &&
+                        !preposition_between(td, m + n, cstart)) {
                         out = e;
                         ostart = m;
                         oend = m + n;
@@ -1033,30 +1600,115 @@ void claims_scan(analysis *a)
                         break;
                 }
             }
+            /* "killing a mother and four children", "killed a judge allied
+             * with the rebels and seven members of his family": the verb
+             * before a named person is this count's too, and the person is
+             * one more in the statement */
+            size_t one_s = 0, one_e = 0;
+            if (!out && (victim || noun) && cstart > se->first + 3 && tok_is(td, cstart - 1, "and")) {
+                size_t lim = cstart > se->first + 10 ? cstart - 10 : se->first;
+                for (size_t m = cstart - 2; m-- > lim;) {
+                    if ((td->tok[m].flags & TOK_NUM) || tok_is(td, m, ",") || tok_is(td, m, ";") || tok_is(td, m, "and"))
+                        break;
+                    const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                    if (e && strcmp(e->attr[1], "after") != 0 && m + n < cstart - 1 && is_det(td, m + n)) {
+                        out = e;
+                        ostart = m;
+                        oend = m + n;
+                        one_s = m + n;
+                        one_e = cstart - 1;
+                        break;
+                    }
+                }
+            }
+            /* "the mayor was killed along with his wife and 10 other people",
+             * "was killed Friday with four others": the named person (and
+             * the one named beside him) are more of the dead */
+            long long along = 0;
+            if (!out && (victim || noun) && cstart > se->first + 2) {
+                size_t w = cstart - 1, extra = 0;
+                if (tok_is(td, w, "and") && w > se->first + 3) {
+                    size_t q = w - 1;
+                    while (q > se->first && q + 4 > w && !tok_is(td, q, "with") && !tok_is(td, q, "alongside") &&
+                           !(td->tok[q].flags & (TOK_PUNCT | TOK_NUM)))
+                        q--;
+                    if ((tok_is(td, q, "with") || tok_is(td, q, "alongside")) && is_det(td, q + 1))
+                        w = q, extra = 1;
+                }
+                if (tok_is(td, w, "with") || tok_is(td, w, "alongside")) {
+                    size_t lim = w > se->first + 16 ? w - 16 : se->first;
+                    for (size_t m = w; m-- > lim;) {
+                        if (tok_is(td, m, ";") || (td->tok[m].flags & TOK_NUM))
+                            break;
+                        const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
+                        if (e && strcmp(e->attr[1], "before") != 0 && m + n <= w && m > se->first &&
+                            (is_aux(td, m - 1) || ly_adverb(td, m - 1))) {
+                            out = e;
+                            ostart = m;
+                            oend = m + n;
+                            along = 1 + (long long)extra;
+                            break;
+                        }
+                    }
+                }
+            }
             /* "Eight workers ... and three other people were found dead": a
              * following count joined by "and" shares the predicate, so the
              * search walks through it; "21 people, including 11 children,
              * were killed": the parenthesis is skipped. */
+            size_t plain = 0, suffered = 0;
+            int left_before = cstart > se->first && (tok_is(td, cstart - 1, "left") || tok_is(td, cstart - 1, "leaving"));
             for (size_t m = after; !out && m < end && m < after + 16; m++) {
                 if (tok_is(td, m, ";") || tok_is(td, m, ":"))
                     break;
-                /* "Twelve people, mostly women and children, have been killed" */
-                if (m == after && tok_is(td, m, ",") && (victim || noun)) {
+                /* "Twelve people, mostly women and children, have been killed",
+                 * "Eleven members of an Afghan family, mostly women and
+                 * children, were killed" */
+                int pp = m > after && m <= after + 5 && (tok_is(td, after, "of") || tok_is(td, after, "from"));
+                for (size_t q = after; pp && q < m; q++)
+                    pp = !(td->tok[q].flags & (TOK_PUNCT | TOK_NUM)) && !is_aux(td, q) &&
+                         !lex_match(a->t->outcomes, td, q, end, &n);
+                if ((m == after || pp) && tok_is(td, m, ",") && (victim || noun)) {
                     size_t q = m + 1;
-                    while (q < end && q < m + 8 && !tok_is(td, q, ",") && !(td->tok[q].flags & TOK_NUM))
-                        q++;
+                    while (q < end && q < m + 14 && !tok_is(td, q, ",") && !((td->tok[q].flags & TOK_NUM) && !is_age(a, q)))
+                        q++; /* "Two victims, a 25-year-old man and a 26-year-old man, died" */
                     if (q + 1 < end && tok_is(td, q, ",") && (is_aux(td, q + 1) || lex_match(a->t->outcomes, td, q + 1, end, &n))) {
+                        m = q;
+                        continue;
+                    }
+                }
+                /* "Five children -- ages 11 to 15 -- were shot" */
+                if (m == after && is_dash(a, m) && (victim || noun)) {
+                    size_t q = m + 1;
+                    while (q < end && is_dash(a, q))
+                        q++;
+                    while (q < end && q < m + 10 && !is_dash(a, q))
+                        q++;
+                    while (q + 1 < end && is_dash(a, q + 1))
+                        q++;
+                    if (q + 1 < end && is_dash(a, q) && (is_aux(td, q + 1) || lex_match(a->t->outcomes, td, q + 1, end, &n))) {
                         m = q;
                         continue;
                     }
                 }
                 if (tok_is(td, m, "including") ||
                     (tok_is(td, m, "among") && m + 1 < end && tok_is(td, m + 1, "them"))) {
-                    size_t q = m + 1;
-                    while (q < end && q < m + 10 && !tok_is(td, q, ","))
+                    size_t q = m + 1, qn;
+                    while (q < end && q < m + 20 && !tok_is(td, q, ",") && !tok_is(td, q, ";") &&
+                           !((is_aux(td, q) && !tok_is(td, q, "to")) || lex_match(a->t->outcomes, td, q, end, &qn)))
                         q++;
                     if (q < end && tok_is(td, q, ",")) {
                         m = q;
+                        continue;
+                    }
+                    /* "Twelve civilians including women and children have
+                     * been killed": no comma, and no count inside */
+                    q = m + 1;
+                    while (q < end && q < m + 9 && !(td->tok[q].flags & TOK_PUNCT) &&
+                           !((td->tok[q].flags & TOK_NUM) && !is_age(a, q)) && !is_aux(td, q))
+                        q++; /* "four people including a 12-year-old and an 8-year-old were injured" */
+                    if (q < end && q > m + 1 && is_aux(td, q) && !tok_is(td, q, "said") && !tok_is(td, q, "to")) {
+                        m = q - 1;
                         continue;
                     }
                 }
@@ -1080,6 +1732,19 @@ void claims_scan(analysis *a)
                         q += 2;
                     int next_num = q < end && ((td->tok[q].flags & TOK_NUM) ||
                                                number_parse(text + td->tok[q].start, se->end - td->tok[q].start, &nn) > 0);
+                    size_t pe, vn2;
+                    /* "19 people were attacked and killed": two verbs, one subject */
+                    const lex_entry *o2 = q < end ? lex_match(a->t->outcomes, td, q, end, &vn2) : NULL;
+                    int passive = 0;
+                    for (size_t x = after; x < m && !passive; x++)
+                        passive = tok_is(td, x, "were") || tok_is(td, x, "been") || tok_is(td, x, "are");
+                    if (tok_is(td, m, "and") && o2 && passive && strcmp(o2->attr[1], "before") != 0 &&
+                        !(q + vn2 < end && takes_object(a, se, q + vn2)))
+                        continue;
+                    if (tok_is(td, m, "and") && victim && !next_num && (pe = and_one_more(a, se, m))) {
+                        m = pe - 1; /* "four children and a woman were killed" */
+                        continue;
+                    }
                     if (!(tok_is(td, m, "and") && next_num && victim))
                         break;
                     /* the next count may have its own verb ("and 14 others
@@ -1091,11 +1756,42 @@ void claims_scan(analysis *a)
                         !is_aux(td, r - 1))
                         break;
                 }
-                if (!victim && !noun && m > after + 1)
-                    break; /* "20 dead", "15 have died": close when nothing is counted */
+                /* "20 dead", "15 have died", "one is critically injured",
+                 * "two suffered non-life-threatening injuries": close when
+                 * nothing is counted and a second word that is no auxiliary
+                 * or adverb comes before the outcome */
                 const lex_entry *e = lex_match(a->t->outcomes, td, m, end, &n);
-                if (e && n == 1 && tok_is(td, m, "shot") && !(m > 0 && is_aux(td, m - 1)))
-                    break; /* "two men shot Mr. Garcia": the count is the shooters */
+                if (!victim && !noun && !e) {
+                    static const char *const suffer[] = {"suffered", "sustained", "received", "remain", "remains",
+                                                         "remained"};
+                    int free_aux = is_aux(td, m) && !tok_is(td, m, "said") && !tok_is(td, m, "to") &&
+                                   !tok_is(td, m, "left") && !tok_is(td, m, "reported");
+                    if (tok_is_any(td, m, suffer, ARRAY_LEN(suffer)))
+                        suffered = m;
+                    else if (!free_aux && !ly_adverb(td, m) && !(suffered && m < suffered + 4) &&
+                             ++plain > (left_before ? 4u : 1u))
+                        break; /* "left 32 alleged drug offenders dead": up to four words */
+                    if (td->tok[m].flags & (TOK_PUNCT | TOK_NUM))
+                        break;
+                }
+                if (e && suffered && !tok_is(td, m + n - 1, "injuries") && !tok_is(td, m + n - 1, "wounds") &&
+                    !tok_is(td, m + n - 1, "injury") && !tok_is(td, m + n - 1, "wound"))
+                    break; /* "a 911 call was received stating a child had been shot" */
+                if (e && n == 1 && tok_is(td, m, "shot") && !(m > 0 && is_aux(td, m - 1)) && takes_object(a, se, m + 1))
+                    break; /* "two men shot Mr. Garcia": the count is the shooters; "four shot at a party" */
+                /* "two female suicide bombers have killed at least 12
+                 * people": a transitive verb, active, with an object; the
+                 * count is the agents */
+                if (e && !strcmp(e->attr[1], "both") && takes_object(a, se, m + n) &&
+                    !(m > 0 && (tok_is(td, m - 1, "was") || tok_is(td, m - 1, "were") || tok_is(td, m - 1, "been") ||
+                                tok_is(td, m - 1, "being") || tok_is(td, m - 1, "is") || tok_is(td, m - 1, "are"))))
+                    break;
+                /* "one of five people shot outside the lounge has died": a
+                 * singular verb is not the plural count's */
+                if (e && c.min > 1 && m > after && (tok_is(td, m - 1, "has") || tok_is(td, m - 1, "was") ||
+                                                    tok_is(td, m - 1, "is")) &&
+                    cstart > se->first + 1 && tok_is(td, cstart - 1, "of"))
+                    break;
                 if (e && strcmp(e->attr[1], "before") != 0) {
                     out = e;
                     ostart = m;
@@ -1111,20 +1807,43 @@ void claims_scan(analysis *a)
             }
             if (!out && c.part_of >= 0)
                 inherit = c.part_of;
-            /* "killed 84 fighters and 47 soldiers": the second count shares the verb. */
+            /* "killed 84 fighters and 47 soldiers": the second count shares the
+             * verb.  After a passive one ("14 civilians were killed and three
+             * others") the verb of the second is missing, most often "wounded":
+             * it is not inherited. */
             if (!out && inherit < 0 && a->nclaims > first_claim && cstart > se->first &&
                 (tok_is(td, cstart - 1, "and") || tok_is(td, cstart - 1, ",")) && victim) {
                 const claim *prev = &a->claims[a->nclaims - 1];
-                if (prev->sp.end <= td->tok[cstart - 1].start + 1)
+                size_t pt = token_at(td, se->first, end, prev->sp.start), pn;
+                if (prev->sp.end <= td->tok[cstart - 1].start + 1 && pt < end &&
+                    lex_match(a->t->outcomes, td, pt, end, &pn))
                     inherit = (int)a->nclaims - 1;
             }
             if (!out && inherit < 0)
                 continue;
+            /* "two of the victims are in critical condition": the state of
+             * some of the hurt, not their number (one person "in stable
+             * condition" is read by single_of) */
+            if (out && !strncmp(out->phrase, "in ", 3))
+                continue;
             if (!victim && !out)
+                continue;
+            /* "16 civilians from one family": a count after "from" with no
+             * victim word of its own is not a head count ("with 8 wounded",
+             * "in 18 casualties" are) */
+            if (!victim && !noun && toll_o < 0 && cstart > se->first &&
+                (tok_is(td, cstart - 1, "from") || tok_is(td, cstart - 1, "into")))
+                continue;
+            /* "Hwy 150", "Route 9", "Apartment 3": a number that names */
+            if (!victim && !noun && c.q == Q_EXACT && cstart == i && i > se->first + 1 && is_capword(td, i - 1) &&
+                !(td->tok[i - 2].flags & TOK_PUNCT))
                 continue;
             if (!victim && !noun)
                 snprintf(c.victims, sizeof c.victims, "people");
             c.outcome = out ? outcome_of(out) : a->claims[inherit].outcome;
+            /* "five people were shot": the dead are among them; "five
+             * others were shot" are not the dead */
+            c.hit = (out ? !strcmp(out->phrase, "shot") : a->claims[inherit].hit) && !other_victims(&c);
             size_t sb = cstart, se_tok = victim || noun ? vend : j;
             if (out && ostart < sb)
                 sb = ostart;
@@ -1159,13 +1878,77 @@ void claims_scan(analysis *a)
                 c.source_span = p->source_span;
             } else
                 set_source(a, &c, who);
+            if (along) {
+                claim c1 = c;
+                c1.min = c1.max = along;
+                c1.q = Q_EXACT;
+                c1.vague = 0;
+                c1.words[0] = 0;
+                c1.victim_actor[0] = 0;
+                c1.vcat = VIC_UNKNOWN;
+                snprintf(c1.label, sizeof c1.label, "person");
+                snprintf(c1.victims, sizeof c1.victims, "%s", along > 1 ? "the persons named" : "the person named");
+                c1.sp = (span){td->tok[ostart].start, td->tok[oend - 1].end};
+                push(a, &c1);
+            }
+            if (one_e) {
+                claim c1 = c;
+                c1.min = c1.max = 1;
+                c1.q = Q_EXACT;
+                c1.vague = 0;
+                c1.words[0] = 0;
+                c1.victim_actor[0] = 0;
+                size_t vn;
+                const lex_entry *v1 = NULL;
+                for (size_t x = one_s + 1; x < one_e && !v1; x++)
+                    v1 = singular_person(a, x, one_e, &vn);
+                c1.vcat = category_of(v1);
+                snprintf(c1.label, sizeof c1.label, "%s", v1 ? v1->attr[1] : "person");
+                size_t oe = one_s + 1;
+                while (oe < one_e && oe < one_s + 5 && !(td->tok[oe].flags & TOK_PUNCT) && !tok_is(td, oe, "allied") &&
+                       !tok_is(td, oe, "who") && !tok_is(td, oe, "of") && !tok_is(td, oe, "in") && !tok_is(td, oe, "with"))
+                    oe++;
+                c1.sp = (span){td->tok[ostart].start, td->tok[oe - 1].end};
+                span_copy(text, (span){td->tok[one_s].start, td->tok[oe - 1].end}, c1.victims, sizeof c1.victims);
+                push(a, &c1);
+            }
             push(a, &c);
+            /* "killed four children and a woman": one more person, in the
+             * same statement, unless a verb of its own follows ("and a
+             * policeman was wounded") */
+            size_t one = victim ? and_one_more(a, se, vend) : 0;
+            if (one) {
+                size_t q = one, vn;
+                while (q < end && (is_aux(td, q) || ly_adverb(td, q)))
+                    q++;
+                const lex_entry *o2 = q < end ? lex_match(a->t->outcomes, td, q, end, &vn) : NULL;
+                if (!o2 || outcome_of(o2) == c.outcome) {
+                    claim c2 = c;
+                    c2.min = c2.max = 1;
+                    c2.q = Q_EXACT;
+                    c2.vague = 0;
+                    c2.words[0] = 0;
+                    c2.update = 0;
+                    c2.victim_actor[0] = 0;
+                    const lex_entry *v2 = lex_match(a->t->victims, td, one - 1, end, &vn);
+                    for (size_t x = vend + 2; x < one && !v2; x++)
+                        v2 = lex_match(a->t->victims, td, x, one, &vn);
+                    c2.vcat = category_of(v2);
+                    snprintf(c2.label, sizeof c2.label, "%s", v2 ? v2->attr[1] : "person");
+                    c2.sp = (span){td->tok[vend + 1].start, td->tok[one - 1].end};
+                    span_copy(text, (span){td->tok[vend + 2].start, td->tok[one - 1].end}, c2.victims, sizeof c2.victims);
+                    push(a, &c2);
+                }
+            }
             if (pe)
                 i = pe - 1;
             else if (se_tok > i + 1)
                 i = (victim ? vend : j) - 1;
         }
+        another_claims(a, s, first_claim);
+        suicide_claims(a, s);
         singular_claims(a, s, first_claim);
         zero_claims(a, s, deny);
     }
+    same_victim_died(a);
 }

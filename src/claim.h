@@ -37,7 +37,18 @@
  *   - one victim without a number: "killed the village chief", "a muezzin
  *     was shot dead", "he died at the hospital" give a `single` claim of 1,
  *     killed, or else injured ("a 15-year-old boy was shot in the leg").
- * Counts of time, distance, money, ages and percentages are not claims.
+ *   - people shot: "five people were shot, one fatally" gives an injured
+ *     claim marked hit (the dead are among them) and a killed claim of 1;
+ *     events.c takes the event's dead out of a hit count;
+ *   - one more person: "killed four children and a woman", "killing one
+ *     and wounding another", "killed along with his wife and 10 others",
+ *     two named people ("the mayor and a council member were gunned down");
+ *   - the attacker's own death ("before turning the gun on himself");
+ *   - the agents of an active verb ("two suicide bombers have killed 12
+ *     people") are not victims, nor is a count after a preposition
+ *     ("killed in two explosions").
+ * Counts of time, distance, money, ages, animals and percentages are not
+ * claims.
  */
 #ifndef TALLY_CLAIM_H
 #define TALLY_CLAIM_H

@@ -1435,7 +1435,19 @@ typedef struct {
     const char *source;
     enum source_kind kind;
     long long lo, hi, pt;
+    int vague; /* every figure in it is vague ("dozens", "many") */
+    const claim *first; /* its first claim */
 } statement;
+
+/* "At least five people were killed when gunmen attacked the town, killing
+ * at least five people": the same figure of the same victims twice in one
+ * statement is said twice, not two groups. */
+static int same_figure(const claim *a, const claim *b)
+{
+    return a->min == b->min && a->max == b->max && a->q == b->q && a->vcat == b->vcat && !strcmp(a->label, b->label) &&
+           a->outcome == b->outcome && !a->single && !b->single && !strstr(b->victims, "other") &&
+           !strstr(b->victims, "more"); /* "three died and three other people were killed" */
+}
 
 #define MAX_STATEMENTS 64
 
@@ -1455,6 +1467,9 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
     if (o == OUT_INJURED)
         for (size_t k = 0; k < e->nclaims; k++)
             deaths |= counted(&claims[e->claims[k]], OUT_KILLED);
+    /* People shot ("five people were shot, one fatally") hold the dead:
+     * the injured are the rest (killed is reconciled first). */
+    long long dead = o == OUT_INJURED && e->fatalities.known ? e->fatalities.best : 0;
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
         if (!in_group(claims, c, o, g) || (c->single && (numbered || deaths)))
@@ -1463,19 +1478,27 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
         long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
         if (c->q == Q_AT_MOST)
             clo = c->max;
+        if (c->hit && dead > 0 && dead <= clo && dead <= cpt) {
+            clo -= dead;
+            cpt -= dead;
+            chi -= dead;
+        }
         size_t j = 0;
         for (; j < n; j++)
             if (st[j].sentence == c->sentence && !strcasecmp(st[j].source, c->source))
                 break;
+        if (j < n && same_figure(st[j].first, c))
+            continue;
         if (j < n) { /* one statement, several groups: they add up */
             st[j].lo += clo;
             st[j].hi += chi;
             st[j].pt += cpt;
+            st[j].vague &= c->vague;
             continue;
         }
         if (n == MAX_STATEMENTS)
             break;
-        st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt};
+        st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt, c->vague, c};
     }
     return n;
 }
@@ -1505,15 +1528,21 @@ static const statement *reconcile_statements(const statement *st, size_t n, enum
     if (rule == BEST_PREFER_INDEPENDENT)
         for (size_t j = 0; j < n; j++)
             only_indep |= independent(st[j].kind);
+    /* and over the figures that are numbers when there are any: "killed
+     * dozens" (ACLED's 12) or "many" (3) is a floor for low, not a rival
+     * of "55 civilians were killed" for best */
+    int precise = 0;
+    for (size_t j = 0; j < n; j++)
+        precise |= (!only_indep || independent(st[j].kind)) && !st[j].vague;
     long long pt[MAX_STATEMENTS];
     size_t m = 0;
     for (size_t j = 0; j < n; j++)
-        if (!only_indep || independent(st[j].kind))
+        if ((!only_indep || independent(st[j].kind)) && (!precise || !st[j].vague))
             pt[m++] = st[j].pt;
     qsort(pt, m, sizeof pt[0], cmp_ll);
     t->best = pt[(m - 1) / 2];
     for (size_t j = 0; j < n; j++)
-        if (st[j].pt == t->best && (!only_indep || independent(st[j].kind)))
+        if (st[j].pt == t->best && (!only_indep || independent(st[j].kind)) && (!precise || !st[j].vague))
             return &st[j];
     return &st[0];
 }

@@ -77,6 +77,8 @@ typedef struct {
     int superseded_by;         /* index of the same source's later figure ("rose to"), -1 */
     int context;               /* cumulative or historical ("since 2022, 3,000 killed"): not this event's toll */
     int denial;                /* a source denies it ("the army denied that civilians were killed") */
+    int hit;                   /* people shot ("five people were shot"): the dead among them, unless
+                                * the victims are "others" (event.c takes the dead out of the injured) */
 } claim;
 
 typedef struct {

@@ -124,6 +124,8 @@ static void claim_json(buf *b, const char *doc_id, const claim *c, int supersede
         buf_puts(b, ",\"context\":true");
     if (c->denial)
         buf_puts(b, ",\"denial\":true");
+    if (c->hit)
+        buf_puts(b, ",\"hit\":true");
     buf_puts(b, ",\"evidence\":");
     json_span(b, doc_id, c->sp);
     if (c->source_span.end > c->source_span.start) {

@@ -126,8 +126,13 @@ static const char v3[] =
     "ALTER TABLE claim ADD COLUMN context      INTEGER NOT NULL DEFAULT 0; -- 1: cumulative or historical (\"since 2022, 3,000 killed\")\n"
     "ALTER TABLE claim ADD COLUMN denial       INTEGER NOT NULL DEFAULT 0; -- 1: a source denies it\n";
 
+/* Version 4: a count of people shot ("five people were shot, one fatally")
+ * holds the dead too; reconciliation takes them out of the injured. */
+static const char v4[] =
+    "ALTER TABLE claim ADD COLUMN hit INTEGER NOT NULL DEFAULT 0; -- 1: people shot, the dead among them\n";
+
 /* steps[k] takes a file from version k to version k+1. */
-static const char *const steps[] = {v1, v2, v3};
+static const char *const steps[] = {v1, v2, v3, v4};
 
 int schema_version(sqlite3 *db)
 {

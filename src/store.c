@@ -82,10 +82,10 @@ static const char *const sql[Q_N] = {
     [Q_SOURCES_OF_EVENT] = "SELECT count(DISTINCT document_id) FROM report WHERE event_id = ?",
     [Q_CLAIM_INSERT] = "INSERT INTO claim (report_id, event_id, part_of, source, source_kind, outcome, victims, "
                        "victim_category, min, max, qualifier, vague, ev_start, ev_end, src_start, src_end, sentence, "
-                       "single, label, victim_actor, superseded, context, denial) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       "single, label, victim_actor, superseded, context, denial, hit) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [Q_CLAIMS_OF_EVENT] = "SELECT id, report_id, part_of, source, source_kind, outcome, victim_category, min, max, "
-                          "qualifier, sentence, single, victims, label, victim_actor, superseded, context, denial "
+                          "qualifier, sentence, single, victims, label, victim_actor, superseded, context, denial, hit "
                           "FROM claim WHERE event_id = ? ORDER BY id",
     [Q_EVIDENCE_INSERT] = "INSERT INTO evidence (report_id, kind, start, end) VALUES (?,?,?,?)",
 };
@@ -446,6 +446,7 @@ static int load_claims(store *s, long long event_id, recompute_buf *b, char *err
         c->superseded_by = sqlite3_column_int(st, 15) ? (int)k : -1;
         c->context = sqlite3_column_int(st, 16);
         c->denial = sqlite3_column_int(st, 17);
+        c->hit = sqlite3_column_int(st, 18);
         c->restates = -1;
     }
     if (rc != SQLITE_DONE) {
@@ -726,6 +727,7 @@ static int put_claim(store *s, long long report_id, long long event_id, const cl
     sqlite3_bind_int(st, 21, c->superseded_by >= 0);
     sqlite3_bind_int(st, 22, c->context);
     sqlite3_bind_int(st, 23, c->denial);
+    sqlite3_bind_int(st, 24, c->hit);
     if (sqlite3_step(st) != SQLITE_DONE)
         return -1;
     *id = sqlite3_last_insert_rowid(s->db);

@@ -22,7 +22,7 @@ typedef struct {
     enum victim_cat vcat;
     enum source_kind kind;
     char src[96], victims[48], vague[48];
-    int part, sup, context, denial, single;
+    int part, sup, context, denial, single, hit;
 } want_claim;
 
 typedef struct {
@@ -130,6 +130,8 @@ static void parse_claim(const char *line, int lineno, want_claim *w)
             w->denial = 1, p += 6;
         else if (!strncmp(p, "single", 6))
             w->single = 1, p += 6;
+        else if (!strncmp(p, "hit", 3))
+            w->hit = 1, p += 3;
         else
             die(lineno, "unknown claim key");
         if (!p)
@@ -209,6 +211,8 @@ static void show_claim(const tally_events *ev, const claim *c)
         fputs(" denial", stderr);
     if (c->single)
         fputs(" single", stderr);
+    if (c->hit)
+        fputs(" hit", stderr);
     if (c->restates >= 0)
         fprintf(stderr, " (restates %d)", c->restates);
     (void)ev;
@@ -244,6 +248,8 @@ static const char *differs(const want_claim *w, const claim *c)
         return "denial";
     if (w->single != c->single)
         return "single";
+    if (w->hit != c->hit)
+        return "hit";
     return "";
 }
 
