@@ -81,12 +81,29 @@ static int negated_wide(const text_doc *td, size_t i, size_t first, int wide)
 
 static int negated(const text_doc *td, size_t i, size_t first) { return negated_wide(td, i, first, 0); }
 
+/* "opened fire", "returned fire", "came under fire", "an exchange of fire":
+ * gunfire, never a blaze, so it is no cue for the fire words of the
+ * accident rows ("a gunman opened fire at a gas station" is a shooting). */
+static int gunfire_sense(const text_doc *td, size_t i, size_t first)
+{
+    static const char *const before[] = {"open", "opened", "opening", "opens", "return", "returned", "returning",
+                                         "returns", "exchanged", "cease", "under", "sniper", "heavy", "live"};
+    static const char *const exchange[] = {"exchange", "exchanges", "line"};
+    if (i <= first)
+        return 0;
+    if (tok_is_any(td, i - 1, before, ARRAY_LEN(before)))
+        return 1;
+    return i - 1 > first && tok_is(td, i - 1, "of") && tok_is_any(td, i - 2, exchange, ARRAY_LEN(exchange));
+}
+
 static int cue_present(const text_doc *td, const sentence *se, const char *cues)
 {
     if (!cues || !*cues)
         return 1;
     for (size_t i = se->first; i < se->first + se->count; i++) {
         const char *k = tok_key(td, i);
+        if (!strcmp(k, "fire") && gunfire_sense(td, i, se->first))
+            continue;
         size_t n = strlen(k);
         const char *p = cues;
         while (*p) {
