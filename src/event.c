@@ -391,11 +391,12 @@ static int harm_at_protest(const analysis *a, const sentence *se, int s, enum ou
     return 0;
 }
 
-/* A blame or a claim of responsibility in the sentence. */
+/* A blame or a claim of responsibility in the sentence ("blamed", "claimed
+ * the attack", "said it carried out the attack"). */
 static int blames_in(const text_doc *td, const sentence *se)
 {
     static const char *const v[] = {"blamed", "blames", "blaming", "accused", "accuses", "accusing",
-                                    "responsibility", "responsible"};
+                                    "responsibility", "responsible", "claimed", "claims", "claiming", "carried"};
     for (size_t i = se->first; i < se->first + se->count; i++)
         if (tok_is_any(td, i, v, ARRAY_LEN(v)))
             return 1;
@@ -1002,6 +1003,75 @@ static int reported_target(const analysis *a, const event *e, const actor_m *m)
     return 0;
 }
 
+/* A claim of responsibility by m, the group's own word that it did the
+ * event: "Islamic State claimed responsibility for the bombing", "JNIM,
+ * which claimed the attack", "the attack was claimed by JNIM", "JNIM said
+ * it carried out the attack" (or "was behind", "was responsible for").
+ * A denial ("denied carrying out"), "claimed the lives of" and a generic
+ * word ("no group has claimed responsibility") are no claim. */
+static int claims_responsibility(const analysis *a, const actor_m *m)
+{
+    static const char *const claim_v[] = {"claimed", "claims", "claiming", "claim"};
+    static const char *const did[] = {"carried", "conducted", "staged", "launched", "mounted", "behind",
+                                      "responsible", "perpetrated"};
+    static const char *const neg[] = {"denied", "denies", "deny", "denying", "not", "no", "never", "rejected"};
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[m->sentence];
+    size_t end = se->first + se->count, after = m->tok + m->ntok;
+    if (m->generic || m->inter < 2 || m->inter > 4)
+        return 0; /* a state force's "claimed to have killed" is a report of its act */
+    /* "the attack was claimed by JNIM", "claimed by the Islamic State group" */
+    size_t k = m->tok;
+    while (k > se->first && tok_is(td, k - 1, "the"))
+        k--;
+    if (k >= se->first + 2 && tok_is(td, k - 1, "by") && tok_is_any(td, k - 2, claim_v, ARRAY_LEN(claim_v)))
+        return 1;
+    /* "X claimed ...", "X, which claimed ...", "X has since claimed ...", "X said it carried out ..." */
+    for (size_t i = after; i < end && i <= after + 8; i++) {
+        if (tok_is_any(td, i, neg, ARRAY_LEN(neg)))
+            return 0;
+        if (tok_is_any(td, i, claim_v, ARRAY_LEN(claim_v))) {
+            if (i > after + 4 && !tok_is(td, i - 1, "which") && !tok_is(td, i - 1, "has") &&
+                !tok_is(td, i - 1, "have") && !tok_is(td, i - 1, "later"))
+                return 0; /* too far from its subject */
+            if (i + 1 < end && (tok_is(td, i + 1, "the") && i + 2 < end && tok_is(td, i + 2, "lives")))
+                return 0; /* "claimed the lives of" */
+            if (i + 1 < end && tok_is(td, i + 1, "lives"))
+                return 0;
+            return 1;
+        }
+        if ((tok_is(td, i, "said") || tok_is(td, i, "says")) && i + 1 < end) {
+            /* "said it carried out", "said its fighters had staged", "said in a statement it was behind" */
+            for (size_t j = i + 1; j < end && j <= i + 8; j++) {
+                if (tok_is_any(td, j, neg, ARRAY_LEN(neg)))
+                    return 0;
+                if ((tok_is(td, j, "it") || tok_is(td, j, "its") || tok_is(td, j, "they") || tok_is(td, j, "we")) &&
+                    j + 1 < end)
+                    for (size_t d = j + 1; d < end && d <= j + 4; d++)
+                        if (tok_is_any(td, d, did, ARRAY_LEN(did)))
+                            return 1;
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* "No group has claimed responsibility, but Boko Haram is active in the
+ * area", "There was no immediate claim of responsibility": the groups such a
+ * sentence names are suspects, not the perpetrator. */
+static int unclaimed(const text_doc *td, const sentence *se)
+{
+    static const char *const claim_v[] = {"claimed", "claims", "claim", "claiming"};
+    static const char *const none[] = {"no", "nobody", "not", "yet", "none"};
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, claim_v, ARRAY_LEN(claim_v)))
+            for (size_t k = i > se->first + 4 ? i - 4 : se->first; k < i; k++)
+                if (tok_is_any(td, k, none, ARRAY_LEN(none)))
+                    return 1;
+    return 0;
+}
+
 static void country_of_event(const analysis *a, const event *e, char *out, size_t cap);
 
 static void set_actor(char *name, size_t cap, int *inter, span *sp, const actor_m *m)
@@ -1140,6 +1210,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     int battle = !strcmp(e->event_type, "Battles") || !strcmp(e->sub_event_type, "Non-violent transfer of territory");
     const actor_m *a1 = NULL, *a2 = NULL;
     const actor_m *victim = NULL; /* an armed actor counted among the dead */
+    const actor_m *claimant = NULL; /* the group that claimed the event */
     for (size_t si = 0; si < e->nsents; si++) {
         int s = e->sents[si];
         int by = 0; /* "Y were killed by X": an actor after "by" makes those before it targets */
@@ -1152,15 +1223,25 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                 continue;
             if (m->inter == 7 && m->speaker)
                 continue; /* "residents said" */
+            /* the claimant speaks of its own act: recorded, and actor1 below
+             * if the report names no perpetrator of its own */
+            int claimed = claims_responsibility(a, m);
+            if (claimed) {
+                if (!claimant)
+                    claimant = m;
+                add_blame(e, m->name, m->name);
+            }
             if (confirmed_by(&a->td, se, m))
                 continue; /* "confirmed dead by the police": a source */
-            if (m->speaker && !speaks_of_itself(a, m))
+            if (m->speaker && !speaks_of_itself(a, m) && !claimed)
                 continue; /* "..., police said": a source; its own acts below */
             if (in_victims(a, m)) {
                 if (!victim && armed(m) && !m->speaker)
                     victim = m;
                 continue;
             }
+            if (unclaimed(&a->td, se))
+                continue;
             size_t v = blame_verb_of(a, m);
             if (v != (size_t)-1) {
                 char src[96];
@@ -1250,6 +1331,17 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
             snprintf(e->actor1, sizeof e->actor1, "%.60s (%.30s)", m->name, cn);
         if (!strcmp(e->actor2, m->name))
             snprintf(e->actor2, sizeof e->actor2, "%.60s (%.30s)", m->name, cn);
+    }
+    /* A claim of responsibility names the perpetrator that the report's
+     * "gunmen" or "assailants" left unnamed (ACLED codes the claimant); a
+     * perpetrator named by the report itself stands. */
+    if (claimant && (!e->actor1[0] || !strncmp(e->actor1, "Unidentified Armed Group", 24))) {
+        set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, claimant);
+        e->assoc1[0] = '\0';
+        if (!strcmp(e->actor2, claimant->name)) {
+            e->actor2[0] = e->assoc2[0] = '\0';
+            e->inter2 = 0;
+        }
     }
     int vac = !strcmp(e->event_type, "Violence against civilians");
     int explosion = !strcmp(e->event_type, "Explosions/Remote violence");
@@ -2092,6 +2184,14 @@ void events_build(analysis *a, tally_events *out)
         if (!type)
             continue;
         const place_m *pl = sentence_place(a, (int)s);
+
+        /* "JNIM said in a statement on Friday that it carried out the
+         * attack", "The army on Monday blamed the RSF for the shelling": a
+         * blame or claim that refers back and counts nothing is dated by
+         * its statement, not by the event it speaks of. */
+        if (has_trigger && tr.anaphor && !nclaims && have_date && !anchored && focus >= 0 && blames_in(td, se) &&
+            !ranges_overlap(&out->ev[focus], df, dl) && date_to_days(df) > date_to_days(out->ev[focus].last))
+            have_date = 0;
 
         /* Which event is this? */
         event *target = NULL;
