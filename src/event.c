@@ -2154,16 +2154,24 @@ void events_build(analysis *a, tally_events *out)
         if (has_trigger && !background && !have_date && !said && !nclaims && out->n &&
             background_narrative(a, s, tr.tok, 0))
             continue; /* after the lead: a report does not open with its background */
-        if (background && !have_date && !said) {
+        /* A report that leads with a dated day ("On 2 February 2015, a
+         * helicopter dropped barrel bombs ...", a photo caption "...,
+         * November 11, 2019") is about that day's incident, however long ago
+         * and whenever it was reported: a lead is not background. */
+        int dated_lead = background && !have_date && has_trigger && !out->n && past && past->kind == WHEN_DATE &&
+                         past->precision == 1;
+        if (background && !have_date && (!said || dated_lead)) {
             const place_m *bp = sentence_place(a, (int)s);
-            if (!has_trigger || !nclaims || !bp || bp->precision >= 3 || !past || past->precision >= 3 ||
-                past->last.year < a->report.year - 1)
+            if (!dated_lead &&
+                (!has_trigger || !nclaims || !bp || bp->precision >= 3 || !past || past->precision >= 3 ||
+                 past->last.year < a->report.year - 1))
                 continue; /* a year alone, or years back, is not enough to code it */
             df = past->first;
             dl = past->last;
             prec = past->precision;
             dsp = (span){se->start + (uint32_t)past->start, se->start + (uint32_t)past->end};
-            have_date = past_event = 1;
+            have_date = 1;
+            past_event = !dated_lead; /* a dated lead is the report's own event */
         }
         if (duration && !have_date && focus >= 0 && out->ev[focus].date_known) {
             df = out->ev[focus].first;

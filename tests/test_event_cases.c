@@ -8,7 +8,8 @@
  * actor2 (empty for none), interaction, and optionally events (how many
  * events the whole report codes: background sentences add none) and
  * attributed_by (the main event's blames and claims of responsibility,
- * "ACTOR <- SOURCE" each, joined by " | "; "-" for none).  The main event is the report's
+ * "ACTOR <- SOURCE" each, joined by " | "; "-" for none) and event_date
+ * (the main event's date, YYYY-MM-DD).  The main event is the report's
  * first event: a wire report leads with it. */
 #include "testutil.h"
 
@@ -26,6 +27,7 @@ static tally *T;
 typedef struct {
     char type[64], sub[64], actor1[96], actor2[96];
     char attributed[512]; /* "" unchecked */
+    char event_date[16];  /* "" unchecked */
     int interaction;
     int nevents; /* "# events: N": how many events the report codes; -1 unchecked */
     char *bytes;
@@ -86,6 +88,7 @@ static void read_case(const char *path, ev_case *c)
         field(line, "interaction", interaction, sizeof interaction);
         field(line, "events", nevents, sizeof nevents);
         field(line, "attributed_by", c->attributed, sizeof c->attributed);
+        field(line, "event_date", c->event_date, sizeof c->event_date);
         const char *nl = strchr(p, '\n');
         if (!nl)
             fail_msg("%s: header without a report", path);
@@ -159,6 +162,15 @@ static void test_every_case(void **state)
                 snprintf(att, sizeof att, "-");
             if (strcmp(att, c.attributed)) {
                 fprintf(stderr, "%s:\n  expected attributed_by %s\n  got                  %s\n", path, c.attributed, att);
+                wrong++;
+            }
+        }
+        if (c.event_date[0]) {
+            char day[11] = "none";
+            if (ev->n)
+                date_format(ev->ev[0].date, day);
+            if (strcmp(day, c.event_date)) {
+                fprintf(stderr, "%s:\n  expected event_date %s\n  got                %s\n", path, c.event_date, day);
                 wrong++;
             }
         }
