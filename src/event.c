@@ -578,6 +578,29 @@ static int another_incident(const text_doc *td, const sentence *se)
 
 static int crowd_type(const char *type) { return !strcmp(type, "Protests") || !strcmp(type, "Riots"); }
 
+/* "marched in a peaceful protest over the deadly officer-involved shooting",
+ * "protesting the killing of": in a sentence about a crowd, the violence the
+ * crowd protests is its grievance, not force used at the protest. */
+static int grievance_act(const text_doc *td, size_t i, size_t first, size_t end)
+{
+    static const char *const crowd[] = {"protest", "protests", "protesters", "protestors", "demonstrators",
+                                        "demonstration", "demonstrations", "rally", "marched", "vigil"};
+    static const char *const cause[] = {"over", "against", "protesting", "justice", "following", "denouncing",
+                                        "condemning", "decrying"};
+    int about = 0;
+    for (size_t k = first; k < end && !about; k++)
+        about = tok_is_any(td, k, crowd, ARRAY_LEN(crowd));
+    if (!about)
+        return 0;
+    for (size_t back = 1; back <= 4 && back <= i - first; back++) {
+        if (td->tok[i - back].flags & TOK_PUNCT)
+            return 0;
+        if (tok_is_any(td, i - back, cause, ARRAY_LEN(cause)))
+            return 1;
+    }
+    return 0;
+}
+
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
 {
     const text_doc *td = &a->td;
@@ -602,7 +625,8 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
         }
         int p0 = atoi(e->attr[2]); /* the phrase's own strength: veto and grounding */
         int p = p0;
-        if (described_act(td, i, se->first))
+        if (described_act(td, i, se->first) ||
+            (!strcmp(e->attr[0], "Violence against civilians") && grievance_act(td, i, se->first, end)))
             p = p > 6 ? p - 6 : 0; /* ranks low; still the trigger when it is the only one */
         int ana = anaphoric(td, i, se->first);
         /* A disaster silences violence and also troop movements ("the army
