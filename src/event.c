@@ -408,11 +408,12 @@ static int harm_at_protest(const analysis *a, const sentence *se, int s, enum ou
     return 0;
 }
 
-/* A blame or a claim of responsibility in the sentence. */
+/* A blame or a claim of responsibility in the sentence ("blamed", "claimed
+ * the attack", "said it carried out the attack"). */
 static int blames_in(const text_doc *td, const sentence *se)
 {
     static const char *const v[] = {"blamed", "blames", "blaming", "accused", "accuses", "accusing",
-                                    "responsibility", "responsible"};
+                                    "responsibility", "responsible", "claimed", "claims", "claiming", "carried"};
     for (size_t i = se->first; i < se->first + se->count; i++)
         if (tok_is_any(td, i, v, ARRAY_LEN(v)))
             return 1;
@@ -594,6 +595,29 @@ static int another_incident(const text_doc *td, const sentence *se)
 
 static int crowd_type(const char *type) { return !strcmp(type, "Protests") || !strcmp(type, "Riots"); }
 
+/* "marched in a peaceful protest over the deadly officer-involved shooting",
+ * "protesting the killing of": in a sentence about a crowd, the violence the
+ * crowd protests is its grievance, not force used at the protest. */
+static int grievance_act(const text_doc *td, size_t i, size_t first, size_t end)
+{
+    static const char *const crowd[] = {"protest", "protests", "protesters", "protestors", "demonstrators",
+                                        "demonstration", "demonstrations", "rally", "marched", "vigil"};
+    static const char *const cause[] = {"over", "against", "protesting", "justice", "following", "denouncing",
+                                        "condemning", "decrying"};
+    int about = 0;
+    for (size_t k = first; k < end && !about; k++)
+        about = tok_is_any(td, k, crowd, ARRAY_LEN(crowd));
+    if (!about)
+        return 0;
+    for (size_t back = 1; back <= 4 && back <= i - first; back++) {
+        if (td->tok[i - back].flags & TOK_PUNCT)
+            return 0;
+        if (tok_is_any(td, i - back, cause, ARRAY_LEN(cause)))
+            return 1;
+    }
+    return 0;
+}
+
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
 {
     const text_doc *td = &a->td;
@@ -618,7 +642,8 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
         }
         int p0 = atoi(e->attr[2]); /* the phrase's own strength: veto and grounding */
         int p = p0;
-        if (described_act(td, i, se->first))
+        if (described_act(td, i, se->first) ||
+            (!strcmp(e->attr[0], "Violence against civilians") && grievance_act(td, i, se->first, end)))
             p = p > 6 ? p - 6 : 0; /* ranks low; still the trigger when it is the only one */
         int ana = anaphoric(td, i, se->first);
         /* A disaster silences violence and also troop movements ("the army
@@ -1019,6 +1044,75 @@ static int reported_target(const analysis *a, const event *e, const actor_m *m)
     return 0;
 }
 
+/* A claim of responsibility by m, the group's own word that it did the
+ * event: "Islamic State claimed responsibility for the bombing", "JNIM,
+ * which claimed the attack", "the attack was claimed by JNIM", "JNIM said
+ * it carried out the attack" (or "was behind", "was responsible for").
+ * A denial ("denied carrying out"), "claimed the lives of" and a generic
+ * word ("no group has claimed responsibility") are no claim. */
+static int claims_responsibility(const analysis *a, const actor_m *m)
+{
+    static const char *const claim_v[] = {"claimed", "claims", "claiming", "claim"};
+    static const char *const did[] = {"carried", "conducted", "staged", "launched", "mounted", "behind",
+                                      "responsible", "perpetrated"};
+    static const char *const neg[] = {"denied", "denies", "deny", "denying", "not", "no", "never", "rejected"};
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[m->sentence];
+    size_t end = se->first + se->count, after = m->tok + m->ntok;
+    if (m->generic || m->inter < 2 || m->inter > 4)
+        return 0; /* a state force's "claimed to have killed" is a report of its act */
+    /* "the attack was claimed by JNIM", "claimed by the Islamic State group" */
+    size_t k = m->tok;
+    while (k > se->first && tok_is(td, k - 1, "the"))
+        k--;
+    if (k >= se->first + 2 && tok_is(td, k - 1, "by") && tok_is_any(td, k - 2, claim_v, ARRAY_LEN(claim_v)))
+        return 1;
+    /* "X claimed ...", "X, which claimed ...", "X has since claimed ...", "X said it carried out ..." */
+    for (size_t i = after; i < end && i <= after + 8; i++) {
+        if (tok_is_any(td, i, neg, ARRAY_LEN(neg)))
+            return 0;
+        if (tok_is_any(td, i, claim_v, ARRAY_LEN(claim_v))) {
+            if (i > after + 4 && !tok_is(td, i - 1, "which") && !tok_is(td, i - 1, "has") &&
+                !tok_is(td, i - 1, "have") && !tok_is(td, i - 1, "later"))
+                return 0; /* too far from its subject */
+            if (i + 1 < end && (tok_is(td, i + 1, "the") && i + 2 < end && tok_is(td, i + 2, "lives")))
+                return 0; /* "claimed the lives of" */
+            if (i + 1 < end && tok_is(td, i + 1, "lives"))
+                return 0;
+            return 1;
+        }
+        if ((tok_is(td, i, "said") || tok_is(td, i, "says")) && i + 1 < end) {
+            /* "said it carried out", "said its fighters had staged", "said in a statement it was behind" */
+            for (size_t j = i + 1; j < end && j <= i + 8; j++) {
+                if (tok_is_any(td, j, neg, ARRAY_LEN(neg)))
+                    return 0;
+                if ((tok_is(td, j, "it") || tok_is(td, j, "its") || tok_is(td, j, "they") || tok_is(td, j, "we")) &&
+                    j + 1 < end)
+                    for (size_t d = j + 1; d < end && d <= j + 4; d++)
+                        if (tok_is_any(td, d, did, ARRAY_LEN(did)))
+                            return 1;
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* "No group has claimed responsibility, but Boko Haram is active in the
+ * area", "There was no immediate claim of responsibility": the groups such a
+ * sentence names are suspects, not the perpetrator. */
+static int unclaimed(const text_doc *td, const sentence *se)
+{
+    static const char *const claim_v[] = {"claimed", "claims", "claim", "claiming"};
+    static const char *const none[] = {"no", "nobody", "not", "yet", "none"};
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(td, i, claim_v, ARRAY_LEN(claim_v)))
+            for (size_t k = i > se->first + 4 ? i - 4 : se->first; k < i; k++)
+                if (tok_is_any(td, k, none, ARRAY_LEN(none)))
+                    return 1;
+    return 0;
+}
+
 static void country_of_event(const analysis *a, const event *e, char *out, size_t cap);
 
 static void set_actor(char *name, size_t cap, int *inter, span *sp, const actor_m *m)
@@ -1157,6 +1251,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     int battle = !strcmp(e->event_type, "Battles") || !strcmp(e->sub_event_type, "Non-violent transfer of territory");
     const actor_m *a1 = NULL, *a2 = NULL;
     const actor_m *victim = NULL; /* an armed actor counted among the dead */
+    const actor_m *claimant = NULL; /* the group that claimed the event */
     for (size_t si = 0; si < e->nsents; si++) {
         int s = e->sents[si];
         int by = 0; /* "Y were killed by X": an actor after "by" makes those before it targets */
@@ -1169,15 +1264,25 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                 continue;
             if (m->inter == 7 && m->speaker)
                 continue; /* "residents said" */
+            /* the claimant speaks of its own act: recorded, and actor1 below
+             * if the report names no perpetrator of its own */
+            int claimed = claims_responsibility(a, m);
+            if (claimed) {
+                if (!claimant)
+                    claimant = m;
+                add_blame(e, m->name, m->name);
+            }
             if (confirmed_by(&a->td, se, m))
                 continue; /* "confirmed dead by the police": a source */
-            if (m->speaker && !speaks_of_itself(a, m))
+            if (m->speaker && !speaks_of_itself(a, m) && !claimed)
                 continue; /* "..., police said": a source; its own acts below */
             if (in_victims(a, m)) {
                 if (!victim && armed(m) && !m->speaker)
                     victim = m;
                 continue;
             }
+            if (unclaimed(&a->td, se))
+                continue;
             size_t v = blame_verb_of(a, m);
             if (v != (size_t)-1) {
                 char src[96];
@@ -1267,6 +1372,17 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
             snprintf(e->actor1, sizeof e->actor1, "%.60s (%.30s)", m->name, cn);
         if (!strcmp(e->actor2, m->name))
             snprintf(e->actor2, sizeof e->actor2, "%.60s (%.30s)", m->name, cn);
+    }
+    /* A claim of responsibility names the perpetrator that the report's
+     * "gunmen" or "assailants" left unnamed (ACLED codes the claimant); a
+     * perpetrator named by the report itself stands. */
+    if (claimant && (!e->actor1[0] || !strncmp(e->actor1, "Unidentified Armed Group", 24))) {
+        set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, claimant);
+        e->assoc1[0] = '\0';
+        if (!strcmp(e->actor2, claimant->name)) {
+            e->actor2[0] = e->assoc2[0] = '\0';
+            e->inter2 = 0;
+        }
     }
     int vac = !strcmp(e->event_type, "Violence against civilians");
     int explosion = !strcmp(e->event_type, "Explosions/Remote violence");
@@ -2108,16 +2224,24 @@ void events_build(analysis *a, tally_events *out)
         if (has_trigger && !background && !have_date && !said && !nclaims && out->n &&
             background_narrative(a, s, tr.tok, 0))
             continue; /* after the lead: a report does not open with its background */
-        if (background && !have_date && !said) {
+        /* A report that leads with a dated day ("On 2 February 2015, a
+         * helicopter dropped barrel bombs ...", a photo caption "...,
+         * November 11, 2019") is about that day's incident, however long ago
+         * and whenever it was reported: a lead is not background. */
+        int dated_lead = background && !have_date && has_trigger && !out->n && past && past->kind == WHEN_DATE &&
+                         past->precision == 1;
+        if (background && !have_date && (!said || dated_lead)) {
             const place_m *bp = sentence_place(a, (int)s);
-            if (!has_trigger || !nclaims || !bp || bp->precision >= 3 || !past || past->precision >= 3 ||
-                past->last.year < a->report.year - 1)
+            if (!dated_lead &&
+                (!has_trigger || !nclaims || !bp || bp->precision >= 3 || !past || past->precision >= 3 ||
+                 past->last.year < a->report.year - 1))
                 continue; /* a year alone, or years back, is not enough to code it */
             df = past->first;
             dl = past->last;
             prec = past->precision;
             dsp = (span){se->start + (uint32_t)past->start, se->start + (uint32_t)past->end};
-            have_date = past_event = 1;
+            have_date = 1;
+            past_event = !dated_lead; /* a dated lead is the report's own event */
         }
         if (duration && !have_date && focus >= 0 && out->ev[focus].date_known) {
             df = out->ev[focus].first;
@@ -2138,6 +2262,14 @@ void events_build(analysis *a, tally_events *out)
         if (!type)
             continue;
         const place_m *pl = sentence_place(a, (int)s);
+
+        /* "JNIM said in a statement on Friday that it carried out the
+         * attack", "The army on Monday blamed the RSF for the shelling": a
+         * blame or claim that refers back and counts nothing is dated by
+         * its statement, not by the event it speaks of. */
+        if (has_trigger && tr.anaphor && !nclaims && have_date && !anchored && focus >= 0 && blames_in(td, se) &&
+            !ranges_overlap(&out->ev[focus], df, dl) && date_to_days(df) > date_to_days(out->ev[focus].last))
+            have_date = 0;
 
         /* Which event is this? */
         event *target = NULL;

@@ -26,6 +26,8 @@
  *     targeted actor or, when civilians were counted, "Civilians (Country)".
  *     Speakers of claims and counted victims are not actors; blames are
  *     kept apart (event.blame) and give actor1 only when nothing else does;
+ *     a claim of responsibility ("X claimed the attack") is kept there too,
+ *     with X as its own source, and replaces an unidentified armed group;
  *     crowds, agreements and unnamed perpetrators as in docs/events.md.
  *   - Tolls: claims that restate another source's figure, are parts of a
  *     claim, are superseded by the same source's later figure ("the toll

@@ -6,7 +6,10 @@
  * seed format ("date YYYY-MM-DD" and the text).  Fields: event_type
  * ("none" when the report codes no event at all), sub_event_type, actor1,
  * actor2 (empty for none), interaction, and optionally events (how many
- * events the whole report codes: background sentences add none).  The main event is the report's
+ * events the whole report codes: background sentences add none) and
+ * attributed_by (the main event's blames and claims of responsibility,
+ * "ACTOR <- SOURCE" each, joined by " | "; "-" for none) and event_date
+ * (the main event's date, YYYY-MM-DD).  The main event is the report's
  * first event: a wire report leads with it. */
 #include "testutil.h"
 
@@ -23,6 +26,8 @@ static tally *T;
 
 typedef struct {
     char type[64], sub[64], actor1[96], actor2[96];
+    char attributed[512]; /* "" unchecked */
+    char event_date[16];  /* "" unchecked */
     int interaction;
     int nevents; /* "# events: N": how many events the report codes; -1 unchecked */
     char *bytes;
@@ -82,6 +87,8 @@ static void read_case(const char *path, ev_case *c)
         field(line, "actor2", c->actor2, sizeof c->actor2);
         field(line, "interaction", interaction, sizeof interaction);
         field(line, "events", nevents, sizeof nevents);
+        field(line, "attributed_by", c->attributed, sizeof c->attributed);
+        field(line, "event_date", c->event_date, sizeof c->event_date);
         const char *nl = strchr(p, '\n');
         if (!nl)
             fail_msg("%s: header without a report", path);
@@ -141,6 +148,31 @@ static void test_every_case(void **state)
         if (strcmp(got, want)) {
             fprintf(stderr, "%s:\n  expected %s\n  got      %s\n", path, want, got);
             wrong++;
+        }
+        /* Who named the perpetrator: blames and the claimant's own word. */
+        if (c.attributed[0]) {
+            char att[512] = "";
+            if (ev->n)
+                for (int k = 0; k < ev->ev[0].nblame; k++) {
+                    size_t l = strlen(att);
+                    snprintf(att + l, sizeof att - l, "%s%s <- %s", k ? " | " : "", ev->ev[0].blame[k].actor,
+                             ev->ev[0].blame[k].source);
+                }
+            if (!att[0])
+                snprintf(att, sizeof att, "-");
+            if (strcmp(att, c.attributed)) {
+                fprintf(stderr, "%s:\n  expected attributed_by %s\n  got                  %s\n", path, c.attributed, att);
+                wrong++;
+            }
+        }
+        if (c.event_date[0]) {
+            char day[11] = "none";
+            if (ev->n)
+                date_format(ev->ev[0].date, day);
+            if (strcmp(day, c.event_date)) {
+                fprintf(stderr, "%s:\n  expected event_date %s\n  got                %s\n", path, c.event_date, day);
+                wrong++;
+            }
         }
         /* Background sentences and other non-events must not add events. */
         if (c.nevents >= 0 && ev->n != (size_t)c.nevents) {
