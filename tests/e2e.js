@@ -50,7 +50,7 @@ async function api(path) {
     const all = await api('api/events?limit=5000');
     const placed = all.events.filter((e) => e.latitude != null);
     await page.goto(base);
-    await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
     const markers = await page.locator('path.event-marker').count();
     check(`markers appear, one per placed event (${markers} of ${placed.length})`, markers === placed.length && markers > 0,
           `markers ${markers}, placed events ${placed.length}`);
@@ -69,7 +69,7 @@ async function api(path) {
     check('the fixture store holds the Kidal strike', !!kidal);
     if (kidal) {
       await page.locator(`path.ev-${kidal.id}`).click();
-      await page.waitForSelector('#panel:not(.hidden) .claim', { timeout: 10000 });
+      await page.waitForSelector('#panel:not(.hidden) .claim', { timeout: 30000 });
       const sources = await page.locator('#panel .claim:not(.part) .c-source').allTextContents();
       const want = ['separatists', 'local politician', 'local NGO official', 'retired local official'];
       check('clicking the marker opens the panel with its four claims',
@@ -100,13 +100,13 @@ async function api(path) {
     // a filter changes the count
     const protests = all.events.filter((e) => e.event_type === 'Protests' && e.latitude != null).length;
     await page.selectOption('#f-type', 'Protests');
-    await page.waitForFunction((k) => document.querySelectorAll('path.event-marker').length === k, protests, { timeout: 10000 })
+    await page.waitForFunction((k) => document.querySelectorAll('path.event-marker').length === k, protests, { timeout: 30000 })
       .catch(() => {});
     const afterType = await page.locator('path.event-marker').count();
     check(`the type filter changes the count (${markers} -> ${afterType})`, afterType === protests && afterType < markers,
           `after ${afterType}, expected ${protests}`);
     await page.click('#f-reset');
-    await page.waitForFunction((k) => document.querySelectorAll('path.event-marker').length === k, markers, { timeout: 10000 })
+    await page.waitForFunction((k) => document.querySelectorAll('path.event-marker').length === k, markers, { timeout: 30000 })
       .catch(() => {});
     check('reset brings every marker back', (await page.locator('path.event-marker').count()) === markers);
 
@@ -117,7 +117,7 @@ async function api(path) {
     await page.mouse.down();
     await page.mouse.move(box.x + 50 + (box.width - 70) * 0.25, y, { steps: 5 });
     await page.mouse.up();
-    await page.waitForFunction((k) => document.querySelectorAll('path.event-marker').length !== k, markers, { timeout: 10000 })
+    await page.waitForFunction((k) => document.querySelectorAll('path.event-marker').length !== k, markers, { timeout: 30000 })
       .catch(() => {});
     const brushed = await page.locator('path.event-marker').count();
     const hint = await page.locator('#tl-hint').textContent();
