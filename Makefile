@@ -90,7 +90,7 @@ bench: all
 eval: all
 	sh eval/run.sh
 
-fuzz:
+fuzz: $(GAZ)
 	sh fuzz/run.sh
 
 clean:
