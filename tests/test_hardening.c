@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "doc.h"
 #include "model.h"
 #include "tally.h"
 
@@ -76,10 +77,42 @@ static void test_dateline_colon_at_end(void **state)
     assert_true(extract_exact("KIDAL, Mali - Gunmen killed 4 soldiers at a checkpoint on Sunday.") >= 1);
 }
 
+/* The reader's clean-up of scraped text (docs/format.md): entities decoded,
+ * tags gone, block tags as paragraph breaks, script and comments dropped,
+ * what is not markup left alone. */
+static void test_markup_cleaned(void **state)
+{
+    (void)state;
+    static const char in[] = "date 2024-08-25\n\n<p class=\"lead\">A &amp; B&#39;s &#x2019; &bogus; AT&T <5 &#0; "
+                             "&#xD800;</p><!-- ad --><script>var p = \"<p>\";</script><b>Gao</b>&eacute;";
+    doc_owned d;
+    memset(&d, 0, sizeof d);
+    char err[256];
+    long line;
+    assert_int_equal(doc_parse_seed("m.txt", in, sizeof in - 1, &d, err, sizeof err, &line), 0);
+    assert_string_equal(d.doc.text, "\n\nA & B's \xE2\x80\x99 &bogus; AT&T <5 &#0; &#xD800;\n\nGao\xC3\xA9");
+    assert_int_equal(d.doc.len, strlen(d.doc.text));
+    /* NUL bytes become spaces, byte for byte */
+    static const char nul[] = "date 2024-08-25\nTwo\0killed.";
+    assert_int_equal(doc_parse_seed("n.txt", nul, sizeof nul - 1, &d, err, sizeof err, &line), 0);
+    assert_int_equal(d.doc.len, 11);
+    assert_memory_equal(d.doc.text, "Two killed.", 11);
+    /* a JSON \u0000 does not cut the text short */
+    static const char js[] = "{\"id\":\"j\",\"date\":\"2024-08-25\",\"text\":\"Two\\u0000killed, \\\\u0000 stays.\"}";
+    assert_int_equal(doc_parse_json(js, sizeof js - 1, &d, err, sizeof err), 0);
+    assert_string_equal(d.doc.text, "Two killed, \\u0000 stays.");
+    /* nothing but markup is no report */
+    static const char tags[] = "date 2024-08-25\n<p></p><br/>";
+    assert_int_equal(doc_parse_seed("t.txt", tags, sizeof tags - 1, &d, err, sizeof err, &line), -1);
+    assert_non_null(strstr(err, "empty text"));
+    doc_owned_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dateline_colon_at_end),
+        cmocka_unit_test(test_markup_cleaned),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
