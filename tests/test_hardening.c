@@ -77,6 +77,19 @@ static void test_dateline_colon_at_end(void **state)
     assert_true(extract_exact("KIDAL, Mali - Gunmen killed 4 soldiers at a checkpoint on Sunday.") >= 1);
 }
 
+/* fuzz_extract: a four-digit year as the text's last token ("... killed in
+ * 1994") was read with atoi, past the end of an unterminated text. */
+static void test_year_at_end(void **state)
+{
+    (void)state;
+    /* the fuzzer's input, garbled as it found it: the second figure's
+     * context test looks at "in 1994" */
+    assert_int_equal(extract_exact("li, killed a@ least 14 civilians oclud@ least 14 civilians oclud in 1994"),
+                     extract_exact("li, killed a@ least 14 civilians oclud@ least 14 civilians oclud in 1994."));
+    assert_int_equal(extract_exact("Gunmen killed 14 civilians in Gao on Sunday. The worst attack since 2019"),
+                     extract_exact("Gunmen killed 14 civilians in Gao on Sunday."));
+}
+
 /* The reader's clean-up of scraped text (docs/format.md): entities decoded,
  * tags gone, block tags as paragraph breaks, script and comments dropped,
  * what is not markup left alone. */
@@ -112,6 +125,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dateline_colon_at_end),
+        cmocka_unit_test(test_year_at_end),
         cmocka_unit_test(test_markup_cleaned),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
