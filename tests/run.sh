@@ -21,13 +21,26 @@ for t in "$@"; do
 done
 # Every tests/*.sh script takes the sanitizer build of the tally program as
 # its argument and prints TAP-style lines: "ok N - what" / "not ok N - what".
+# A script's checks look at output and exit codes, so a leak or a UBSan
+# report in a run whose output was right would go unseen: the sanitizers
+# write their reports to files here instead, and any report is a failure.
+sanlogs=$(mktemp -d)
+trap 'rm -rf "$sanlogs"' EXIT
 for s in tests/*.sh; do
     [ "$s" = tests/run.sh ] && continue
     name=$(basename "$s" .sh)
-    out=$(sh "$s" build/san/tally 2>&1)
+    rm -f "$sanlogs"/*
+    out=$(ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$sanlogs/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$sanlogs/ubsan" \
+          sh "$s" build/san/tally 2>&1)
     printf '%s\n' "$out" | grep -v '^ok ' || true
     p=$(printf '%s\n' "$out" | grep -c '^ok ')
     f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+    for r in "$sanlogs"/*; do
+        [ -s "$r" ] || continue
+        echo "not ok - $name: sanitizer report ($(basename "$r")):"
+        head -30 "$r" | sed 's/^/#   /'
+        f=$((f + 1))
+    done
     echo "$name: $p passed, $f failed"
     passed=$((passed + p))
     failed=$((failed + f))
