@@ -1678,6 +1678,92 @@ static void fill_place(const analysis *a, event *e)
 
 static int event_index(const tally_events *out, const event *e) { return (int)(e - out->ev); }
 
+/* ---- dates of a sentence, scanned once ------------------------------------ */
+
+/* events_build asks when_scan about a sentence up to three times (its own
+ * dates, the background test of the sentences around a claim, the report's
+ * fallback date), and when_scan tokenises the sentence anew each time: a
+ * tenth of extraction.  Its answer depends only on the sentence's bytes and
+ * the report date, so the first answer is kept for the report.  The memo
+ * holds the count when_scan returned (which may exceed WHEN_PER_SENTENCE) and
+ * the first WHEN_PER_SENTENCE mentions, in one pool for the report. */
+#define WHEN_PER_SENTENCE 16
+
+struct when_memo {
+    uint32_t *at;       /* per sentence: 1 + its index in `slot`, 0 not scanned yet */
+    struct {
+        size_t nw;      /* when_scan's return value */
+        size_t first;   /* its mentions: pool[first .. first + min(nw, WHEN_PER_SENTENCE)) */
+    } *slot;
+    size_t nslot;
+    when_mention *pool;
+    size_t npool, cappool;
+};
+
+static void when_memo_init(analysis *a)
+{
+    struct when_memo *w = calloc(1, sizeof *w);
+    if (w) {
+        w->at = calloc(a->td.nsent + 1, sizeof *w->at);
+        w->slot = malloc((a->td.nsent + 1) * sizeof *w->slot);
+        if (!w->at || !w->slot) {
+            free(w->at);
+            free(w->slot);
+            free(w);
+            w = NULL;
+        }
+    }
+    a->when_memo = w; /* NULL only disables the memo */
+}
+
+static void when_memo_free(analysis *a)
+{
+    struct when_memo *w = a->when_memo;
+    if (w) {
+        free(w->at);
+        free(w->slot);
+        free(w->pool);
+        free(w);
+    }
+    a->when_memo = NULL;
+}
+
+/* when_scan of sentence s into wm (WHEN_PER_SENTENCE slots); returns what
+ * when_scan returns. */
+static size_t sentence_when(const analysis *a, size_t s, when_mention *wm)
+{
+    const sentence *se = &a->td.sent[s];
+    struct when_memo *w = a->when_memo;
+    if (w && w->at[s]) {
+        size_t k = w->at[s] - 1;
+        size_t nw = w->slot[k].nw, m = nw < WHEN_PER_SENTENCE ? nw : WHEN_PER_SENTENCE;
+        if (m)
+            memcpy(wm, w->pool + w->slot[k].first, m * sizeof *wm);
+        return nw;
+    }
+    size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, WHEN_PER_SENTENCE);
+    if (!w)
+        return nw;
+    size_t m = nw < WHEN_PER_SENTENCE ? nw : WHEN_PER_SENTENCE;
+    if (w->npool + m > w->cappool) {
+        size_t cap = w->cappool ? w->cappool * 2 : 64;
+        while (cap < w->npool + m)
+            cap *= 2;
+        when_mention *p = realloc(w->pool, cap * sizeof *p);
+        if (!p)
+            return nw; /* not remembered: asked again next time */
+        w->pool = p;
+        w->cappool = cap;
+    }
+    if (m)
+        memcpy(w->pool + w->npool, wm, m * sizeof *wm);
+    w->slot[w->nslot].nw = nw;
+    w->slot[w->nslot].first = w->npool;
+    w->npool += m;
+    w->at[s] = (uint32_t)++w->nslot;
+    return nw;
+}
+
 /* The first date in the report that could date today's event: not context,
  * not a statement's date, within a month before the report (a local report
  * often dates the incident in a sentence with no trigger: "It happened
@@ -1685,13 +1771,13 @@ static int event_index(const tally_events *out, const event *e) { return (int)(e
 static int report_event_date(const analysis *a, when_mention *m)
 {
     const text_doc *td = &a->td;
-    when_mention wm[16];
+    when_mention wm[WHEN_PER_SENTENCE];
     int64_t r = date_to_days(a->report);
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
             continue;
-        size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+        size_t nw = sentence_when(a, s, wm);
         if (nw > ARRAY_LEN(wm))
             nw = ARRAY_LEN(wm);
         for (size_t k = 0; k < nw; k++) {
@@ -1834,8 +1920,8 @@ static int causal_link(const text_doc *td, const sentence *se)
 static void sentence_dates(const analysis *a, size_t s, int *own, int *context)
 {
     const sentence *se = &a->td.sent[s];
-    when_mention wm[16];
-    size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+    when_mention wm[WHEN_PER_SENTENCE];
+    size_t nw = sentence_when(a, s, wm);
     if (nw > ARRAY_LEN(wm))
         nw = ARRAY_LEN(wm);
     *own = *context = 0;
@@ -1944,7 +2030,8 @@ void events_build(analysis *a, tally_events *out)
     int focus = -1; /* the event the narrative is about */
     int accident = 0; /* the report leads with a non-event (see below) */
     int crime = 0;    /* ... or with arrests for ordinary crime */
-    when_mention wm[16];
+    when_mention wm[WHEN_PER_SENTENCE];
+    when_memo_init(a);
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
@@ -1983,7 +2070,7 @@ void events_build(analysis *a, tally_events *out)
          * that only says when a statement was made ("said on Thursday that
          * gunmen killed 12 on Tuesday") is the fallback, and an upper bound
          * for a weekday: the event cannot follow its report. */
-        size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+        size_t nw = sentence_when(a, s, wm);
         if (nw > ARRAY_LEN(wm))
             nw = ARRAY_LEN(wm);
         int have_date = 0, background = 0, duration = 0, weekday = 0, anchored = 0;
@@ -2279,4 +2366,5 @@ void events_build(analysis *a, tally_events *out)
         assign_actors(a, e, a->claims);
         event_reconcile_rule(e, a->claims, a->t->best_rule);
     }
+    when_memo_free(a);
 }

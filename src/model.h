@@ -123,6 +123,7 @@ typedef struct {
     claim *claims;
     size_t nclaims, capclaims;
     unsigned char *no_demonym; /* per token: 1 once gaz_demonym said no (token_demonym); may be NULL */
+    struct when_memo *when_memo; /* events_build's when_scan answers by sentence (event.c); may be NULL */
 } analysis;
 
 /* gaz_demonym on token i.  Places and actors both ask it of every
