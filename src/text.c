@@ -93,9 +93,10 @@ static int is_abbrev(const char *key, size_t n)
     return in_list(abbrev, ARRAY_LEN(abbrev), key, n);
 }
 
+static void push_token(text_doc *t, size_t start, size_t end, int flags, size_t k, uint64_t h);
+
 static void add_token(text_doc *t, size_t start, size_t end, int flags)
 {
-    t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);
     size_t n = end - start;
     t->keys = grow(t->keys, &t->keycap, t->keylen + n * 3 + 8, 1);
     size_t k = 0;
@@ -129,6 +130,15 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
         h = hash64(out, k);
     }
     out[k] = '\0';
+    push_token(t, start, end, flags, k, h);
+}
+
+/* Appends the token whose key (k bytes and a NUL) is already written at
+ * t->keys + t->keylen, with hash h. */
+static void push_token(text_doc *t, size_t start, size_t end, int flags, size_t k, uint64_t h)
+{
+    t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);
+    size_t n = end - start;
     token *tk = &t->tok[t->ntok++];
     tk->start = (uint32_t)start;
     tk->end = (uint32_t)end;
@@ -222,42 +232,70 @@ int text_split(text_doc *t, const char *text, size_t len)
         }
         size_t j = i;
         int digit_start = (c >= '0' && c <= '9');
+        /* Most words are ASCII letters and digits only, whose key is the
+         * bytes lower-cased: they are keyed and hashed here, in the pass that
+         * finds the word's end, so that no byte is read twice.  Any other byte
+         * in the word (a hyphen, an accent, an inner apostrophe) leaves it to
+         * add_token and norm_key; so does a key that would not fit the room
+         * reserved above (never, in practice). */
+        char *out = t->keys + t->keylen;
+        size_t room = t->keycap - t->keylen; /* bytes, the NUL included */
+        uint64_t h = HASH64_INIT;
+        int plain = 1;
         while (j < len) {
             unsigned char d = s[j];
+            unsigned char lower = d | 0x20;
+            if ((unsigned)(lower - 'a') < 26u || (unsigned)(d - '0') < 10u) {
+                if (plain && j - i + 1 < room) {
+                    unsigned char kc = d >= 'A' ? lower : d;
+                    out[j - i] = (char)kc;
+                    h = hash64_byte(h, kc);
+                } else {
+                    plain = 0;
+                }
+                j++;
+                continue;
+            }
             if (d >= 0x80) {
                 int q;
                 if (utf8_punct(s + j, len - j, &q))
                     break;
-                j++;
-                continue;
-            }
-            if (is_alnum_byte(d)) {
+                plain = 0;
                 j++;
                 continue;
             }
             if (d == '-' && j + 1 < len && is_alnum_byte(s[j + 1]) && j > i) {
+                plain = 0;
                 j++;
                 continue;
             }
             if ((d == ',' || d == '.') && digit_start && j + 1 < len && s[j + 1] >= '0' && s[j + 1] <= '9' &&
                 s[j - 1] >= '0' && s[j - 1] <= '9') {
+                plain = 0;
                 j++;
                 continue;
             }
             /* Inner apostrophe of a name ("N'Djamena", "Ma'arat"), not "'s". */
             if (d == '\'' && j + 1 < len && is_alnum_byte(s[j + 1]) &&
                 !((s[j + 1] == 's' || s[j + 1] == 'S') && (j + 2 >= len || !is_alnum_byte(s[j + 2])))) {
+                plain = 0;
                 j++;
                 continue;
             }
             /* Dotted abbreviations: "U.S.", "U.N." */
             if (d == '.' && j + 2 < len && j - i == 1 && s[j + 1] >= 'A' && s[j + 1] <= 'Z' && s[j + 2] == '.') {
+                plain = 0;
                 j += 2;
                 continue;
             }
             break;
         }
-        add_token(t, i, j, digit_start ? TOK_NUM : TOK_WORD);
+        if (plain) {
+            out[j - i] = '\0';
+            push_token(t, i, j, (digit_start ? TOK_NUM : TOK_WORD) | TOK_PLAIN, j - i, h);
+        } else {
+            add_token(t, i, j, digit_start ? TOK_NUM : TOK_WORD);
+        }
         i = j;
     }
 
