@@ -85,17 +85,21 @@ static int cue_present(const text_doc *td, const sentence *se, const char *cues)
 {
     if (!cues || !*cues)
         return 1;
-    for (size_t i = se->first; i < se->first + se->count; i++) {
-        const char *k = tok_key(td, i);
-        size_t n = strlen(k);
-        const char *p = cues;
-        while (*p) {
-            const char *bar = strchr(p, '|');
-            size_t m = bar ? (size_t)(bar - p) : strlen(p);
-            if (m == n && memcmp(p, k, n) == 0)
+    /* Asked for every trigger reading: each cue of the list is cut out once
+     * and compared with the sentence's keys by the length the tokens carry,
+     * rather than measuring every key and cutting the list at every token. */
+    const char *p = cues;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t m = bar ? (size_t)(bar - p) : strlen(p);
+        for (size_t i = se->first; i < se->first + se->count; i++) {
+            const token *tk = &td->tok[i];
+            const char *k = td->keys + tk->key;
+            size_t n = tk->keylen == UINT16_MAX ? strlen(k) : tk->keylen;
+            if (m == n && (n == 0 || (k[0] == p[0] && memcmp(p, k, n) == 0)))
                 return 1;
-            p += m + (bar ? 1 : 0);
         }
+        p += m + (bar ? 1 : 0);
     }
     return 0;
 }
