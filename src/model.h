@@ -122,7 +122,9 @@ typedef struct {
     size_t nactors, capactors;
     claim *claims;
     size_t nclaims, capclaims;
-    unsigned char *no_demonym; /* per token: 1 once gaz_demonym said no (token_demonym); may be NULL */
+    unsigned char *no_demonym; /* per token: bit 0 once gaz_demonym said no of the token
+                                * (token_demonym), bit 1 of the token and the next one
+                                * (place.c demonym_at); may be NULL */
     struct when_memo *when_memo; /* events_build's when_scan answers by sentence (event.c); may be NULL */
 } analysis;
 
@@ -131,12 +133,12 @@ typedef struct {
  * and asked again).  The same answer as calling gaz_demonym directly. */
 static inline int token_demonym(const analysis *a, size_t i, gaz_country *out)
 {
-    if (a->no_demonym && a->no_demonym[i])
+    if (a->no_demonym && (a->no_demonym[i] & 1))
         return 0;
     const token *t = &a->td.tok[i];
     int r = gaz_demonym(a->t->gaz, a->doc->text + t->start, t->end - t->start, out);
     if (!r && a->no_demonym)
-        a->no_demonym[i] = 1;
+        a->no_demonym[i] |= 1;
     return r;
 }
 

@@ -1081,10 +1081,17 @@ static size_t demonym_at(const analysis *a, size_t i, gaz_country *c)
     const text_doc *td = &a->td;
     if (i >= td->ntok || !is_cap(a, i))
         return 0;
+    /* Both lookups are asked again of the same tokens by both passes and by
+     * the context pass; a "no" is remembered in the report's no_demonym
+     * (bit 1 for the pair, bit 0, through token_demonym, for the word). */
     if (i + 1 < td->ntok && is_cap(a, i + 1) && td->tok[i + 1].start == td->tok[i].end + 1 &&
-        gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i + 1].end - td->tok[i].start, c))
-        return 2;
-    return gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i].end - td->tok[i].start, c) ? 1 : 0;
+        !(a->no_demonym && (a->no_demonym[i] & 2))) {
+        if (gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i + 1].end - td->tok[i].start, c))
+            return 2;
+        if (a->no_demonym)
+            a->no_demonym[i] |= 2;
+    }
+    return token_demonym(a, i, c) ? 1 : 0;
 }
 
 /* The country a demonym names, unless the demonym only qualifies a border
@@ -1143,8 +1150,7 @@ static void capitals(analysis *a, context *cx, unsigned char *used)
         if (i >= 2 && demonym_at(a, i - 2, &gc) == 2) {
             memcpy(iso, gc.iso2, 3);
             first = i - 2;
-        } else if (is_cap(a, i - 1) &&
-                   gaz_demonym(a->t->gaz, a->doc->text + pt->start, pt->end - pt->start, &gc)) {
+        } else if (is_cap(a, i - 1) && token_demonym(a, i - 1, &gc)) {
             memcpy(iso, gc.iso2, 3);
             first = i - 1;
         } else if (tok_is(td, i - 1, "the") || (pt->flags & TOK_POSS))
