@@ -30,6 +30,14 @@ static int is_ascii_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
 
 static int is_alnum_byte(unsigned char c) { return c >= 0x80 || is_ascii_letter(c) || is_ascii_digit(c); }
 
+/* The key byte of an ASCII letter or digit (the letter lower-cased), 0 for
+ * any other byte: one load per byte in the loop that scans a plain word. */
+#define KEY_BYTE(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
+#define KEY_BYTE4(c) KEY_BYTE(c), KEY_BYTE((c) + 1), KEY_BYTE((c) + 2), KEY_BYTE((c) + 3)
+#define KEY_BYTE16(c) KEY_BYTE4(c), KEY_BYTE4((c) + 4), KEY_BYTE4((c) + 8), KEY_BYTE4((c) + 12)
+#define KEY_BYTE64(c) KEY_BYTE16(c), KEY_BYTE16((c) + 16), KEY_BYTE16((c) + 32), KEY_BYTE16((c) + 48)
+static const unsigned char key_byte[256] = {KEY_BYTE64(0), KEY_BYTE64(64), KEY_BYTE64(128), KEY_BYTE64(192)};
+
 /* Multi-byte punctuation that must not be glued into words: curly quotes,
  * dashes, the arrow bullets of web page furniture.  Returns its length. */
 static size_t utf8_punct(const unsigned char *s, size_t n, int *quote)
@@ -242,6 +250,15 @@ int text_split(text_doc *t, const char *text, size_t len)
         size_t room = t->keycap - t->keylen; /* bytes, the NUL included */
         uint64_t h = HASH64_INIT;
         int plain = 1;
+        /* The run of letters and digits that starts the word, within the
+         * room: the common case, in a loop of its own.  What follows it (the
+         * word's end, a joiner, a byte past the room) goes to the loop below,
+         * which keeps the key only while the word stays plain. */
+        size_t lim = room > 1 && room - 1 < len - i ? i + room - 1 : (room > 1 ? len : i);
+        for (unsigned char kc; j < lim && (kc = key_byte[s[j]]) != 0; j++) {
+            out[j - i] = (char)kc;
+            h = hash64_byte(h, kc);
+        }
         while (j < len) {
             unsigned char d = s[j];
             unsigned char lower = d | 0x20;
