@@ -2,7 +2,6 @@
 #include "event.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -40,47 +39,12 @@ static int clause_break(const text_doc *td, size_t j)
     return tok_is_any(td, j, starts, ARRAY_LEN(starts));
 }
 
-/* The negators as a hash set of their keys, probed with the hash every
- * token carries: negated_wide asks "is this one of the 90 negators?" of up to
- * ten words before each trigger candidate, and a walk of the list cost more
- * than the rest of find_trigger.  Built once (pthread_once: -j N). */
-#define NEG_SLOTS 256 /* a power of two, more than twice ARRAY_LEN(negators) */
-_Static_assert(ARRAY_LEN(negators) * 2 < NEG_SLOTS, "NEG_SLOTS too small for negators");
-static const char *neg_word[NEG_SLOTS];
-static uint64_t neg_hash[NEG_SLOTS];
-static pthread_once_t neg_once = PTHREAD_ONCE_INIT;
-
-static void neg_index(void)
-{
-    for (size_t k = 0; k < ARRAY_LEN(negators); k++) {
-        uint64_t h = hash64(negators[k], strlen(negators[k]));
-        size_t s = (size_t)h & (NEG_SLOTS - 1);
-        while (neg_word[s])
-            s = (s + 1) & (NEG_SLOTS - 1);
-        neg_word[s] = negators[k];
-        neg_hash[s] = h;
-    }
-}
-
-/* tok_is_any(td, k, negators, ...), by hash. */
-static int is_negator(const text_doc *td, size_t k)
-{
-    if (k >= td->ntok)
-        return 0;
-    uint64_t h = td->tok[k].hash;
-    for (size_t s = (size_t)h & (NEG_SLOTS - 1); neg_word[s]; s = (s + 1) & (NEG_SLOTS - 1))
-        if (neg_hash[s] == h && key_eq(tok_key(td, k), neg_word[s]))
-            return 1;
-    return 0;
-}
-
 static int negated_wide(const text_doc *td, size_t i, size_t first, int wide)
 {
     size_t reach = wide ? 10 : 4;
-    pthread_once(&neg_once, neg_index);
     for (size_t back = 1; back <= reach && back <= i - first; back++) {
         size_t k = i - back;
-        if (!is_negator(td, k))
+        if (!tok_is_any(td, k, negators, ARRAY_LEN(negators)))
             continue;
         if (back > 4) {
             if (!tok_is_any(td, k, modals, ARRAY_LEN(modals)))

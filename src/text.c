@@ -1,6 +1,8 @@
 /* text.c -- see text.h. */
 #include "text.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -411,4 +413,88 @@ void text_free(text_doc *t)
     free(t->sent);
     free(t->keys);
     memset(t, 0, sizeof *t);
+}
+
+/* ---- word lists as hash sets (tok_is_any) --------------------------------- */
+
+/* The registry maps a list (its address and length) to its set.  A slot is
+ * filled under reg_lock and published by the release store of its list
+ * address; a reader that sees the address with acquire sees the set. */
+#define SET_REG 1024 /* a power of two, more than the word lists of the sources */
+
+static struct {
+    _Atomic(const char *const *) keys;
+    size_t n;
+    tok_set set;
+} reg[SET_REG];
+static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static size_t reg_home(const char *const *keys)
+{
+    return (size_t)((((uint64_t)(uintptr_t)keys >> 3) * 0x9E3779B97F4A7C15ull) >> 54) & (SET_REG - 1);
+}
+
+static int make_set(tok_set *set, const char *const *keys, size_t n)
+{
+    size_t slots = 16;
+    while (slots < n * 4)
+        slots *= 2;
+    uint64_t *hash = calloc(slots, sizeof *hash);
+    const char **word = calloc(slots, sizeof *word);
+    if (!hash || !word) {
+        free(hash);
+        free(word);
+        return -1;
+    }
+    for (size_t j = 0; j < n; j++) {
+        uint64_t h = hash64(keys[j], strlen(keys[j]));
+        size_t at = (size_t)h & (slots - 1);
+        while (word[at])
+            at = (at + 1) & (slots - 1);
+        word[at] = keys[j];
+        hash[at] = h;
+    }
+    set->mask = slots - 1;
+    set->hash = hash;
+    set->word = word;
+    return 0;
+}
+
+static const tok_set *tok_set_add(const char *const *keys, size_t n)
+{
+    const tok_set *found = NULL;
+    pthread_mutex_lock(&reg_lock);
+    size_t home = reg_home(keys);
+    for (size_t p = 0; p < SET_REG; p++) {
+        size_t s = (home + p) & (SET_REG - 1);
+        const char *const *k = atomic_load_explicit(&reg[s].keys, memory_order_relaxed);
+        if (k == keys && reg[s].n == n) {
+            found = &reg[s].set;
+            break;
+        }
+        if (!k) {
+            if (make_set(&reg[s].set, keys, n) == 0) {
+                reg[s].n = n;
+                atomic_store_explicit(&reg[s].keys, keys, memory_order_release);
+                found = &reg[s].set;
+            }
+            break;
+        }
+    }
+    pthread_mutex_unlock(&reg_lock);
+    return found;
+}
+
+const tok_set *tok_set_of(const char *const *keys, size_t n)
+{
+    size_t home = reg_home(keys);
+    for (size_t p = 0; p < SET_REG; p++) {
+        size_t s = (home + p) & (SET_REG - 1);
+        const char *const *k = atomic_load_explicit(&reg[s].keys, memory_order_acquire);
+        if (k == keys && reg[s].n == n)
+            return &reg[s].set;
+        if (!k)
+            return tok_set_add(keys, n);
+    }
+    return NULL; /* registry full: the caller walks the list */
 }

@@ -106,12 +106,38 @@ static inline int tok_is(const text_doc *t, size_t i, const char *key)
     return k[0] == key[0] && key_eq(k, key);
 }
 
+/* A long word list as a hash set of its keys' hash64, probed with the hash
+ * every token carries: a walk of a 40-word list costs some 100 instructions
+ * even when the first bytes differ, a probe a dozen.  tok_set_of finds (or,
+ * the first time, builds) the set of the constant list keys[0..n); the sets
+ * are built once for the process, under a lock, and read without one
+ * (safe under -j N).  NULL if none could be made: walk the list. */
+typedef struct {
+    size_t mask;                /* slots - 1, a power of two minus one */
+    const uint64_t *hash;       /* per slot: hash64 of the word */
+    const char *const *word;    /* per slot: the word, NULL if empty */
+} tok_set;
+
+#define TOK_SET_MIN 6 /* shorter lists are walked: the probe would not pay */
+
+const tok_set *tok_set_of(const char *const *keys, size_t n);
+
 /* 1 if token i's key is one of keys[0..n). */
 static inline int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n)
 {
     if (i >= t->ntok)
         return 0;
     const char *k = t->keys + t->tok[i].key;
+    if (n >= TOK_SET_MIN) {
+        const tok_set *s = tok_set_of(keys, n);
+        if (s) {
+            uint64_t h = t->tok[i].hash;
+            for (size_t at = (size_t)h & s->mask; s->word[at]; at = (at + 1) & s->mask)
+                if (s->hash[at] == h && key_eq(k, s->word[at]))
+                    return 1;
+            return 0;
+        }
+    }
     for (size_t j = 0; j < n; j++)
         if (k[0] == keys[j][0] && key_eq(k, keys[j]))
             return 1;
