@@ -417,22 +417,10 @@ void text_free(text_doc *t)
 
 /* ---- word lists as hash sets (tok_is_any) --------------------------------- */
 
-/* The registry maps a list (its address and length) to its set.  A slot is
- * filled under reg_lock and published by the release store of its list
- * address; a reader that sees the address with acquire sees the set. */
-#define SET_REG 1024 /* a power of two, more than the word lists of the sources */
-
-static struct {
-    _Atomic(const char *const *) keys;
-    size_t n;
-    tok_set set;
-} reg[SET_REG];
+/* The registry (text.h) maps a list, its address and length, to its set:
+ * linear probing from the list's home slot. */
+tok_set_slot tok_set_reg[TOK_SET_REG];
 static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static size_t reg_home(const char *const *keys)
-{
-    return (size_t)((((uint64_t)(uintptr_t)keys >> 3) * 0x9E3779B97F4A7C15ull) >> 54) & (SET_REG - 1);
-}
 
 static int make_set(tok_set *set, const char *const *keys, size_t n)
 {
@@ -464,19 +452,19 @@ static const tok_set *tok_set_add(const char *const *keys, size_t n)
 {
     const tok_set *found = NULL;
     pthread_mutex_lock(&reg_lock);
-    size_t home = reg_home(keys);
-    for (size_t p = 0; p < SET_REG; p++) {
-        size_t s = (home + p) & (SET_REG - 1);
-        const char *const *k = atomic_load_explicit(&reg[s].keys, memory_order_relaxed);
-        if (k == keys && reg[s].n == n) {
-            found = &reg[s].set;
+    size_t home = tok_set_home(keys);
+    for (size_t p = 0; p < TOK_SET_REG; p++) {
+        tok_set_slot *r = &tok_set_reg[(home + p) & (TOK_SET_REG - 1)];
+        const char *const *k = atomic_load_explicit(&r->keys, memory_order_relaxed);
+        if (k == keys && r->n == n) {
+            found = &r->set;
             break;
         }
         if (!k) {
-            if (make_set(&reg[s].set, keys, n) == 0) {
-                reg[s].n = n;
-                atomic_store_explicit(&reg[s].keys, keys, memory_order_release);
-                found = &reg[s].set;
+            if (make_set(&r->set, keys, n) == 0) {
+                r->n = n;
+                atomic_store_explicit(&r->keys, keys, memory_order_release);
+                found = &r->set;
             }
             break;
         }
@@ -487,12 +475,12 @@ static const tok_set *tok_set_add(const char *const *keys, size_t n)
 
 const tok_set *tok_set_of(const char *const *keys, size_t n)
 {
-    size_t home = reg_home(keys);
-    for (size_t p = 0; p < SET_REG; p++) {
-        size_t s = (home + p) & (SET_REG - 1);
-        const char *const *k = atomic_load_explicit(&reg[s].keys, memory_order_acquire);
-        if (k == keys && reg[s].n == n)
-            return &reg[s].set;
+    size_t home = tok_set_home(keys);
+    for (size_t p = 0; p < TOK_SET_REG; p++) {
+        const tok_set_slot *r = &tok_set_reg[(home + p) & (TOK_SET_REG - 1)];
+        const char *const *k = atomic_load_explicit(&r->keys, memory_order_acquire);
+        if (k == keys && r->n == n)
+            return &r->set;
         if (!k)
             return tok_set_add(keys, n);
     }

@@ -30,6 +30,7 @@
 #ifndef TALLY_TEXT_H
 #define TALLY_TEXT_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -120,7 +121,29 @@ typedef struct {
 
 #define TOK_SET_MIN 6 /* shorter lists are walked: the probe would not pay */
 
+/* The registry of sets (text.c), by the list's address: a slot is filled
+ * under a lock and published by the release store of `keys`.  A list is
+ * nearly always in its home slot, which tok_set_find checks inline;
+ * tok_set_of probes further and builds what is missing. */
+#define TOK_SET_REG 1024 /* a power of two, more than the word lists of the sources */
+typedef struct {
+    _Atomic(const char *const *) keys;
+    size_t n;
+    tok_set set;
+} tok_set_slot;
+extern tok_set_slot tok_set_reg[TOK_SET_REG];
+
+static inline size_t tok_set_home(const char *const *keys) { return ((uintptr_t)keys >> 3) & (TOK_SET_REG - 1); }
+
 const tok_set *tok_set_of(const char *const *keys, size_t n);
+
+static inline const tok_set *tok_set_find(const char *const *keys, size_t n)
+{
+    const tok_set_slot *r = &tok_set_reg[tok_set_home(keys)];
+    if (atomic_load_explicit(&r->keys, memory_order_acquire) == keys && r->n == n)
+        return &r->set;
+    return tok_set_of(keys, n);
+}
 
 /* 1 if token i's key is one of keys[0..n). */
 static inline int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n)
@@ -129,7 +152,7 @@ static inline int tok_is_any(const text_doc *t, size_t i, const char *const *key
         return 0;
     const char *k = t->keys + t->tok[i].key;
     if (n >= TOK_SET_MIN) {
-        const tok_set *s = tok_set_of(keys, n);
+        const tok_set *s = tok_set_find(keys, n);
         if (s) {
             uint64_t h = t->tok[i].hash;
             for (size_t at = (size_t)h & s->mask; s->word[at]; at = (at + 1) & s->mask)
