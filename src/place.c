@@ -146,6 +146,10 @@ static int is_alnum_byte(unsigned char c)
 /* s[0..n) at text+pos, followed by a non-letter. */
 static int word_at(const char *text, size_t len, size_t pos, const char *s)
 {
+    /* state_at tries some 200 forms at each ", ": the first byte rejects
+     * nearly all of them before strlen and memcmp. */
+    if (s[0] && (pos >= len || text[pos] != s[0]))
+        return 0;
     size_t n = strlen(s);
     if (pos + n > len || memcmp(text + pos, s, n) != 0)
         return 0;
@@ -1117,9 +1121,13 @@ static int compound_adjective(const analysis *a, size_t i)
                                       "-supported", "-funded", "-brokered", "-style"};
     const char *t = a->doc->text + a->td.tok[i].start;
     size_t n = a->td.tok[i].end - a->td.tok[i].start;
+    /* Asked of every capitalised word: every suffix starts with its hyphen,
+     * so a word with none is no compound. */
+    if (!memchr(t, '-', n))
+        return 0;
     for (size_t k = 0; k < ARRAY_LEN(suf); k++) {
         size_t m = strlen(suf[k]);
-        if (n > m && strncasecmp(t + n - m, suf[k], m) == 0)
+        if (n > m && t[n - m] == '-' && strncasecmp(t + n - m, suf[k], m) == 0)
             return 1;
     }
     return 0;
