@@ -80,27 +80,19 @@ static const char *const state_abbrev[] = {"ala", "ariz", "ark", "calif", "colo"
 static const char *const state_abbrev_after_comma[] = {"ill", "ind", "miss", "wash", "mass", "la", "pa", "mo",
                                                        "ore", "del", "md", "va", "ga"};
 
-/* Runs at every full stop over ~90 abbreviations: the first byte rejects
- * nearly all of them before strlen. */
-static int in_list(const char *const *list, size_t nlist, const char *key, size_t n)
+/* Asked at every full stop, of the word before it: tok_is_any probes the
+ * lists as hash sets (the tokens are complete by the sentence pass). */
+static int is_state_abbrev(const text_doc *t, size_t i, int after_comma)
 {
-    for (size_t i = 0; i < nlist; i++)
-        if (list[i][0] == key[0] && strlen(list[i]) == n && memcmp(list[i], key, n) == 0)
-            return 1;
-    return 0;
+    return tok_is_any(t, i, state_abbrev, ARRAY_LEN(state_abbrev)) ||
+           (after_comma && tok_is_any(t, i, state_abbrev_after_comma, ARRAY_LEN(state_abbrev_after_comma)));
 }
 
-static int is_state_abbrev(const char *key, size_t n, int after_comma)
+static int is_abbrev(const text_doc *t, size_t i)
 {
-    return in_list(state_abbrev, ARRAY_LEN(state_abbrev), key, n) ||
-           (after_comma && in_list(state_abbrev_after_comma, ARRAY_LEN(state_abbrev_after_comma), key, n));
-}
-
-static int is_abbrev(const char *key, size_t n)
-{
-    if (n == 1)
+    if (t->tok[i].keylen == 1)
         return 1; /* initials: "J. Smith", "U." */
-    return in_list(abbrev, ARRAY_LEN(abbrev), key, n);
+    return tok_is_any(t, i, abbrev, ARRAY_LEN(abbrev));
 }
 
 static void push_token(text_doc *t, size_t start, size_t end, int flags, size_t k, uint64_t h);
@@ -343,8 +335,7 @@ int text_split(text_doc *t, const char *text, size_t len)
             if (c == '.' && k > first && t->tok[k - 1].end == tk->start && !(t->tok[k - 1].flags & TOK_NUM)) {
                 const token *w = &t->tok[k - 1];
                 int after_comma = k >= first + 2 && text[t->tok[k - 2].start] == ',';
-                abbrev_before = is_abbrev(t->keys + w->key, w->keylen) ||
-                                is_state_abbrev(t->keys + w->key, w->keylen, after_comma) ||
+                abbrev_before = is_abbrev(t, k - 1) || is_state_abbrev(t, k - 1, after_comma) ||
                                 (w->end - w->start >= 3 && text[w->end - 2] == '.'); /* "U.S" + "." */
             }
             size_t next = end_tok;
