@@ -1197,6 +1197,31 @@ static int cmp_place_pos(const void *x, const void *y)
     return p->sp.start < q->sp.start ? -1 : p->sp.start > q->sp.start;
 }
 
+/* Pass 1's answer for a word (see places_scan). */
+typedef struct {
+    uint32_t tok1;        /* 1 + the first token with these bytes, 0: empty slot */
+    unsigned char none;   /* the gazetteer has no entry of that name */
+    unsigned char country; /* it names a country (no region elsewhere): iso2 */
+    char iso2[3];
+} p1_memo;
+
+/* The slot of token i's bytes in the open-addressed table seen[0..slots):
+ * the one holding an earlier token with the same bytes, else the empty slot
+ * where i goes. */
+static p1_memo *p1_find(const analysis *a, p1_memo *seen, size_t slots, size_t i)
+{
+    const token *t = &a->td.tok[i];
+    size_t len = t->end - t->start;
+    for (size_t s = (size_t)t->hash & (slots - 1);; s = (s + 1) & (slots - 1)) {
+        if (!seen[s].tok1)
+            return &seen[s];
+        const token *u = &a->td.tok[seen[s].tok1 - 1];
+        if (u->hash == t->hash && u->end - u->start == len &&
+            memcmp(a->doc->text + u->start, a->doc->text + t->start, len) == 0)
+            return &seen[s];
+    }
+}
+
 void places_scan(analysis *a)
 {
     const text_doc *td = &a->td;
@@ -1230,7 +1255,20 @@ void places_scan(analysis *a)
             found_dateline = dateline_at(a, &cx, i, used, 1);
 
     /* Pass 1: country evidence from country names and demonyms.  A country
-     * name that is also a region elsewhere ("Georgia") waits for pass 2. */
+     * name that is also a region elsewhere ("Georgia") waits for pass 2.
+     * A report names the same few capitalised words again and again ("Gao",
+     * "Police", "Sunday"); the lookup depends only on the word's bytes, so
+     * what it said of a word is kept (p1_seen, by the token's hash) and used
+     * again at the word's next occurrences. */
+    size_t ncap = 0;
+    for (size_t i = 0; i < td->ntok; i++)
+        ncap += is_cap(a, i);
+    size_t p1_slots = 16;
+    while (p1_slots < ncap * 2)
+        p1_slots *= 2;
+    p1_memo *p1_seen = calloc(p1_slots, sizeof *p1_seen);
+    if (!p1_seen)
+        abort();
     for (size_t i = 0; i < td->ntok; i++) {
         if (!is_cap(a, i) || used[i])
             continue;
@@ -1245,18 +1283,27 @@ void places_scan(analysis *a)
         }
         if (excluded(a, i) || after_border(a, i) || person_name(a, i, td->ntok))
             continue;
-        size_t n = gaz_lookup(a->t->gaz, text + t->start, t->end - t->start, cand, 8);
-        no_place[i] = n == 0;
-        int country = -1, region = 0;
-        for (size_t k = 0; k < n && k < 8; k++) {
-            if (cand[k].kind == GAZ_COUNTRY && country < 0)
-                country = (int)k;
-            if (cand[k].kind == GAZ_ADMIN1 && country >= 0 && strcmp(cand[k].iso2, cand[country].iso2) != 0)
-                region = 1;
+        p1_memo *seen = p1_find(a, p1_seen, p1_slots, i);
+        if (!seen->tok1) {
+            size_t n = gaz_lookup(a->t->gaz, text + t->start, t->end - t->start, cand, 8);
+            int country = -1, region = 0;
+            for (size_t k = 0; k < n && k < 8; k++) {
+                if (cand[k].kind == GAZ_COUNTRY && country < 0)
+                    country = (int)k;
+                if (cand[k].kind == GAZ_ADMIN1 && country >= 0 && strcmp(cand[k].iso2, cand[country].iso2) != 0)
+                    region = 1;
+            }
+            seen->tok1 = (uint32_t)i + 1;
+            seen->none = n == 0;
+            seen->country = country >= 0 && !region;
+            if (seen->country)
+                memcpy(seen->iso2, cand[country].iso2, 3);
         }
-        if (country >= 0 && !region)
-            add_country(&cx, cand[country].iso2, 2, i);
+        no_place[i] = seen->none;
+        if (seen->country)
+            add_country(&cx, seen->iso2, 2, i);
     }
+    free(p1_seen);
 
     /* Pass 2: place mentions. */
     for (size_t s = 0; s < td->nsent; s++) {
