@@ -146,10 +146,76 @@ typedef struct {
  * "traffic accident", "floods"). */
 static int nonevent(const lex_entry *e) { return !strcmp(e->attr[0], "-"); }
 
+/* ---- answers kept for the report ----------------------------------------- */
+
+/* events_build asks when_scan about the same sentence up to three times (its
+ * own dates, the background test of the sentences around a claim, the
+ * report's fallback date), and when_scan tokenises the sentence anew each
+ * time; find_trigger and the non-event level before it read the same trigger
+ * phrases of a sentence.  Each answer depends only on the sentence (dates) or
+ * on the token and its sentence (readings), so the first one is kept for the
+ * report.  Dates: the count when_scan returned (which may exceed
+ * WHEN_PER_SENTENCE) and the first WHEN_PER_SENTENCE mentions, in one pool
+ * for the report. */
+#define WHEN_PER_SENTENCE 16
+
+struct sentence_memo {
+    uint32_t *at;       /* per sentence: 1 + its index in `slot`, 0 not scanned yet */
+    struct {
+        size_t nw;      /* when_scan's return value */
+        size_t first;   /* its mentions: pool[first .. first + min(nw, WHEN_PER_SENTENCE)) */
+    } *slot;
+    size_t nslot;
+    when_mention *pool;
+    size_t npool, cappool;
+    /* per token that starts a trigger phrase: its reading (reading()) and the
+     * phrase's length; read_known[i] is 0 until asked */
+    unsigned char *read_known;
+    const lex_entry **read_best;
+    size_t *read_n;
+};
+
+static void sentence_memo_init(analysis *a)
+{
+    struct sentence_memo *w = calloc(1, sizeof *w);
+    if (w) {
+        w->at = calloc(a->td.nsent + 1, sizeof *w->at);
+        w->slot = malloc((a->td.nsent + 1) * sizeof *w->slot);
+        w->read_known = calloc(a->td.ntok + 1, 1);
+        w->read_best = malloc((a->td.ntok + 1) * sizeof *w->read_best);
+        w->read_n = malloc((a->td.ntok + 1) * sizeof *w->read_n);
+        if (!w->at || !w->slot || !w->read_known || !w->read_best || !w->read_n) {
+            free(w->at);
+            free(w->slot);
+            free(w->read_known);
+            free(w->read_best);
+            free(w->read_n);
+            free(w);
+            w = NULL;
+        }
+    }
+    a->memo = w; /* NULL only disables the memo */
+}
+
+static void sentence_memo_free(analysis *a)
+{
+    struct sentence_memo *w = a->memo;
+    if (w) {
+        free(w->at);
+        free(w->slot);
+        free(w->pool);
+        free(w->read_known);
+        free(w->read_best);
+        free(w->read_n);
+        free(w);
+    }
+    a->memo = NULL;
+}
+
 /* The reading of a phrase at token i: of its entries (one phrase may have
  * several: "seized" a town or "seized" weapons), the highest priority whose
  * cues are in the sentence. */
-static const lex_entry *reading(const analysis *a, const sentence *se, size_t i, size_t *n)
+static const lex_entry *reading_of(const analysis *a, const sentence *se, size_t i, size_t *n)
 {
     const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, n);
     const lex_entry *best = NULL;
@@ -157,6 +223,21 @@ static const lex_entry *reading(const analysis *a, const sentence *se, size_t i,
         if (cue_present(&a->td, se, e->attr[3]) && (!best || atoi(e->attr[2]) > atoi(best->attr[2])))
             best = e;
     return best;
+}
+
+/* reading_of, kept for the report (sentence_memo).  Only asked at a token
+ * where a trigger phrase starts, of the sentence holding the token. */
+static const lex_entry *reading(const analysis *a, const sentence *se, size_t i, size_t *n)
+{
+    const struct sentence_memo *w = a->memo;
+    if (!w || i >= a->td.ntok)
+        return reading_of(a, se, i, n);
+    if (!w->read_known[i]) {
+        w->read_best[i] = reading_of(a, se, i, &w->read_n[i]);
+        w->read_known[i] = 1;
+    }
+    *n = w->read_n[i];
+    return w->read_best[i];
 }
 
 /* The strongest non-event phrase of a sentence (its priority), or -1.
@@ -1682,62 +1763,14 @@ static void fill_place(const analysis *a, event *e)
 
 static int event_index(const tally_events *out, const event *e) { return (int)(e - out->ev); }
 
-/* ---- dates of a sentence, scanned once ------------------------------------ */
-
-/* events_build asks when_scan about a sentence up to three times (its own
- * dates, the background test of the sentences around a claim, the report's
- * fallback date), and when_scan tokenises the sentence anew each time: a
- * tenth of extraction.  Its answer depends only on the sentence's bytes and
- * the report date, so the first answer is kept for the report.  The memo
- * holds the count when_scan returned (which may exceed WHEN_PER_SENTENCE) and
- * the first WHEN_PER_SENTENCE mentions, in one pool for the report. */
-#define WHEN_PER_SENTENCE 16
-
-struct when_memo {
-    uint32_t *at;       /* per sentence: 1 + its index in `slot`, 0 not scanned yet */
-    struct {
-        size_t nw;      /* when_scan's return value */
-        size_t first;   /* its mentions: pool[first .. first + min(nw, WHEN_PER_SENTENCE)) */
-    } *slot;
-    size_t nslot;
-    when_mention *pool;
-    size_t npool, cappool;
-};
-
-static void when_memo_init(analysis *a)
-{
-    struct when_memo *w = calloc(1, sizeof *w);
-    if (w) {
-        w->at = calloc(a->td.nsent + 1, sizeof *w->at);
-        w->slot = malloc((a->td.nsent + 1) * sizeof *w->slot);
-        if (!w->at || !w->slot) {
-            free(w->at);
-            free(w->slot);
-            free(w);
-            w = NULL;
-        }
-    }
-    a->when_memo = w; /* NULL only disables the memo */
-}
-
-static void when_memo_free(analysis *a)
-{
-    struct when_memo *w = a->when_memo;
-    if (w) {
-        free(w->at);
-        free(w->slot);
-        free(w->pool);
-        free(w);
-    }
-    a->when_memo = NULL;
-}
+/* ---- dates of a sentence, scanned once (see sentence_memo) --------------- */
 
 /* when_scan of sentence s into wm (WHEN_PER_SENTENCE slots); returns what
  * when_scan returns. */
 static size_t sentence_when(const analysis *a, size_t s, when_mention *wm)
 {
     const sentence *se = &a->td.sent[s];
-    struct when_memo *w = a->when_memo;
+    struct sentence_memo *w = a->memo;
     if (w && w->at[s]) {
         size_t k = w->at[s] - 1;
         size_t nw = w->slot[k].nw, m = nw < WHEN_PER_SENTENCE ? nw : WHEN_PER_SENTENCE;
@@ -2035,7 +2068,7 @@ void events_build(analysis *a, tally_events *out)
     int accident = 0; /* the report leads with a non-event (see below) */
     int crime = 0;    /* ... or with arrests for ordinary crime */
     when_mention wm[WHEN_PER_SENTENCE];
-    when_memo_init(a);
+    sentence_memo_init(a);
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
@@ -2370,5 +2403,5 @@ void events_build(analysis *a, tally_events *out)
         assign_actors(a, e, a->claims);
         event_reconcile_rule(e, a->claims, a->t->best_rule);
     }
-    when_memo_free(a);
+    sentence_memo_free(a);
 }

@@ -125,7 +125,8 @@ typedef struct {
     unsigned char *no_demonym; /* per token: bit 0 once gaz_demonym said no of the token
                                 * (token_demonym), bit 1 of the token and the next one
                                 * (place.c demonym_at); may be NULL */
-    struct when_memo *when_memo; /* events_build's when_scan answers by sentence (event.c); may be NULL */
+    struct sentence_memo *memo; /* events_build's answers kept for the report: dates by
+                                 * sentence, trigger readings by token (event.c); may be NULL */
 } analysis;
 
 /* gaz_demonym on token i.  Places and actors both ask it of every
