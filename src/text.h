@@ -145,7 +145,10 @@ static inline const tok_set *tok_set_find(const char *const *keys, size_t n)
     return tok_set_of(keys, n);
 }
 
-/* 1 if token i's key is one of keys[0..n). */
+/* 1 if token i's key is one of keys[0..n).  keys must stay the same list at
+ * the same address for the whole process (a static const array, as every
+ * caller's is): a list of TOK_SET_MIN words or more is remembered by its
+ * address. */
 static inline int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n)
 {
     if (i >= t->ntok)
