@@ -186,6 +186,21 @@ static int side_of(const analysis *a, size_t i, size_t first)
     return 0;
 }
 
+/* out = head[0..hlen) + name + tail, cut to cap - 1 bytes as snprintf would:
+ * a force's name ("%s Armed Forces") is built for every mention of a
+ * country's forces, where a printf format cost a tenth of actors_scan. */
+static void fill_template(char *out, size_t cap, const char *head, size_t hlen, const char *name, const char *tail)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < hlen && n + 1 < cap; k++)
+        out[n++] = head[k];
+    for (; *name && n + 1 < cap; name++)
+        out[n++] = *name;
+    for (; *tail && n + 1 < cap; tail++)
+        out[n++] = *tail;
+    out[n] = '\0';
+}
+
 void actors_scan(analysis *a)
 {
     const text_doc *td = &a->td;
@@ -293,7 +308,7 @@ void actors_scan(analysis *a)
                 const char *pct = strstr(e->attr[0], "%s");
                 if (!pct)
                     continue;
-                snprintf(m.name, sizeof m.name, "%.*s%s%s", (int)(pct - e->attr[0]), e->attr[0], cname, pct + 2);
+                fill_template(m.name, sizeof m.name, e->attr[0], (size_t)(pct - e->attr[0]), cname, pct + 2);
                 m.inter = e->attr[1][0] - '0';
             }
             m.tok = (uint32_t)i;

@@ -100,19 +100,22 @@ static int cue_present(const text_doc *td, const sentence *se, const char *cues)
 {
     if (!cues || !*cues)
         return 1;
-    for (size_t i = se->first; i < se->first + se->count; i++) {
-        const char *k = tok_key(td, i);
-        if (!strcmp(k, "fire") && gunfire_sense(td, i, se->first))
-            continue;
-        size_t n = strlen(k);
-        const char *p = cues;
-        while (*p) {
-            const char *bar = strchr(p, '|');
-            size_t m = bar ? (size_t)(bar - p) : strlen(p);
-            if (m == n && memcmp(p, k, n) == 0)
+    /* Asked for every trigger reading: each cue of the list is cut out once
+     * and compared with the sentence's keys by the length the tokens carry,
+     * rather than measuring every key and cutting the list at every token. */
+    const char *p = cues;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t m = bar ? (size_t)(bar - p) : strlen(p);
+        for (size_t i = se->first; i < se->first + se->count; i++) {
+            const token *tk = &td->tok[i];
+            const char *k = td->keys + tk->key;
+            size_t n = tk->keylen == UINT16_MAX ? strlen(k) : tk->keylen;
+            if (m == n && (n == 0 || (k[0] == p[0] && memcmp(p, k, n) == 0)) &&
+                !(n == 4 && !memcmp(k, "fire", 4) && gunfire_sense(td, i, se->first)))
                 return 1;
-            p += m + (bar ? 1 : 0);
         }
+        p += m + (bar ? 1 : 0);
     }
     return 0;
 }
@@ -159,10 +162,76 @@ typedef struct {
  * "traffic accident", "floods"). */
 static int nonevent(const lex_entry *e) { return !strcmp(e->attr[0], "-"); }
 
+/* ---- answers kept for the report ----------------------------------------- */
+
+/* events_build asks when_scan about the same sentence up to three times (its
+ * own dates, the background test of the sentences around a claim, the
+ * report's fallback date), and when_scan tokenises the sentence anew each
+ * time; find_trigger and the non-event level before it read the same trigger
+ * phrases of a sentence.  Each answer depends only on the sentence (dates) or
+ * on the token and its sentence (readings), so the first one is kept for the
+ * report.  Dates: the count when_scan returned (which may exceed
+ * WHEN_PER_SENTENCE) and the first WHEN_PER_SENTENCE mentions, in one pool
+ * for the report. */
+#define WHEN_PER_SENTENCE 16
+
+struct sentence_memo {
+    uint32_t *at;       /* per sentence: 1 + its index in `slot`, 0 not scanned yet */
+    struct {
+        size_t nw;      /* when_scan's return value */
+        size_t first;   /* its mentions: pool[first .. first + min(nw, WHEN_PER_SENTENCE)) */
+    } *slot;
+    size_t nslot;
+    when_mention *pool;
+    size_t npool, cappool;
+    /* per token that starts a trigger phrase: its reading (reading()) and the
+     * phrase's length; read_known[i] is 0 until asked */
+    unsigned char *read_known;
+    const lex_entry **read_best;
+    size_t *read_n;
+};
+
+static void sentence_memo_init(analysis *a)
+{
+    struct sentence_memo *w = calloc(1, sizeof *w);
+    if (w) {
+        w->at = calloc(a->td.nsent + 1, sizeof *w->at);
+        w->slot = malloc((a->td.nsent + 1) * sizeof *w->slot);
+        w->read_known = calloc(a->td.ntok + 1, 1);
+        w->read_best = malloc((a->td.ntok + 1) * sizeof *w->read_best);
+        w->read_n = malloc((a->td.ntok + 1) * sizeof *w->read_n);
+        if (!w->at || !w->slot || !w->read_known || !w->read_best || !w->read_n) {
+            free(w->at);
+            free(w->slot);
+            free(w->read_known);
+            free(w->read_best);
+            free(w->read_n);
+            free(w);
+            w = NULL;
+        }
+    }
+    a->memo = w; /* NULL only disables the memo */
+}
+
+static void sentence_memo_free(analysis *a)
+{
+    struct sentence_memo *w = a->memo;
+    if (w) {
+        free(w->at);
+        free(w->slot);
+        free(w->pool);
+        free(w->read_known);
+        free(w->read_best);
+        free(w->read_n);
+        free(w);
+    }
+    a->memo = NULL;
+}
+
 /* The reading of a phrase at token i: of its entries (one phrase may have
  * several: "seized" a town or "seized" weapons), the highest priority whose
  * cues are in the sentence. */
-static const lex_entry *reading(const analysis *a, const sentence *se, size_t i, size_t *n)
+static const lex_entry *reading_of(const analysis *a, const sentence *se, size_t i, size_t *n)
 {
     const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, n);
     const lex_entry *best = NULL;
@@ -170,6 +239,21 @@ static const lex_entry *reading(const analysis *a, const sentence *se, size_t i,
         if (cue_present(&a->td, se, e->attr[3]) && (!best || atoi(e->attr[2]) > atoi(best->attr[2])))
             best = e;
     return best;
+}
+
+/* reading_of, kept for the report (sentence_memo).  Only asked at a token
+ * where a trigger phrase starts, of the sentence holding the token. */
+static const lex_entry *reading(const analysis *a, const sentence *se, size_t i, size_t *n)
+{
+    const struct sentence_memo *w = a->memo;
+    if (!w || i >= a->td.ntok)
+        return reading_of(a, se, i, n);
+    if (!w->read_known[i]) {
+        w->read_best[i] = reading_of(a, se, i, &w->read_n[i]);
+        w->read_known[i] = 1;
+    }
+    *n = w->read_n[i];
+    return w->read_best[i];
 }
 
 /* The strongest non-event phrase of a sentence (its priority), or -1.
@@ -1840,6 +1924,44 @@ static void fill_place(const analysis *a, event *e)
 
 static int event_index(const tally_events *out, const event *e) { return (int)(e - out->ev); }
 
+/* ---- dates of a sentence, scanned once (see sentence_memo) --------------- */
+
+/* when_scan of sentence s into wm (WHEN_PER_SENTENCE slots); returns what
+ * when_scan returns. */
+static size_t sentence_when(const analysis *a, size_t s, when_mention *wm)
+{
+    const sentence *se = &a->td.sent[s];
+    struct sentence_memo *w = a->memo;
+    if (w && w->at[s]) {
+        size_t k = w->at[s] - 1;
+        size_t nw = w->slot[k].nw, m = nw < WHEN_PER_SENTENCE ? nw : WHEN_PER_SENTENCE;
+        if (m)
+            memcpy(wm, w->pool + w->slot[k].first, m * sizeof *wm);
+        return nw;
+    }
+    size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, WHEN_PER_SENTENCE);
+    if (!w)
+        return nw;
+    size_t m = nw < WHEN_PER_SENTENCE ? nw : WHEN_PER_SENTENCE;
+    if (w->npool + m > w->cappool) {
+        size_t cap = w->cappool ? w->cappool * 2 : 64;
+        while (cap < w->npool + m)
+            cap *= 2;
+        when_mention *p = realloc(w->pool, cap * sizeof *p);
+        if (!p)
+            return nw; /* not remembered: asked again next time */
+        w->pool = p;
+        w->cappool = cap;
+    }
+    if (m)
+        memcpy(w->pool + w->npool, wm, m * sizeof *wm);
+    w->slot[w->nslot].nw = nw;
+    w->slot[w->nslot].first = w->npool;
+    w->npool += m;
+    w->at[s] = (uint32_t)++w->nslot;
+    return nw;
+}
+
 /* The first date in the report that could date today's event: not context,
  * not a statement's date, within a month before the report (a local report
  * often dates the incident in a sentence with no trigger: "It happened
@@ -1847,13 +1969,13 @@ static int event_index(const tally_events *out, const event *e) { return (int)(e
 static int report_event_date(const analysis *a, when_mention *m)
 {
     const text_doc *td = &a->td;
-    when_mention wm[16];
+    when_mention wm[WHEN_PER_SENTENCE];
     int64_t r = date_to_days(a->report);
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
             continue;
-        size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+        size_t nw = sentence_when(a, s, wm);
         if (nw > ARRAY_LEN(wm))
             nw = ARRAY_LEN(wm);
         for (size_t k = 0; k < nw; k++) {
@@ -1996,8 +2118,8 @@ static int causal_link(const text_doc *td, const sentence *se)
 static void sentence_dates(const analysis *a, size_t s, int *own, int *context)
 {
     const sentence *se = &a->td.sent[s];
-    when_mention wm[16];
-    size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+    when_mention wm[WHEN_PER_SENTENCE];
+    size_t nw = sentence_when(a, s, wm);
     if (nw > ARRAY_LEN(wm))
         nw = ARRAY_LEN(wm);
     *own = *context = 0;
@@ -2106,7 +2228,8 @@ void events_build(analysis *a, tally_events *out)
     int focus = -1; /* the event the narrative is about */
     int accident = 0; /* the report leads with a non-event (see below) */
     int crime = 0;    /* ... or with arrests for ordinary crime */
-    when_mention wm[16];
+    when_mention wm[WHEN_PER_SENTENCE];
+    sentence_memo_init(a);
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
@@ -2145,7 +2268,7 @@ void events_build(analysis *a, tally_events *out)
          * that only says when a statement was made ("said on Thursday that
          * gunmen killed 12 on Tuesday") is the fallback, and an upper bound
          * for a weekday: the event cannot follow its report. */
-        size_t nw = when_scan(a->doc->text + se->start, se->end - se->start, a->report, wm, ARRAY_LEN(wm));
+        size_t nw = sentence_when(a, s, wm);
         if (nw > ARRAY_LEN(wm))
             nw = ARRAY_LEN(wm);
         int have_date = 0, background = 0, duration = 0, weekday = 0, anchored = 0;
@@ -2457,4 +2580,5 @@ void events_build(analysis *a, tally_events *out)
         assign_actors(a, e, a->claims);
         event_reconcile_rule(e, a->claims, a->t->best_rule);
     }
+    sentence_memo_free(a);
 }

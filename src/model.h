@@ -124,7 +124,11 @@ typedef struct {
     size_t nactors, capactors;
     claim *claims;
     size_t nclaims, capclaims;
-    unsigned char *no_demonym; /* per token: 1 once gaz_demonym said no (token_demonym); may be NULL */
+    unsigned char *no_demonym; /* per token: bit 0 once gaz_demonym said no of the token
+                                * (token_demonym), bit 1 of the token and the next one
+                                * (place.c demonym_at); may be NULL */
+    struct sentence_memo *memo; /* events_build's answers kept for the report: dates by
+                                 * sentence, trigger readings by token (event.c); may be NULL */
 } analysis;
 
 /* gaz_demonym on token i.  Places and actors both ask it of every
@@ -132,12 +136,12 @@ typedef struct {
  * and asked again).  The same answer as calling gaz_demonym directly. */
 static inline int token_demonym(const analysis *a, size_t i, gaz_country *out)
 {
-    if (a->no_demonym && a->no_demonym[i])
+    if (a->no_demonym && (a->no_demonym[i] & 1))
         return 0;
     const token *t = &a->td.tok[i];
     int r = gaz_demonym(a->t->gaz, a->doc->text + t->start, t->end - t->start, out);
     if (!r && a->no_demonym)
-        a->no_demonym[i] = 1;
+        a->no_demonym[i] |= 1;
     return r;
 }
 

@@ -146,6 +146,10 @@ static int is_alnum_byte(unsigned char c)
 /* s[0..n) at text+pos, followed by a non-letter. */
 static int word_at(const char *text, size_t len, size_t pos, const char *s)
 {
+    /* state_at tries some 200 forms at each ", ": the first byte rejects
+     * nearly all of them before strlen and memcmp. */
+    if (s[0] && (pos >= len || text[pos] != s[0]))
+        return 0;
     size_t n = strlen(s);
     if (pos + n > len || memcmp(text + pos, s, n) != 0)
         return 0;
@@ -914,9 +918,12 @@ static void coherence(analysis *a, context *cx)
 {
     country_or_namesake(a, cx);
     /* At most one name a mention: most reports name a few places, and a
-     * name costs some 4 KB. */
+     * name costs some 4 KB.  Not calloc: zeroing every slot's candidate
+     * array cost more than the whole resolution (5% of extract); a name's
+     * fields are set when it is taken, and only its first n candidates are
+     * ever read. */
     size_t cap = a->nplaces < COH_NAMES ? a->nplaces : COH_NAMES;
-    coh_name *names = calloc(cap + 1, sizeof *names);
+    coh_name *names = malloc((cap + 1) * sizeof *names);
     if (!names)
         abort();
     size_t nn = 0;
@@ -949,6 +956,9 @@ static void coherence(analysis *a, context *cx)
                 continue;
             coh_name *n = &names[nn++];
             memcpy(n->key, key, kl + 1);
+            n->n = 0;
+            n->dateline = 0;
+            n->dropped = 0;
             n->fixed = !bare;
             if (!bare) {
                 n->c[0] = p->g;
@@ -1079,10 +1089,17 @@ static size_t demonym_at(const analysis *a, size_t i, gaz_country *c)
     const text_doc *td = &a->td;
     if (i >= td->ntok || !is_cap(a, i))
         return 0;
+    /* Both lookups are asked again of the same tokens by both passes and by
+     * the context pass; a "no" is remembered in the report's no_demonym
+     * (bit 1 for the pair, bit 0, through token_demonym, for the word). */
     if (i + 1 < td->ntok && is_cap(a, i + 1) && td->tok[i + 1].start == td->tok[i].end + 1 &&
-        gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i + 1].end - td->tok[i].start, c))
-        return 2;
-    return gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i].end - td->tok[i].start, c) ? 1 : 0;
+        !(a->no_demonym && (a->no_demonym[i] & 2))) {
+        if (gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i + 1].end - td->tok[i].start, c))
+            return 2;
+        if (a->no_demonym)
+            a->no_demonym[i] |= 2;
+    }
+    return token_demonym(a, i, c) ? 1 : 0;
 }
 
 /* The country a demonym names, unless the demonym only qualifies a border
@@ -1108,9 +1125,13 @@ static int compound_adjective(const analysis *a, size_t i)
                                       "-supported", "-funded", "-brokered", "-style"};
     const char *t = a->doc->text + a->td.tok[i].start;
     size_t n = a->td.tok[i].end - a->td.tok[i].start;
+    /* Asked of every capitalised word: every suffix starts with its hyphen,
+     * so a word with none is no compound. */
+    if (!memchr(t, '-', n))
+        return 0;
     for (size_t k = 0; k < ARRAY_LEN(suf); k++) {
         size_t m = strlen(suf[k]);
-        if (n > m && strncasecmp(t + n - m, suf[k], m) == 0)
+        if (n > m && t[n - m] == '-' && strncasecmp(t + n - m, suf[k], m) == 0)
             return 1;
     }
     return 0;
@@ -1141,8 +1162,7 @@ static void capitals(analysis *a, context *cx, unsigned char *used)
         if (i >= 2 && demonym_at(a, i - 2, &gc) == 2) {
             memcpy(iso, gc.iso2, 3);
             first = i - 2;
-        } else if (is_cap(a, i - 1) &&
-                   gaz_demonym(a->t->gaz, a->doc->text + pt->start, pt->end - pt->start, &gc)) {
+        } else if (is_cap(a, i - 1) && token_demonym(a, i - 1, &gc)) {
             memcpy(iso, gc.iso2, 3);
             first = i - 1;
         } else if (tok_is(td, i - 1, "the") || (pt->flags & TOK_POSS))
@@ -1181,6 +1201,31 @@ static int cmp_place_pos(const void *x, const void *y)
     return p->sp.start < q->sp.start ? -1 : p->sp.start > q->sp.start;
 }
 
+/* Pass 1's answer for a word (see places_scan). */
+typedef struct {
+    uint32_t tok1;        /* 1 + the first token with these bytes, 0: empty slot */
+    unsigned char none;   /* the gazetteer has no entry of that name */
+    unsigned char country; /* it names a country (no region elsewhere): iso2 */
+    char iso2[3];
+} p1_memo;
+
+/* The slot of token i's bytes in the open-addressed table seen[0..slots):
+ * the one holding an earlier token with the same bytes, else the empty slot
+ * where i goes. */
+static p1_memo *p1_find(const analysis *a, p1_memo *seen, size_t slots, size_t i)
+{
+    const token *t = &a->td.tok[i];
+    size_t len = t->end - t->start;
+    for (size_t s = (size_t)t->hash & (slots - 1);; s = (s + 1) & (slots - 1)) {
+        if (!seen[s].tok1)
+            return &seen[s];
+        const token *u = &a->td.tok[seen[s].tok1 - 1];
+        if (u->hash == t->hash && u->end - u->start == len &&
+            memcmp(a->doc->text + u->start, a->doc->text + t->start, len) == 0)
+            return &seen[s];
+    }
+}
+
 void places_scan(analysis *a)
 {
     const text_doc *td = &a->td;
@@ -1214,7 +1259,20 @@ void places_scan(analysis *a)
             found_dateline = dateline_at(a, &cx, i, used, 1);
 
     /* Pass 1: country evidence from country names and demonyms.  A country
-     * name that is also a region elsewhere ("Georgia") waits for pass 2. */
+     * name that is also a region elsewhere ("Georgia") waits for pass 2.
+     * A report names the same few capitalised words again and again ("Gao",
+     * "Police", "Sunday"); the lookup depends only on the word's bytes, so
+     * what it said of a word is kept (p1_seen, by the token's hash) and used
+     * again at the word's next occurrences. */
+    size_t ncap = 0;
+    for (size_t i = 0; i < td->ntok; i++)
+        ncap += is_cap(a, i);
+    size_t p1_slots = 16;
+    while (p1_slots < ncap * 2)
+        p1_slots *= 2;
+    p1_memo *p1_seen = calloc(p1_slots, sizeof *p1_seen);
+    if (!p1_seen)
+        abort();
     for (size_t i = 0; i < td->ntok; i++) {
         if (!is_cap(a, i) || used[i])
             continue;
@@ -1229,18 +1287,27 @@ void places_scan(analysis *a)
         }
         if (excluded(a, i) || after_border(a, i) || person_name(a, i, td->ntok))
             continue;
-        size_t n = gaz_lookup(a->t->gaz, text + t->start, t->end - t->start, cand, 8);
-        no_place[i] = n == 0;
-        int country = -1, region = 0;
-        for (size_t k = 0; k < n && k < 8; k++) {
-            if (cand[k].kind == GAZ_COUNTRY && country < 0)
-                country = (int)k;
-            if (cand[k].kind == GAZ_ADMIN1 && country >= 0 && strcmp(cand[k].iso2, cand[country].iso2) != 0)
-                region = 1;
+        p1_memo *seen = p1_find(a, p1_seen, p1_slots, i);
+        if (!seen->tok1) {
+            size_t n = gaz_lookup(a->t->gaz, text + t->start, t->end - t->start, cand, 8);
+            int country = -1, region = 0;
+            for (size_t k = 0; k < n && k < 8; k++) {
+                if (cand[k].kind == GAZ_COUNTRY && country < 0)
+                    country = (int)k;
+                if (cand[k].kind == GAZ_ADMIN1 && country >= 0 && strcmp(cand[k].iso2, cand[country].iso2) != 0)
+                    region = 1;
+            }
+            seen->tok1 = (uint32_t)i + 1;
+            seen->none = n == 0;
+            seen->country = country >= 0 && !region;
+            if (seen->country)
+                memcpy(seen->iso2, cand[country].iso2, 3);
         }
-        if (country >= 0 && !region)
-            add_country(&cx, cand[country].iso2, 2, i);
+        no_place[i] = seen->none;
+        if (seen->country)
+            add_country(&cx, seen->iso2, 2, i);
     }
+    free(p1_seen);
 
     /* Pass 2: place mentions. */
     for (size_t s = 0; s < td->nsent; s++) {

@@ -1,6 +1,8 @@
 /* text.c -- see text.h. */
 #include "text.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +31,14 @@ static int is_ascii_letter(unsigned char c) { return (unsigned)((c | 0x20) - 'a'
 static int is_ascii_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
 
 static int is_alnum_byte(unsigned char c) { return c >= 0x80 || is_ascii_letter(c) || is_ascii_digit(c); }
+
+/* The key byte of an ASCII letter or digit (the letter lower-cased), 0 for
+ * any other byte: one load per byte in the loop that scans a plain word. */
+#define KEY_BYTE(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
+#define KEY_BYTE4(c) KEY_BYTE(c), KEY_BYTE((c) + 1), KEY_BYTE((c) + 2), KEY_BYTE((c) + 3)
+#define KEY_BYTE16(c) KEY_BYTE4(c), KEY_BYTE4((c) + 4), KEY_BYTE4((c) + 8), KEY_BYTE4((c) + 12)
+#define KEY_BYTE64(c) KEY_BYTE16(c), KEY_BYTE16((c) + 16), KEY_BYTE16((c) + 32), KEY_BYTE16((c) + 48)
+static const unsigned char key_byte[256] = {KEY_BYTE64(0), KEY_BYTE64(64), KEY_BYTE64(128), KEY_BYTE64(192)};
 
 /* Multi-byte punctuation that must not be glued into words: curly quotes,
  * dashes, the arrow bullets of web page furniture.  Returns its length. */
@@ -70,32 +80,25 @@ static const char *const state_abbrev[] = {"ala", "ariz", "ark", "calif", "colo"
 static const char *const state_abbrev_after_comma[] = {"ill", "ind", "miss", "wash", "mass", "la", "pa", "mo",
                                                        "ore", "del", "md", "va", "ga"};
 
-/* Runs at every full stop over ~90 abbreviations: the first byte rejects
- * nearly all of them before strlen. */
-static int in_list(const char *const *list, size_t nlist, const char *key, size_t n)
+/* Asked at every full stop, of the word before it: tok_is_any probes the
+ * lists as hash sets (the tokens are complete by the sentence pass). */
+static int is_state_abbrev(const text_doc *t, size_t i, int after_comma)
 {
-    for (size_t i = 0; i < nlist; i++)
-        if (list[i][0] == key[0] && strlen(list[i]) == n && memcmp(list[i], key, n) == 0)
-            return 1;
-    return 0;
+    return tok_is_any(t, i, state_abbrev, ARRAY_LEN(state_abbrev)) ||
+           (after_comma && tok_is_any(t, i, state_abbrev_after_comma, ARRAY_LEN(state_abbrev_after_comma)));
 }
 
-static int is_state_abbrev(const char *key, size_t n, int after_comma)
+static int is_abbrev(const text_doc *t, size_t i)
 {
-    return in_list(state_abbrev, ARRAY_LEN(state_abbrev), key, n) ||
-           (after_comma && in_list(state_abbrev_after_comma, ARRAY_LEN(state_abbrev_after_comma), key, n));
-}
-
-static int is_abbrev(const char *key, size_t n)
-{
-    if (n == 1)
+    if (t->tok[i].keylen == 1)
         return 1; /* initials: "J. Smith", "U." */
-    return in_list(abbrev, ARRAY_LEN(abbrev), key, n);
+    return tok_is_any(t, i, abbrev, ARRAY_LEN(abbrev));
 }
+
+static void push_token(text_doc *t, size_t start, size_t end, int flags, size_t k, uint64_t h);
 
 static void add_token(text_doc *t, size_t start, size_t end, int flags)
 {
-    t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);
     size_t n = end - start;
     t->keys = grow(t->keys, &t->keycap, t->keylen + n * 3 + 8, 1);
     size_t k = 0;
@@ -129,6 +132,15 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
         h = hash64(out, k);
     }
     out[k] = '\0';
+    push_token(t, start, end, flags, k, h);
+}
+
+/* Appends the token whose key (k bytes and a NUL) is already written at
+ * t->keys + t->keylen, with hash h. */
+static void push_token(text_doc *t, size_t start, size_t end, int flags, size_t k, uint64_t h)
+{
+    t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);
+    size_t n = end - start;
     token *tk = &t->tok[t->ntok++];
     tk->start = (uint32_t)start;
     tk->end = (uint32_t)end;
@@ -224,42 +236,79 @@ int text_split(text_doc *t, const char *text, size_t len)
         }
         size_t j = i;
         int digit_start = (c >= '0' && c <= '9');
+        /* Most words are ASCII letters and digits only, whose key is the
+         * bytes lower-cased: they are keyed and hashed here, in the pass that
+         * finds the word's end, so that no byte is read twice.  Any other byte
+         * in the word (a hyphen, an accent, an inner apostrophe) leaves it to
+         * add_token and norm_key; so does a key that would not fit the room
+         * reserved above (never, in practice). */
+        char *out = t->keys + t->keylen;
+        size_t room = t->keycap - t->keylen; /* bytes, the NUL included */
+        uint64_t h = HASH64_INIT;
+        int plain = 1;
+        /* The run of letters and digits that starts the word, within the
+         * room: the common case, in a loop of its own.  What follows it (the
+         * word's end, a joiner, a byte past the room) goes to the loop below,
+         * which keeps the key only while the word stays plain. */
+        size_t lim = room > 1 && room - 1 < len - i ? i + room - 1 : (room > 1 ? len : i);
+        for (unsigned char kc; j < lim && (kc = key_byte[s[j]]) != 0; j++) {
+            out[j - i] = (char)kc;
+            h = hash64_byte(h, kc);
+        }
         while (j < len) {
             unsigned char d = s[j];
+            unsigned char lower = d | 0x20;
+            if ((unsigned)(lower - 'a') < 26u || (unsigned)(d - '0') < 10u) {
+                if (plain && j - i + 1 < room) {
+                    unsigned char kc = d >= 'A' ? lower : d;
+                    out[j - i] = (char)kc;
+                    h = hash64_byte(h, kc);
+                } else {
+                    plain = 0;
+                }
+                j++;
+                continue;
+            }
             if (d >= 0x80) {
                 int q;
                 if (utf8_punct(s + j, len - j, &q))
                     break;
-                j++;
-                continue;
-            }
-            if (is_alnum_byte(d)) {
+                plain = 0;
                 j++;
                 continue;
             }
             if (d == '-' && j + 1 < len && is_alnum_byte(s[j + 1]) && j > i) {
+                plain = 0;
                 j++;
                 continue;
             }
             if ((d == ',' || d == '.') && digit_start && j + 1 < len && s[j + 1] >= '0' && s[j + 1] <= '9' &&
                 s[j - 1] >= '0' && s[j - 1] <= '9') {
+                plain = 0;
                 j++;
                 continue;
             }
             /* Inner apostrophe of a name ("N'Djamena", "Ma'arat"), not "'s". */
             if (d == '\'' && j + 1 < len && is_alnum_byte(s[j + 1]) &&
                 !((s[j + 1] == 's' || s[j + 1] == 'S') && (j + 2 >= len || !is_alnum_byte(s[j + 2])))) {
+                plain = 0;
                 j++;
                 continue;
             }
             /* Dotted abbreviations: "U.S.", "U.N." */
             if (d == '.' && j + 2 < len && j - i == 1 && s[j + 1] >= 'A' && s[j + 1] <= 'Z' && s[j + 2] == '.') {
+                plain = 0;
                 j += 2;
                 continue;
             }
             break;
         }
-        add_token(t, i, j, digit_start ? TOK_NUM : TOK_WORD);
+        if (plain) {
+            out[j - i] = '\0';
+            push_token(t, i, j, (digit_start ? TOK_NUM : TOK_WORD) | TOK_PLAIN, j - i, h);
+        } else {
+            add_token(t, i, j, digit_start ? TOK_NUM : TOK_WORD);
+        }
         i = j;
     }
 
@@ -288,8 +337,7 @@ int text_split(text_doc *t, const char *text, size_t len)
             if (c == '.' && k > first && t->tok[k - 1].end == tk->start && !(t->tok[k - 1].flags & TOK_NUM)) {
                 const token *w = &t->tok[k - 1];
                 int after_comma = k >= first + 2 && text[t->tok[k - 2].start] == ',';
-                abbrev_before = is_abbrev(t->keys + w->key, w->keylen) ||
-                                is_state_abbrev(t->keys + w->key, w->keylen, after_comma) ||
+                abbrev_before = is_abbrev(t, k - 1) || is_state_abbrev(t, k - 1, after_comma) ||
                                 (w->end - w->start >= 3 && text[w->end - 2] == '.'); /* "U.S" + "." */
             }
             size_t next = end_tok;
@@ -365,4 +413,76 @@ void text_free(text_doc *t)
     free(t->sent);
     free(t->keys);
     memset(t, 0, sizeof *t);
+}
+
+/* ---- word lists as hash sets (tok_is_any) --------------------------------- */
+
+/* The registry (text.h) maps a list, its address and length, to its set:
+ * linear probing from the list's home slot. */
+tok_set_slot tok_set_reg[TOK_SET_REG];
+static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int make_set(tok_set *set, const char *const *keys, size_t n)
+{
+    size_t slots = 16;
+    while (slots < n * 4)
+        slots *= 2;
+    uint64_t *hash = calloc(slots, sizeof *hash);
+    const char **word = calloc(slots, sizeof *word);
+    if (!hash || !word) {
+        free(hash);
+        free(word);
+        return -1;
+    }
+    for (size_t j = 0; j < n; j++) {
+        uint64_t h = hash64(keys[j], strlen(keys[j]));
+        size_t at = (size_t)h & (slots - 1);
+        while (word[at])
+            at = (at + 1) & (slots - 1);
+        word[at] = keys[j];
+        hash[at] = h;
+    }
+    set->mask = slots - 1;
+    set->hash = hash;
+    set->word = word;
+    return 0;
+}
+
+static const tok_set *tok_set_add(const char *const *keys, size_t n)
+{
+    const tok_set *found = NULL;
+    pthread_mutex_lock(&reg_lock);
+    size_t home = tok_set_home(keys);
+    for (size_t p = 0; p < TOK_SET_REG; p++) {
+        tok_set_slot *r = &tok_set_reg[(home + p) & (TOK_SET_REG - 1)];
+        const char *const *k = atomic_load_explicit(&r->keys, memory_order_relaxed);
+        if (k == keys && r->n == n) {
+            found = &r->set;
+            break;
+        }
+        if (!k) {
+            if (make_set(&r->set, keys, n) == 0) {
+                r->n = n;
+                atomic_store_explicit(&r->keys, keys, memory_order_release);
+                found = &r->set;
+            }
+            break;
+        }
+    }
+    pthread_mutex_unlock(&reg_lock);
+    return found;
+}
+
+const tok_set *tok_set_of(const char *const *keys, size_t n)
+{
+    size_t home = tok_set_home(keys);
+    for (size_t p = 0; p < TOK_SET_REG; p++) {
+        const tok_set_slot *r = &tok_set_reg[(home + p) & (TOK_SET_REG - 1)];
+        const char *const *k = atomic_load_explicit(&r->keys, memory_order_acquire);
+        if (k == keys && r->n == n)
+            return &r->set;
+        if (!k)
+            return tok_set_add(keys, n);
+    }
+    return NULL; /* registry full: the caller walks the list */
 }

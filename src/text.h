@@ -30,6 +30,7 @@
 #ifndef TALLY_TEXT_H
 #define TALLY_TEXT_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -106,12 +107,63 @@ static inline int tok_is(const text_doc *t, size_t i, const char *key)
     return k[0] == key[0] && key_eq(k, key);
 }
 
-/* 1 if token i's key is one of keys[0..n). */
+/* A long word list as a hash set of its keys' hash64, probed with the hash
+ * every token carries: a walk of a 40-word list costs some 100 instructions
+ * even when the first bytes differ, a probe a dozen.  tok_set_of finds (or,
+ * the first time, builds) the set of the constant list keys[0..n); the sets
+ * are built once for the process, under a lock, and read without one
+ * (safe under -j N).  NULL if none could be made: walk the list. */
+typedef struct {
+    size_t mask;                /* slots - 1, a power of two minus one */
+    const uint64_t *hash;       /* per slot: hash64 of the word */
+    const char *const *word;    /* per slot: the word, NULL if empty */
+} tok_set;
+
+#define TOK_SET_MIN 6 /* shorter lists are walked: the probe would not pay */
+
+/* The registry of sets (text.c), by the list's address: a slot is filled
+ * under a lock and published by the release store of `keys`.  A list is
+ * nearly always in its home slot, which tok_set_find checks inline;
+ * tok_set_of probes further and builds what is missing. */
+#define TOK_SET_REG 1024 /* a power of two, more than the word lists of the sources */
+typedef struct {
+    _Atomic(const char *const *) keys;
+    size_t n;
+    tok_set set;
+} tok_set_slot;
+extern tok_set_slot tok_set_reg[TOK_SET_REG];
+
+static inline size_t tok_set_home(const char *const *keys) { return ((uintptr_t)keys >> 3) & (TOK_SET_REG - 1); }
+
+const tok_set *tok_set_of(const char *const *keys, size_t n);
+
+static inline const tok_set *tok_set_find(const char *const *keys, size_t n)
+{
+    const tok_set_slot *r = &tok_set_reg[tok_set_home(keys)];
+    if (atomic_load_explicit(&r->keys, memory_order_acquire) == keys && r->n == n)
+        return &r->set;
+    return tok_set_of(keys, n);
+}
+
+/* 1 if token i's key is one of keys[0..n).  keys must stay the same list at
+ * the same address for the whole process (a static const array, as every
+ * caller's is): a list of TOK_SET_MIN words or more is remembered by its
+ * address. */
 static inline int tok_is_any(const text_doc *t, size_t i, const char *const *keys, size_t n)
 {
     if (i >= t->ntok)
         return 0;
     const char *k = t->keys + t->tok[i].key;
+    if (n >= TOK_SET_MIN) {
+        const tok_set *s = tok_set_find(keys, n);
+        if (s) {
+            uint64_t h = t->tok[i].hash;
+            for (size_t at = (size_t)h & s->mask; s->word[at]; at = (at + 1) & s->mask)
+                if (s->hash[at] == h && key_eq(k, s->word[at]))
+                    return 1;
+            return 0;
+        }
+    }
     for (size_t j = 0; j < n; j++)
         if (k[0] == keys[j][0] && key_eq(k, keys[j]))
             return 1;

@@ -331,24 +331,22 @@ static void kw_index(void)
     }
 }
 
-/* Looks up an ASCII word; returns its index in KW or -1. */
-static int kw_find(const char *w, size_t n)
+/* Looks up the ASCII word w[0..n) of letters, whose lower-cased bytes hash
+ * to h (kw_hash_step from 2166136261u, as the tokenizer folds it while it
+ * scans the word); returns its index in KW or -1.  The table must be built
+ * (when_scan calls pthread_once before it tokenises). */
+static int kw_find_hashed(const char *w, size_t n, uint32_t h)
 {
-    char low[KW_MAXLEN + 1];
     if (n == 0 || n > KW_MAXLEN)
         return -1;
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 0x80)
-            return -1;
-        low[i] = (char)(c | 0x20); /* words hold letters only */
-        h = kw_hash_step(h, (unsigned char)low[i]);
-    }
-    pthread_once(&kw_once, kw_index);
     for (size_t s = h & (KW_SLOTS - 1); kw_slot[s]; s = (s + 1) & (KW_SLOTS - 1)) {
         const keyword *k = &KW[kw_slot[s] - 1];
-        if (k->len == n && memcmp(k->w, low, n) == 0)
+        if (k->len != n)
+            continue;
+        size_t j = 0;
+        while (j < n && k->w[j] == (char)(w[j] | 0x20)) /* words hold letters only */
+            j++;
+        if (j == n)
             return kw_slot[s] - 1;
     }
     return -1;
@@ -483,19 +481,26 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
             }
             i = j;
         } else if (is_alpha_byte(c)) {
+            /* The keyword hash is folded as the word is scanned; a word with
+             * a non-ASCII letter is no keyword. */
             size_t j = i;
+            uint32_t h = 2166136261u;
+            int ascii = 1;
             while (j < len && is_alpha_byte(s[j])) {
                 if (s[j] >= 0x80) {
                     int dummy;
                     if (uni_punct(s, j, len, &dummy))
                         break;
+                    ascii = 0;
+                } else {
+                    h = kw_hash_step(h, (unsigned char)(s[j] | 0x20));
                 }
                 j++;
             }
             k->type = T_WORD;
             if (c >= 'A' && c <= 'Z')
                 k->flags |= F_CAP;
-            int x = kw_find(str + i, j - i);
+            int x = ascii ? kw_find_hashed(str + i, j - i, h) : -1;
             if (x >= 0) {
                 k->kw = KW[x].kw;
                 k->val = KW[x].val;
@@ -528,7 +533,8 @@ typedef struct {
     size_t max, count;
 } scan;
 
-static int kwat(const scan *c, size_t i) { return i < c->n && c->t[i].type == T_WORD ? c->t[i].kw : K_NONE; }
+/* Only words carry a keyword (tokenize zeroes every token), so no type test. */
+static int kwat(const scan *c, size_t i) { return i < c->n ? c->t[i].kw : K_NONE; }
 static int punct(const scan *c, size_t i, int ch) { return i < c->n && c->t[i].type == T_PUNCT && c->t[i].val == ch; }
 static int adjacent(const scan *c, size_t i) { return i + 1 < c->n && c->t[i].e == c->t[i + 1].b; }
 static int prevkw(const scan *c, size_t i) { return i > 0 ? kwat(c, i - 1) : K_NONE; }
@@ -2026,6 +2032,7 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
 {
     if (!s || !len || len > UINT32_MAX || !worth_scanning(s, len))
         return 0;
+    pthread_once(&kw_once, kw_index);
     tok toks[TOK_CAP];
     scan c;
     memset(&c, 0, sizeof c);
