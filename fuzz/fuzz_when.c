@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (x->precision < 1 || x->precision > 3)
                 abort();
         }
-        char v[16];
+        char v[WHEN_VALUE_MAX]; /* the contract's size: values grew to 24 bytes with clock times */
         size_t vl = when_value(x, v);
         if (vl >= sizeof v || strlen(v) != vl)
             abort();
