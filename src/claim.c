@@ -839,6 +839,28 @@ static int is_det(const text_doc *td, size_t j)
     return j < td->ntok && tok_is_any(td, j, det, ARRAY_LEN(det));
 }
 
+/* "Both died at the scene", "Both victims were pronounced dead": two
+ * people the report has named, at the start of a clause (read for the dead
+ * only: "both were shot" in a report of deaths is most often the dead
+ * again, and "both were wounded, as were ..." is part of a list).  Returns the end
+ * (head + 1) and *vs, or 0. */
+static size_t both_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    size_t st = head, n;
+    if (!tok_is(td, head, "both")) {
+        const lex_entry *v = lex_match(a->t->victims, td, head, head + 1, &n);
+        if (!v || head == se->first || !tok_is(td, head - 1, "both") || singular_person(a, head, head + 1, &n))
+            return 0;
+        st = head - 1;
+    }
+    if (st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT) && !tok_is(td, st - 1, "and") &&
+        !tok_is(td, st - 1, "said") && !tok_is(td, st - 1, "say") && !tok_is(td, st - 1, "says"))
+        return 0; /* "killed them both" */
+    *vs = st;
+    return head + 1;
+}
+
 /* The subject of a plural "were" made of two people: "The mayor and a
  * council member", "A radio producer and an announcer".  Each side starts
  * with a determiner or a name; one "and", no number but ages.  Returns the
@@ -976,6 +998,14 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
                     ve++;
             }
         }
+        /* "Both were killed instantly", "Both victims were pronounced dead" */
+        if (!ve && want == OUT_KILLED && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
+            size_t b = i - 1;
+            if (ly_adverb(td, b) || tok_is(td, b, "later") || tok_is(td, b, "also"))
+                b--;
+            if (b > se->first && tok_is(td, b, "were") && (ve = both_subject(a, se, b - 1, &vs)) != 0)
+                two = 1;
+        }
         /* "The mayor and a council member were gunned down", "a radio
          * producer and an announcer have been fatally shot": two people */
         if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 3) {
@@ -1071,6 +1101,8 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
                     head--;
                 if (head < se->first)
                     continue;
+                if (intr && want == OUT_KILLED && (ve = both_subject(a, se, head, &vs)) != 0)
+                    two = 1; /* "Both died at the scene" */
                 /* "four teenagers were shot, and one of them has died", "one
                  * of the victims was pronounced dead": one of a count */
                 if (head > se->first + 1 && tok_is(td, head - 1, "of") && tok_is(td, head - 2, "one") &&

@@ -49,7 +49,7 @@
  *   - one victim in more shapes: a reduced relative ("a 16-year-old boy shot
  *     and killed late Friday"), a name before ", who died", "pronounced the
  *     victim dead", "one of them has died", "a mother and son were found
- *     fatally shot" (2);
+ *     fatally shot" (2), "Both died at a hospital" (2);
  *   - the agents of an active verb ("two suicide bombers have killed 12
  *     people") are not victims, nor is a count after a preposition
  *     ("killed in two explosions").
