@@ -693,7 +693,10 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
     const sentence *se = &td->sent[s];
     size_t end = se->first + se->count;
     for (size_t k = first_claim; k < a->nclaims; k++)
-        if (a->claims[k].outcome == OUT_KILLED) {
+        /* the attacker's own death ("and then killed himself") is not the
+         * victim's: "fatally shot his wife and then killed himself" still
+         * names one victim */
+        if (a->claims[k].outcome == OUT_KILLED && !(a->claims[k].single && !strcmp(a->claims[k].label, "attacker"))) {
             /* the sentence already counts its dead, unless one more is
              * named after them with "also": "two bailiffs were killed, and
              * the suspect has also been confirmed dead" */
@@ -712,8 +715,11 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
     for (size_t i = se->first; i < end; i++) {
         size_t n;
         const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
-        if (o && outcome_of(o) == OUT_KILLED)
-            return; /* "was shot and later died": not an injury */
+        /* "was shot and later died": not an injury; but "shot his wife and
+         * then killed himself" is the attacker's death, and the wife was shot */
+        if (o && outcome_of(o) == OUT_KILLED &&
+            !(i + n < end && (tok_is(td, i + n, "himself") || tok_is(td, i + n, "herself"))))
+            return;
     }
     single_of(a, s, OUT_INJURED, 0);
 }
@@ -736,6 +742,17 @@ static size_t relative_subject(const analysis *a, const sentence *se, size_t hea
     /* "a report of a juvenile who was shot": the noun phrase just before
      * "who", anywhere in the sentence */
     if (tok_is(td, head, "who") && head > se->first + 1) {
+        /* "striking Anderson, who died at the scene", "the shooting of
+         * 15-year-old Tom Reed, who died the next day": a name before ", who" */
+        if (tok_is(td, head - 1, ",") && is_capword(td, head - 2)) {
+            size_t d = head - 2;
+            while (d > se->first && d + 4 > head - 2 && is_capword(td, d - 1))
+                d--;
+            if (!tok_is(td, d, "police")) { /* "told police, who ..." */
+                *vs = d;
+                return head - 1;
+            }
+        }
         for (size_t d = head - 1; d-- > se->first && d + 6 > head;) {
             if ((td->tok[d].flags & TOK_PUNCT) || ((td->tok[d].flags & TOK_NUM) && !is_age(a, d)))
                 break;
@@ -830,6 +847,28 @@ static int is_det(const text_doc *td, size_t j)
     return j < td->ntok && tok_is_any(td, j, det, ARRAY_LEN(det));
 }
 
+/* "Both died at the scene", "Both victims were pronounced dead": two
+ * people the report has named, at the start of a clause (read for the dead
+ * only: "both were shot" in a report of deaths is most often the dead
+ * again, and "both were wounded, as were ..." is part of a list).  Returns the end
+ * (head + 1) and *vs, or 0. */
+static size_t both_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
+{
+    const text_doc *td = &a->td;
+    size_t st = head, n;
+    if (!tok_is(td, head, "both")) {
+        const lex_entry *v = lex_match(a->t->victims, td, head, head + 1, &n);
+        if (!v || head == se->first || !tok_is(td, head - 1, "both") || singular_person(a, head, head + 1, &n))
+            return 0;
+        st = head - 1;
+    }
+    if (st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT) && !tok_is(td, st - 1, "and") &&
+        !tok_is(td, st - 1, "said") && !tok_is(td, st - 1, "say") && !tok_is(td, st - 1, "says"))
+        return 0; /* "killed them both" */
+    *vs = st;
+    return head + 1;
+}
+
 /* The subject of a plural "were" made of two people: "The mayor and a
  * council member", "A radio producer and an announcer".  Each side starts
  * with a determiner or a name; one "and", no number but ages.  Returns the
@@ -858,7 +897,11 @@ static size_t pair_subject(const analysis *a, const sentence *se, size_t head, s
     }
     if (!and || and == st || and == head || and - st > 5 || head - and > 6)
         return 0;
-    int left = is_det(td, st) || is_capword(td, st), right = is_det(td, and + 1) || is_capword(td, and + 1);
+    /* "A mother and son", "a man and woman": one determiner for both */
+    size_t bn;
+    int left = is_det(td, st) || is_capword(td, st),
+        right = is_det(td, and + 1) || is_capword(td, and + 1) ||
+                (is_det(td, st) && singular_person(a, and + 1, head + 1, &bn) && and + 1 + bn == head + 1);
     for (size_t w = st; w < and && !left; w++)
         left = is_capword(td, w); /* "party leader Abdul Razzak and his brother" */
     if (!left || !right)
@@ -963,11 +1006,20 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
                     ve++;
             }
         }
+        /* "Both were killed instantly", "Both victims were pronounced dead" */
+        if (!ve && want == OUT_KILLED && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
+            size_t b = i - 1;
+            if (ly_adverb(td, b) || tok_is(td, b, "later") || tok_is(td, b, "also"))
+                b--;
+            if (b > se->first && tok_is(td, b, "were") && (ve = both_subject(a, se, b - 1, &vs)) != 0)
+                two = 1;
+        }
         /* "The mayor and a council member were gunned down", "a radio
          * producer and an announcer have been fatally shot": two people */
         if (!ve && strcmp(o->attr[1], "before") != 0 && i > se->first + 3) {
             size_t b = i - 1;
-            if (ly_adverb(td, b) || tok_is(td, b, "reportedly") || tok_is(td, b, "later") || tok_is(td, b, "also"))
+            if (ly_adverb(td, b) || tok_is(td, b, "reportedly") || tok_is(td, b, "later") || tok_is(td, b, "also") ||
+                tok_is(td, b, "found")) /* "were found fatally shot" */
                 b--;
             size_t head = 0;
             if (tok_is(td, b, "were"))
@@ -1005,8 +1057,13 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
                      !(td->tok[b - 1].flags & (TOK_PUNCT | TOK_NUM)))
                 b -= 2;
             /* "the man was transported to a hospital and died a short time later" */
-            else if (intr && b > se->first + 2 && tok_is(td, b, "and")) {
-                for (size_t q = b - 1; q > se->first && q + 10 > b; q--) {
+            /* "the woman was treated at the scene and rushed to a hospital,
+             * but died a short time later" */
+            else if ((intr || !strcmp(o->phrase, "pronounced dead")) && b > se->first + 2 &&
+                     (tok_is(td, b, "and") || tok_is(td, b, "but"))) {
+                int but = tok_is(td, b, "but");
+                size_t back = but && tok_is(td, b - 1, ",") ? b - 2 : b - 1;
+                for (size_t q = back; q > se->first && q + (but ? 15 : 10) > b; q--) {
                     if (td->tok[q].flags & TOK_PUNCT)
                         break;
                     if (tok_is(td, q, "was")) {
@@ -1052,6 +1109,19 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
                     head--;
                 if (head < se->first)
                     continue;
+                if (intr && want == OUT_KILLED && (ve = both_subject(a, se, head, &vs)) != 0)
+                    two = 1; /* "Both died at the scene" */
+                /* "four teenagers were shot, and one of them has died", "one
+                 * of the victims was pronounced dead": one of a count */
+                if (head > se->first + 1 && tok_is(td, head - 1, "of") && tok_is(td, head - 2, "one") &&
+                    tok_is(td, head, "them")) {
+                    vs = head - 2;
+                    ve = head + 1;
+                } else if (head > se->first + 2 && tok_is(td, head - 1, "the") && tok_is(td, head - 2, "of") &&
+                           tok_is(td, head - 3, "one") && lex_match(a->t->victims, td, head, head + 1, &(size_t){0})) {
+                    vs = head - 3;
+                    ve = head + 1;
+                }
                 /* "Omar Haidari, a reporter for a local radio station, was
                  * killed", "A muezzin -- the man who calls to prayer -- was
                  * shot dead": the subject stands before the apposition */
@@ -1107,17 +1177,46 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
          * Lanier dead" */
         if (!ve && want == OUT_KILLED && tok_is(td, i, "dead") && i > se->first + 1) {
             for (size_t l = i - 1; l-- > se->first && l + 7 > i && !ve;) {
+                /* "paramedics pronounced the victim dead at the scene" */
+                int pron = tok_is(td, l, "pronounced");
                 if (!tok_is(td, l, "left") && !tok_is(td, l, "leaving") && !tok_is(td, l, "leaves") &&
-                    !tok_is(td, l, "found") && !tok_is(td, l, "finding"))
+                    !tok_is(td, l, "found") && !tok_is(td, l, "finding") && !pron)
                     continue;
                 size_t m, w = l + 1;
-                if (tok_is(td, w, "a") || tok_is(td, w, "an") || tok_is(td, w, "one"))
+                if (tok_is(td, w, "a") || tok_is(td, w, "an") || tok_is(td, w, "one") || (pron && tok_is(td, w, "the")))
                     for (size_t x = w + 1; x < i && !v; x++)
                         if ((v = singular_person(a, x, i, &m)) && x + m != i)
                             v = NULL;
                 if (v || (is_capword(td, i - 1) && is_capword(td, i - 2))) {
                     vs = w;
                     ve = i;
+                }
+            }
+        }
+        /* A reduced relative: "the family of a 17-year-old shot and killed
+         * by a deputy", "a vigil for a 16-year-old boy shot and killed late
+         * Friday", "the man shot and killed in the parking lot has been
+         * identified".  One person (a determiner, then an age or a singular
+         * victim word) right before the outcome, and no object after it: a
+         * preposition, a time word or punctuation ("a man shot and killed his
+         * wife" is a killer, not a victim). */
+        static const char *const reduced_next[] = {"by", "in", "on", "at", "near", "during", "outside", "inside",
+                                                   "late", "early", "last", "while", "after", "monday", "tuesday",
+                                                   "wednesday", "thursday", "friday", "saturday", "sunday",
+                                                   "overnight", "earlier", "this", "has", "was", "had", "is"};
+        if (!ve && want == OUT_KILLED && !strcmp(o->attr[1], "both") && i > se->first + 1 &&
+            (i + n >= end || (td->tok[i + n].flags & TOK_PUNCT) ||
+             tok_is_any(td, i + n, reduced_next, ARRAY_LEN(reduced_next)))) {
+            size_t m = 0, w = i - 1;
+            const lex_entry *pv = NULL;
+            if (is_age(a, w) || (pv = singular_person(a, w, i, &m)) != NULL) {
+                size_t d = w;
+                if (pv && d > se->first && is_age(a, d - 1))
+                    d--; /* "a 16-year-old boy" */
+                if (d > se->first && (tok_is(td, d - 1, "a") || tok_is(td, d - 1, "an") || tok_is(td, d - 1, "the"))) {
+                    vs = d - 1;
+                    ve = i;
+                    v = pv;
                 }
             }
         }

@@ -43,7 +43,13 @@
  *   - one more person: "killed four children and a woman", "killing one
  *     and wounding another", "killed along with his wife and 10 others",
  *     two named people ("the mayor and a council member were gunned down");
- *   - the attacker's own death ("before turning the gun on himself");
+ *   - the attacker's own death ("before turning the gun on himself"); after
+ *     a victim in its sentence ("shot his wife and then killed himself")
+ *     events.c counts it beside the victim's death, never as its restatement;
+ *   - one victim in more shapes: a reduced relative ("a 16-year-old boy shot
+ *     and killed late Friday"), a name before ", who died", "pronounced the
+ *     victim dead", "one of them has died", "a mother and son were found
+ *     fatally shot" (2), "Both died at a hospital" (2);
  *   - the agents of an active verb ("two suicide bombers have killed 12
  *     people") are not victims, nor is a count after a preposition
  *     ("killed in two explosions").

@@ -1568,6 +1568,24 @@ static int generic_source(const claim *c, const char *outlet)
  * rose to 30") supersedes the earlier figures of the same outcome by the
  * same source, or by nobody in particular when it is itself unattributed:
  * they stay on record but are not counted. */
+/* The attacker's own death told without a number, after a victim in the
+ * same sentence ("shot his wife and then killed himself", "shot and wounded
+ * her son before killing herself"): one person apart from any victim, so
+ * neither restates the other.  Alone in its sentence ("a boy accidentally
+ * shot and killed himself") the attacker may be the victim. */
+static int lone_attacker(const event *e, const claim *claims, const claim *c)
+{
+    if (!c->single || strcmp(c->label, "attacker") != 0)
+        return 0;
+    for (size_t k = 0; k < e->nclaims; k++) {
+        const claim *v = &claims[e->claims[k]];
+        if (v != c && v->sentence == c->sentence && v->sp.start < c->sp.start && !v->context && !v->denial &&
+            (v->outcome == OUT_KILLED || v->outcome == OUT_INJURED))
+            return 1;
+    }
+    return 0;
+}
+
 static void mark_restatements(event *e, claim *claims, const char *outlet)
 {
     for (size_t i = 0; i < e->nclaims; i++) {
@@ -1579,7 +1597,8 @@ static void mark_restatements(event *e, claim *claims, const char *outlet)
             if (i == j || d->part_of >= 0 || generic_source(d, outlet) || d->restates >= 0 || d->context ||
                 d->denial)
                 continue;
-            if (d->outcome == c->outcome && d->min == c->min && d->max == c->max && d->q == c->q) {
+            if (d->outcome == c->outcome && d->min == c->min && d->max == c->max && d->q == c->q &&
+                lone_attacker(e, claims, c) == lone_attacker(e, claims, d)) {
                 c->restates = e->claims[j];
                 break;
             }
@@ -1683,14 +1702,30 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
     int deaths = 0;
     if (o == OUT_INJURED)
         for (size_t k = 0; k < e->nclaims; k++)
-            deaths |= counted(&claims[e->claims[k]], OUT_KILLED);
+            deaths |= counted(&claims[e->claims[k]], OUT_KILLED) && !lone_attacker(e, claims, &claims[e->claims[k]]);
     /* People shot ("five people were shot, one fatally") hold the dead:
      * the injured are the rest (killed is reconciled first). */
     long long dead = o == OUT_INJURED && e->fatalities.known ? e->fatalities.best : 0;
+    /* ... but not the attacker who shot them and then himself */
+    for (size_t k = 0; k < e->nclaims && dead > 0; k++)
+        if (counted(&claims[e->claims[k]], OUT_KILLED) && lone_attacker(e, claims, &claims[e->claims[k]])) {
+            dead--;
+            break;
+        }
+    /* "A man shot his wife and then killed himself. ... The woman died at
+     * the scene": with no number anywhere, the attacker's own death is one
+     * more than whatever the report says of the victims, not a rival figure
+     * of the same toll. */
+    const claim *attacker = NULL;
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
         if (!in_group(claims, c, o, g) || (c->single && (numbered || deaths)))
             continue;
+        if (o == OUT_KILLED && lone_attacker(e, claims, c)) {
+            if (!attacker)
+                attacker = c;
+            continue;
+        }
         long long clo = c->min, chi = c->max ? c->max : c->min;
         long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
         if (c->q == Q_AT_MOST)
@@ -1716,6 +1751,12 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
         if (n == MAX_STATEMENTS)
             break;
         st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt, c->vague, c};
+    }
+    if (attacker) {
+        for (size_t j = 0; j < n; j++)
+            st[j].lo++, st[j].hi++, st[j].pt++;
+        if (!n)
+            st[n++] = (statement){attacker->sentence, attacker->source, attacker->kind, 1, 1, 1, 0, attacker};
     }
     return n;
 }
