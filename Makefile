@@ -91,7 +91,7 @@ build/www/vendor/countries-110m.json: node_modules/world-atlas/countries-110m.js
 www: $(WWW)
 
 # ---- tests --------------------------------------------------------------
-build/san/test_%: tests/test_%.c tests/testutil.h build/san/libtally.a
+build/san/test_%: tests/test_%.c tests/testutil.h tests/testtally.h build/san/libtally.a
 	$(CC) $(CSTD) $(WARN) $(SANFLAGS) $(INC) $< build/san/libtally.a $(LIBS) -lcmocka -o $@
 
 check: $(TESTS) build/san/tally tally $(GAZ) $(WWW)

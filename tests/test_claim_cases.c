@@ -4,6 +4,7 @@
  * top of that file.  Each case is one cmocka test named after its line; a
  * failing case prints its sentence, the claims expected and the claims got. */
 #include "testutil.h"
+#include "testtally.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +42,6 @@ typedef struct {
     int nchk;
 } tcase;
 
-static tally *T;
 static tcase *cases;
 static size_t ncases;
 
@@ -366,23 +366,6 @@ static void run_case(void **state)
         fail_msg("%s", tc->name);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    char err[512];
-    T = tally_open(TEST_DATADIR, TEST_GAZETTEER, err, sizeof err);
-    if (!T)
-        fprintf(stderr, "%s\n", err);
-    return T ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tally_close(T);
-    return 0;
-}
-
 int main(void)
 {
     load_cases();
@@ -394,7 +377,7 @@ int main(void)
         tests[k].test_func = run_case;
         tests[k].initial_state = &cases[k];
     }
-    int rc = _cmocka_run_group_tests("claim_cases", tests, ncases, setup, teardown);
+    int rc = _cmocka_run_group_tests("claim_cases", tests, ncases, tally_setup, tally_teardown);
     free(tests);
     free(cases);
     return rc;

@@ -1,27 +1,12 @@
 /* Casualty claims, one construction a test, in the phrasing of wire reports
  * (sentences written for these tests). */
 #include "testutil.h"
+#include "testtally.h"
 
 #include <stdio.h>
 
 #include "model.h"
 
-static tally *T;
-
-static int setup(void **state)
-{
-    (void)state;
-    char err[512];
-    T = tally_open(TEST_DATADIR, TEST_GAZETTEER, err, sizeof err);
-    return T ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tally_close(T);
-    return 0;
-}
 
 /* Extracts text (report dated 2024-03-10) and returns the result. */
 static tally_events *run(const char *text)
@@ -209,5 +194,5 @@ int main(void)
         cmocka_unit_test(test_sources_and_recipients),
         cmocka_unit_test(test_not_head_counts),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }

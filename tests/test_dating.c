@@ -2,31 +2,12 @@
  * (tally_extract): which date of a sentence an event takes, reporting dates,
  * ranges, context.  Sentences are written for these tests in wire style. */
 #include "testutil.h"
+#include "testtally.h"
 
 #include <stdio.h>
 
 #include "model.h"
 
-static tally *T;
-
-static int setup(void **state)
-{
-    (void)state;
-    char err[512];
-    T = tally_open(TEST_DATADIR, TEST_GAZETTEER, err, sizeof err);
-    if (!T) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tally_close(T);
-    return 0;
-}
 
 /* Report date of every case: Sunday 25 August 2024. */
 static tally_events *run(const char *text)
@@ -260,5 +241,5 @@ int main(void)
         cmocka_unit_test(test_statement_and_future_dates),
         cmocka_unit_test(test_other_lengths_do_not_stretch_the_event),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }

@@ -12,6 +12,7 @@
  * (the main event's date, YYYY-MM-DD).  The main event is the report's
  * first event: a wire report leads with it. */
 #include "testutil.h"
+#include "testtally.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -22,7 +23,6 @@
 
 #define CASE_DIR "tests/events"
 
-static tally *T;
 
 typedef struct {
     char type[64], sub[64], actor1[96], actor2[96];
@@ -35,25 +35,6 @@ typedef struct {
     size_t len;
     civil_date date;
 } ev_case;
-
-static int setup(void **state)
-{
-    (void)state;
-    char err[512];
-    T = tally_open(TEST_DATADIR, TEST_GAZETTEER, err, sizeof err);
-    if (!T) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tally_close(T);
-    return 0;
-}
 
 static void field(const char *line, const char *key, char *out, size_t cap)
 {
@@ -216,5 +197,5 @@ int main(void)
         cmocka_unit_test(test_every_case),
         cmocka_unit_test(test_interaction_code),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }

@@ -1,6 +1,7 @@
 /* The whole pipeline on reports written for these tests, asserting the
  * values an analyst would code. */
 #include "testutil.h"
+#include "testtally.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -8,7 +9,6 @@
 
 #include "model.h"
 
-static tally *T;
 
 static int contains(const char *hay, size_t n, const char *needle)
 {
@@ -16,25 +16,6 @@ static int contains(const char *hay, size_t n, const char *needle)
     for (size_t i = 0; i + m <= n; i++)
         if (memcmp(hay + i, needle, m) == 0)
             return 1;
-    return 0;
-}
-
-static int setup(void **state)
-{
-    (void)state;
-    char err[512];
-    T = tally_open(TEST_DATADIR, TEST_GAZETTEER, err, sizeof err);
-    if (!T) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tally_close(T);
     return 0;
 }
 
@@ -283,5 +264,5 @@ int main(void)
         cmocka_unit_test(test_nothing_to_code),
         cmocka_unit_test(test_sub_event_types),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }

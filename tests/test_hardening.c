@@ -3,6 +3,7 @@
  * exactly its length with no NUL after it -- tally.h allows that -- so that
  * ASan catches any read past the end. */
 #include "testutil.h"
+#include "testtally.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,26 +12,6 @@
 #include "model.h"
 #include "tally.h"
 
-static tally *T;
-
-static int setup(void **state)
-{
-    (void)state;
-    char err[512];
-    T = tally_open(TEST_DATADIR, TEST_GAZETTEER, err, sizeof err);
-    if (!T) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tally_close(T);
-    return 0;
-}
 
 static int span_ok(span sp, size_t len) { return sp.start <= sp.end && sp.end <= len; }
 
@@ -128,5 +109,5 @@ int main(void)
         cmocka_unit_test(test_year_at_end),
         cmocka_unit_test(test_markup_cleaned),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }

@@ -1,6 +1,7 @@
 /* test_places.c -- place mentions and their resolution, on wire-style
  * sentences written for these tests (one rule each). */
 #include "testutil.h"
+#include "testtally.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,24 +9,6 @@
 #include "model.h"
 #include "place.h"
 
-static tally *T;
-
-static int setup(void **state)
-{
-    (void)state;
-    char err[512];
-    T = tally_open(TEST_DATADIR, TEST_GAZETTEER, err, sizeof err);
-    if (!T)
-        fprintf(stderr, "%s\n", err);
-    return T ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tally_close(T);
-    return 0;
-}
 
 typedef struct {
     tally_doc doc;
@@ -672,5 +655,5 @@ int main(void)
         cmocka_unit_test(test_one_sense_per_report),
         cmocka_unit_test(test_small_region_named_bare),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
