@@ -2102,8 +2102,10 @@ static int era_opener(const text_doc *td, const sentence *se)
 
 static int habitual(const text_doc *td, const sentence *se)
 {
-    static const char *const adv[] = {"regularly", "repeatedly", "frequently", "routinely", "often",
-                                      "habitually", "historically", "traditionally", "periodically"};
+    /* and the adjectives of the same sense: "the scene of frequent ambushes" */
+    static const char *const adv[] = {"regularly",  "repeatedly",  "frequently",    "routinely",
+                                      "often",      "habitually",  "historically",  "traditionally",
+                                      "periodically", "frequent",  "recurrent",     "persistent"};
     size_t end = se->first + se->count;
     for (size_t i = se->first; i < end; i++) {
         if (tok_is_any(td, i, adv, ARRAY_LEN(adv)))
@@ -2156,21 +2158,68 @@ static int causal_link(const text_doc *td, const sentence *se)
 
 /* Does sentence s date something of its own (not context, not a
  * statement)?  And is one of its dates context ("since 2020", "in 2015")? */
-static void sentence_dates(const analysis *a, size_t s, int *own, int *context)
+/* A long stretch that runs up to the report ("in recent months", "this
+ * year", "over the past few weeks"): the frame of a trend, not the date of
+ * an incident. */
+static int trend_frame(const analysis *a, const when_mention *w)
+{
+    if (w->kind != WHEN_DATE || !a->report.year || !w->first.year || !w->last.year)
+        return 0;
+    int64_t first = date_to_days(w->first), last = date_to_days(w->last), report = date_to_days(a->report);
+    return last - first > 31 && last >= report - 1;
+}
+
+/* Does sentence s date something of its own (not context, not a
+ * statement, not a trend's stretch)?  Is one of its dates context ("since
+ * 2020", "in 2015")?  Does it hold a trend frame (trend_frame)? */
+static void sentence_dates(const analysis *a, size_t s, int *own, int *context, int *trend)
 {
     const sentence *se = &a->td.sent[s];
     when_mention wm[WHEN_PER_SENTENCE];
     size_t nw = sentence_when(a, s, wm);
     if (nw > ARRAY_LEN(wm))
         nw = ARRAY_LEN(wm);
-    *own = *context = 0;
+    *own = *context = *trend = 0;
     for (size_t k = 0; k < nw; k++) {
         const when_mention *w = &wm[k];
         if (w->background && !(w->since && since_compares(a, se, se->start + (uint32_t)w->start)))
             *context = 1;
-        else if (!w->reporting && w->kind != WHEN_DURATION)
-            *own = 1;
+        else if (!w->reporting && trend_frame(a, w))
+            *trend = 1;
+        else if (w->kind == WHEN_SET)
+            *context = 1; /* "every Friday", "each year": a habit, not an incident */
+        else if (!w->reporting && w->kind != WHEN_DURATION && w->kind != WHEN_REF)
+            *own = 1; /* "now", "currently", "in the past" point nowhere in particular */
     }
+}
+
+/* Sentence s is dated only by a trend frame ("in recent months"). */
+static int trend_only(const analysis *a, size_t s)
+{
+    int own, context, trend;
+    sentence_dates(a, s, &own, &context, &trend);
+    return trend && !own;
+}
+
+/* "has stepped up", "have intensified", "has been": the present perfect,
+ * which with a trend frame tells of a development over the stretch ("The
+ * group has stepped up its attacks in recent months"), not of one
+ * incident. */
+static int present_perfect(const text_doc *td, const sentence *se)
+{
+    static const char *const aux[] = {"has", "have"};
+    size_t end = se->first + se->count;
+    for (size_t i = se->first; i + 1 < end; i++) {
+        if (!tok_is_any(td, i, aux, ARRAY_LEN(aux)))
+            continue;
+        for (size_t j = i + 1; j < end && j <= i + 2; j++) {
+            const char *k = tok_key(td, j);
+            size_t n = strlen(k);
+            if (!strcmp(k, "been") || (n > 3 && !strcmp(k + n - 2, "ed")))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* Sentence s is background narrative by its shape (see above); `trig` is
@@ -2180,11 +2229,11 @@ static int background_narrative(const analysis *a, size_t s, size_t trig, int de
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
-    int own, context;
-    sentence_dates(a, s, &own, &context);
+    int own, context, trend;
+    sentence_dates(a, s, &own, &context, &trend);
     if (own)
         return 0;
-    if (context || era_opener(td, se) || habitual(td, se))
+    if (context || era_opener(td, se) || habitual(td, se) || (trend && present_perfect(td, se)))
         return 1;
     if (trig != (size_t)-1 && past_perfect(td, se, trig))
         return 1;
@@ -2385,7 +2434,7 @@ void events_build(analysis *a, tally_events *out)
         }
         /* Background narrative by the sentence's shape: no event of its own
          * (a dated or counted sentence is news; see background_narrative). */
-        if (has_trigger && !background && !have_date && !said && !nclaims && out->n &&
+        if (has_trigger && !background && (!have_date || trend_only(a, s)) && !said && !nclaims && out->n &&
             background_narrative(a, s, tr.tok, 0))
             continue; /* after the lead: a report does not open with its background */
         /* A report that leads with a dated day ("On 2 February 2015, a
