@@ -356,6 +356,23 @@ static int confirmed_by(const text_doc *td, const sentence *se, const actor_m *m
     return 0;
 }
 
+/* "Police have identified the victims", "Deputies are investigating the
+ * shooting", "Officers responded to": a force that investigates an incident
+ * after the fact is no side of it (local US reports open this way). */
+static int investigates(const text_doc *td, const sentence *se, const actor_m *m)
+{
+    static const char *const aux[] = {"have", "has", "had", "are", "is", "were", "was", "later", "also", "still"};
+    /* not "found" or "recovered": troops that found mines or recovered a
+     * district did something ACLED codes */
+    static const char *const verbs[] = {"identified", "investigating", "investigate", "investigated",
+                                        "responded", "arrived", "named"};
+    size_t end = se->first + se->count;
+    size_t j = m->tok + (m->ntok ? m->ntok : 1);
+    for (size_t n = 0; j < end && n < 2 && tok_is_any(td, j, aux, ARRAY_LEN(aux)); n++)
+        j++;
+    return j < end && tok_is_any(td, j, verbs, ARRAY_LEN(verbs));
+}
+
 /* The target of an attack is armed: another armed actor than the first,
  * dead or wounded soldiers or fighters, or a military target ("attacked a
  * military base", "an army patrol").  ACLED codes that as a battle. */
@@ -1356,8 +1373,8 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                     claimant = m;
                 add_blame(e, m->name, m->name);
             }
-            if (confirmed_by(&a->td, se, m))
-                continue; /* "confirmed dead by the police": a source */
+            if (confirmed_by(&a->td, se, m) || investigates(&a->td, se, m))
+                continue; /* "confirmed dead by the police": a source; "police identified": an investigator */
             if (m->speaker && !speaks_of_itself(a, m) && !claimed)
                 continue; /* "..., police said": a source; its own acts below */
             if (in_victims(a, m)) {
