@@ -3,15 +3,7 @@
 # per-group figures and UCDP sides.  Prints "ok N - what" / "not ok N - what".
 # Usage: sh tests/claims.sh path/to/tally
 TALLY=${1:-./tally}
-n=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() { # check "what" command...
-    what=$1; shift
-    n=$((n + 1))
-    if "$@" >"$tmp/log" 2>&1; then echo "ok $n - $what"; else echo "not ok $n - $what"; sed 's/^/#   /' "$tmp/log"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 
 # A party's figure against independent ones (sentences written for this test).
 printf '%s\n' '{"id":"r1","date":"2024-03-10","text":"The army said 2 civilians were killed in the air strike on the market in Kidal on Sunday. A rights group said 31 civilians were killed. Residents said 25 civilians died, including 9 children."}' >"$tmp/r1.jsonl"

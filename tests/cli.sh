@@ -2,15 +2,7 @@
 # The tally command as a user runs it.  Prints "ok N - what" or "not ok N - what".
 # Usage: sh tests/cli.sh path/to/tally
 TALLY=${1:-./tally}
-n=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() { # check "what" command...
-    what=$1; shift
-    n=$((n + 1))
-    if "$@" >"$tmp/log" 2>&1; then echo "ok $n - $what"; else echo "not ok $n - $what"; sed 's/^/#   /' "$tmp/log"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 
 # --- a single seed-format report -----------------------------------------
 "$TALLY" extract tests/fixtures/menaka-2025-06-15.txt >"$tmp/one.jsonl" 2>"$tmp/one.err"

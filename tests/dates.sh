@@ -2,15 +2,7 @@
 # `tally dates`: the date stage alone, as a user runs it.  Prints "ok N - what" or "not ok N - what".
 # Usage: sh tests/dates.sh path/to/tally
 TALLY=${1:-./tally}
-n=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() { # check "what" command...
-    what=$1; shift
-    n=$((n + 1))
-    if "$@" >"$tmp/log" 2>&1; then echo "ok $n - $what"; else echo "not ok $n - $what"; sed 's/^/#   /' "$tmp/log"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 
 cat >"$tmp/r.jsonl" <<'JSON'
 {"id":"r1","date":"2024-08-25","text":"The army said on Thursday that gunmen killed 12 people on Tuesday."}

@@ -2,14 +2,7 @@
 # `make eval` in a checkout that has no ../shared beside it (every user's):
 # it must say so and exit 0, without building anything.
 # Prints "ok N - what" or "not ok N - what".  Usage: sh tests/eval.sh path/to/tally (unused)
-n=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-check() { # check "what" command...
-    what=$1; shift
-    n=$((n + 1))
-    if "$@" >"$tmp/log" 2>&1; then echo "ok $n - $what"; else echo "not ok $n - $what"; sed 's/^/#   /' "$tmp/log"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 mkdir -p "$tmp/alone/repo"
 cp -R Makefile eval "$tmp/alone/repo/"
 (cd "$tmp/alone/repo" && make -s eval) >"$tmp/out" 2>&1; echo $? >"$tmp/rc"

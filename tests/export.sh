@@ -6,16 +6,7 @@
 # Prints "ok N - what" or "not ok N - what".  Usage: sh tests/export.sh build/san/tally
 TALLY=${1:-./tally}
 MAKESTORE=$(dirname "$TALLY")/test_export
-n=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() { # check "what" command...
-    what=$1; shift
-    n=$((n + 1))
-    if "$@" >"$tmp/log" 2>&1; then echo "ok $n - $what"; else echo "not ok $n - $what"; sed 's/^/#   /' "$tmp/log"; fi
-}
-skip() { n=$((n + 1)); echo "ok $n - # skip $1"; }
+. "$(dirname "$0")/lib/tap.sh"
 
 db=$tmp/fixture.db
 check "fixture store built through schema_migrate" "$MAKESTORE" --make-store "$db"

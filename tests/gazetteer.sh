@@ -3,15 +3,7 @@
 # Prints "ok N - what" or "not ok N - what".  Usage: sh tests/gazetteer.sh path/to/tally
 TALLY=${1:-./tally}
 FX=tests/fixtures/gazetteer
-n=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() { # check "what" command...
-    what=$1; shift
-    n=$((n + 1))
-    if "$@" >"$tmp/log" 2>&1; then echo "ok $n - $what"; else echo "not ok $n - $what"; sed 's/^/#   /' "$tmp/log"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 rc_is() { test "$(cat "$tmp/rc")" -eq "$1"; }
 field() { grep -c "$1" "$2"; }
 

@@ -7,8 +7,7 @@
 # stopped with SIGTERM and must exit 0 with no leak report.
 # Prints "ok N - what" or "not ok N - what".  Usage: sh tests/serve.sh build/san/tally
 TALLY=${1:-./tally}
-n=0
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib/tap.sh"
 pids=""
 cleanup() {
     for p in $pids; do kill "$p" 2>/dev/null; done
@@ -16,12 +15,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-check() { # check "what" command...
-    what=$1; shift
-    n=$((n + 1))
-    if "$@" >"$tmp/log" 2>&1; then echo "ok $n - $what"; else echo "not ok $n - $what"; sed 's/^/#   /' "$tmp/log"; fi
-}
-skip() { n=$((n + 1)); echo "ok $n - # SKIP $1"; }
 q() { sqlite3 -readonly "$db" "$1"; }
 # status code to stdout, body to $tmp/body, headers to $tmp/hdr
 http() { curl -s -o "$tmp/body" -D "$tmp/hdr" -w '%{http_code}' --max-time 10 "$@"; }

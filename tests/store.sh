@@ -7,15 +7,7 @@ TALLY=${1:-./tally}
 # test is about the file on disk, not about memory errors.
 FAST=$TALLY
 [ -x ./tally ] && FAST=./tally
-n=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() { # check "what" command...
-    what=$1; shift
-    n=$((n + 1))
-    if "$@" >"$tmp/log" 2>&1; then echo "ok $n - $what"; else echo "not ok $n - $what"; sed 's/^/#   /' "$tmp/log"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 q() { sqlite3 -cmd ".timeout 5000" "$@"; }
 
 # --- one report, then the same again ---------------------------------------------
