@@ -13,8 +13,8 @@
 
 #include "export.h"
 #include "serve.h"
-#include "show.h"
 #include "stats.h"
+#include "show.h"
 #include "util.h"
 
 #define CT_JSON "application/json; charset=utf-8"
@@ -421,7 +421,7 @@ static int api_weekly(serve_app *app, sqlite3 *db, const serve_query *q, long lo
     }
     /* ISO weeks, Monday first (docs/schema.md, "Reading it"; tally stats) */
     buf sql = {0};
-    buf_puts(&sql, "SELECT date(event_date, '-' || ((strftime('%w', event_date) + 6) % 7) || ' days') AS monday,"
+    buf_puts(&sql, "SELECT " STATS_MONDAY_SQL " AS monday,"
                    " count(*), COALESCE(sum(fatalities_low), 0), COALESCE(sum(fatalities_best), 0),"
                    " COALESCE(sum(fatalities_high), 0) FROM event");
     where(&f, q, &sql);

@@ -79,7 +79,7 @@ int stats_write(sqlite3 *db, const export_filter *f, enum stats_by by, FILE *out
         fputc('\n', out);
     if (!rc && (by & STATS_WEEK))
         rc = table(db, f, "week\tmonday",
-                   "date(event_date, '-' || ((strftime('%w', event_date) + 6) % 7) || ' days') AS monday, NULL",
+                   STATS_MONDAY_SQL " AS monday, NULL",
                    "GROUP BY monday ORDER BY monday", 1, out);
     if (rc) {
         snprintf(err, errlen, "reading the store: %s", sqlite3_errmsg(db));

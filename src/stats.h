@@ -24,6 +24,11 @@
 
 enum stats_by { STATS_COUNTRY = 1, STATS_WEEK = 2, STATS_BOTH = 3 };
 
+/* SQL for the Monday that opens the ISO week of an event's event_date
+ * (strftime's %w counts from Sunday): what `tally stats` and `tally serve`
+ * group weeks by. */
+#define STATS_MONDAY_SQL "date(event_date, '-' || ((strftime('%w', event_date) + 6) % 7) || ' days')"
+
 /* The ISO week of a YYYY-MM-DD date as "YYYY-Www";
  * 0 if the date is malformed. */
 int stats_iso_week(const char *date, char out[16]);
