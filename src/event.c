@@ -324,10 +324,7 @@ static const char *const weapons[] = {"gun",      "guns",     "gunfire",  "rifle
 
 static int weapon_word(const text_doc *td, const sentence *se)
 {
-    for (size_t i = se->first; i < se->first + se->count; i++)
-        if (tok_is_any(td, i, weapons, ARRAY_LEN(weapons)))
-            return 1;
-    return 0;
+    return sent_has_any(td, se, weapons, ARRAY_LEN(weapons));
 }
 
 static int grounded(const analysis *a, const sentence *se, int s)
@@ -406,10 +403,7 @@ static int armed_target(const analysis *a, const sentence *se, int s)
         return 0;
     if (fighters)
         return 1;
-    for (size_t i = se->first; i < se->first + se->count; i++)
-        if (tok_is_any(&a->td, i, targets, ARRAY_LEN(targets)))
-            return 1;
-    return 0;
+    return sent_has_any(&a->td, se, targets, ARRAY_LEN(targets));
 }
 
 /* A weapon found, defused or stopped before it did harm ("police found a
@@ -515,10 +509,7 @@ static int blames_in(const text_doc *td, const sentence *se)
 {
     static const char *const v[] = {"blamed", "blames", "blaming", "accused", "accuses", "accusing",
                                     "responsibility", "responsible", "claimed", "claims", "claiming", "carried"};
-    for (size_t i = se->first; i < se->first + se->count; i++)
-        if (tok_is_any(td, i, v, ARRAY_LEN(v)))
-            return 1;
-    return 0;
+    return sent_has_any(td, se, v, ARRAY_LEN(v));
 }
 
 /* The reading of a trigger in its sentence's context:
@@ -2147,10 +2138,7 @@ static int speech_in(const text_doc *td, const sentence *se)
     static const char *const verbs[] = {"said",     "says",    "told",      "tells",   "reported", "according",
                                         "announced", "stated", "confirmed", "claimed", "added",    "quoted",
                                         "quoting",  "statement"};
-    for (size_t i = se->first; i < se->first + se->count; i++)
-        if (tok_is_any(td, i, verbs, ARRAY_LEN(verbs)))
-            return 1;
-    return 0;
+    return sent_has_any(td, se, verbs, ARRAY_LEN(verbs));
 }
 
 static int past_perfect(const text_doc *td, const sentence *se, size_t trig)
@@ -2311,10 +2299,7 @@ static int blast_word(const text_doc *td, const sentence *se)
 {
     static const char *const w[] = {"explosion", "explosions", "blast",     "blasts",  "exploded", "explode",
                                     "explodes",  "blew",       "fireball",  "blaze",   "fire",     "burst"};
-    for (size_t i = se->first; i < se->first + se->count; i++)
-        if (tok_is_any(td, i, w, ARRAY_LEN(w)))
-            return 1;
-    return 0;
+    return sent_has_any(td, se, w, ARRAY_LEN(w));
 }
 
 static int person_violence_word(const analysis *a, const sentence *se)

@@ -170,4 +170,14 @@ static inline int tok_is_any(const text_doc *t, size_t i, const char *const *key
     return 0;
 }
 
+/* 1 if any token of sentence se is one of keys[0..n) (the same rule for
+ * keys as tok_is_any). */
+static inline int sent_has_any(const text_doc *t, const sentence *se, const char *const *keys, size_t n)
+{
+    for (size_t i = se->first; i < se->first + se->count; i++)
+        if (tok_is_any(t, i, keys, n))
+            return 1;
+    return 0;
+}
+
 #endif
