@@ -1,9 +1,10 @@
 /* when.c -- time expressions in one sentence; see when.h and docs/dates.md.
  *
  * The sentence is cut into tokens (words, digit runs, single punctuation
- * marks) in a fixed stack array; each word is looked up once in a sorted
- * keyword table (through a hash index).  Matchers then run at each token, in a fixed order, and the
- * first that matches consumes its tokens.  No allocation, no regex.
+ * marks) in a fixed stack array; each word is looked up once in the
+ * keyword table, through a hash index.  Matchers then run at each token, in
+ * a fixed order, and the first that matches consumes its tokens.  No
+ * allocation, no regex.
  */
 #include "when.h"
 
@@ -36,7 +37,8 @@ typedef struct {
     short val;
 } keyword;
 
-/* Sorted by w (byte order): looked up by binary search. */
+/* Sorted by w (byte order), so that a word entered twice stands beside its
+ * twin; looked up through the hash index below (kw_find_hashed). */
 static const keyword KW[] = {
     {"a", 1, K_A, 1},
     {"accord", 6, K_YNOUN, 0},
