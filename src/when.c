@@ -659,6 +659,11 @@ static int infer_year(const scan *c, int month, int day, int mode)
 
 /* ---- matchers: each returns the token index just past its match, or 0 ---- */
 
+/* A matcher writes *m only once it has matched: every "return 0" comes
+ * before the first write, and a matcher that tries another (m_weekday,
+ * m_clock) clears what that one wrote before it goes on.  when_scan relies on
+ * it to clear m once per match, not once per attempt. */
+
 /* ISO 2024-07-25; 25/07/2024, 25.07.2024, 25-07-2024 (day first unless the
  * second part cannot be a month). */
 static size_t m_numeric(const scan *c, size_t i, when_mention *m)
@@ -2047,6 +2052,11 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
     c.rwday = c.rvalid ? date_weekday(report) : 0;
     c.out = out;
     c.max = out ? max : 0;
+    /* Matchers write m only when they match (see "matchers" above), so m is
+     * cleared once here and again only after a match has filled it: no clear
+     * per attempt, although most tokens try several matchers. */
+    when_mention m;
+    memset(&m, 0, sizeof m);
     size_t pos = 0;
     for (;;) {
         int more;
@@ -2054,8 +2064,6 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
         size_t limit = more ? c.n - TOK_OVERLAP : c.n;
         size_t i = 0, resume = limit;
         while (i < limit) {
-            when_mention m;
-            memset(&m, 0, sizeof m);
             size_t e = 0;
             const tok *k = &toks[i];
             if (k->type == T_NUM) {
@@ -2067,68 +2075,43 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
                 if (kw == K_WDAY || kw == K_NEXT || kw == K_COMING || kw == K_LAST || kw == K_THIS ||
                     kw == K_EARLY || kw == K_LATE)
                     e = m_weekday(&c, i, &m);
-                if (!e && kw == K_THE) {
-                    memset(&m, 0, sizeof m);
+                if (!e && kw == K_THE)
                     e = m_nth(&c, i, &m);
-                }
                 if (!e && (kw == K_EARLY || kw == K_MID || kw == K_LATE || kw == K_END ||
                            kw == K_START || kw == K_MIDDLE || kw == K_NEXT || kw == K_COMING ||
-                           kw == K_LAST)) {
-                    memset(&m, 0, sizeof m);
+                           kw == K_LAST))
                     e = m_qualified(&c, i, &m);
-                }
-                if (!e && is_month_kw(kw)) {
-                    memset(&m, 0, sizeof m);
+                if (!e && is_month_kw(kw))
                     e = m_month(&c, i, &m, 0, 0, month_ctx_word(prevkw(&c, i)));
-                }
             }
             /* every pattern starts with a number or a keyword */
             if (!e && (k->type == T_NUM || (k->type == T_WORD && k->kw))) {
-                memset(&m, 0, sizeof m);
                 e = m_relative(&c, i, &m);
-                if (!e) {
-                    memset(&m, 0, sizeof m);
+                if (!e)
                     e = m_anchored(&c, i, &m);
-                }
-                if (!e) {
-                    memset(&m, 0, sizeof m);
+                if (!e)
                     e = m_ahead(&c, i, &m);
-                }
-                if (!e) {
-                    memset(&m, 0, sizeof m);
+                if (!e)
                     e = m_duration(&c, i, &m);
-                }
-                if (!e) {
-                    memset(&m, 0, sizeof m);
+                if (!e)
                     e = m_century(&c, i, &m);
-                }
-                if (!e && (k->type == T_NUM || k->kw == K_CLOCKW)) {
-                    memset(&m, 0, sizeof m);
+                if (!e && (k->type == T_NUM || k->kw == K_CLOCKW))
                     e = m_clock(&c, i, &m);
-                }
-                if (!e) {
-                    memset(&m, 0, sizeof m);
+                if (!e)
                     e = m_length(&c, i, &m);
-                }
                 if (!e && k->type == T_WORD) {
-                    memset(&m, 0, sizeof m);
                     e = m_set(&c, i, &m);
-                    if (!e) {
-                        memset(&m, 0, sizeof m);
+                    if (!e)
                         e = m_ref(&c, i, &m);
-                    }
-                    if (!e) {
-                        memset(&m, 0, sizeof m);
+                    if (!e)
                         e = m_season(&c, i, &m);
-                    }
                 }
-                if (!e && k->type == T_NUM) {
-                    memset(&m, 0, sizeof m);
+                if (!e && k->type == T_NUM)
                     e = m_year(&c, i, &m, 0);
-                }
             }
             if (e) {
                 emit(&c, &m, i, e);
+                memset(&m, 0, sizeof m);
                 i = e;
                 if (e > resume)
                     resume = e;
