@@ -316,6 +316,8 @@ static const keyword KW[] = {
  * finds the same unique entry the sorted array holds. */
 #define KW_SLOTS 1024 /* a power of two, more than twice ARRAY_LEN(KW) */
 static short kw_slot[KW_SLOTS]; /* 1 + index into KW; 0 empty */
+static uint32_t kw_slot_hash[KW_SLOTS]; /* its word's hash: most words probed are no keyword,
+                                         * and a different hash rejects one without reading KW */
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 _Static_assert(ARRAY_LEN(KW) * 2 < KW_SLOTS, "KW_SLOTS too small for KW");
 
@@ -331,6 +333,7 @@ static void kw_index(void)
         while (kw_slot[s])
             s = (s + 1) & (KW_SLOTS - 1);
         kw_slot[s] = (short)(i + 1);
+        kw_slot_hash[s] = h;
     }
 }
 
@@ -343,6 +346,8 @@ static int kw_find_hashed(const char *w, size_t n, uint32_t h)
     if (n == 0 || n > KW_MAXLEN)
         return -1;
     for (size_t s = h & (KW_SLOTS - 1); kw_slot[s]; s = (s + 1) & (KW_SLOTS - 1)) {
+        if (kw_slot_hash[s] != h)
+            continue;
         const keyword *k = &KW[kw_slot[s] - 1];
         if (k->len != n)
             continue;
@@ -489,16 +494,18 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
             size_t j = i;
             uint32_t h = 2166136261u;
             int ascii = 1;
-            while (j < len && is_alpha_byte(s[j])) {
-                if (s[j] >= 0x80) {
-                    int dummy;
-                    if (uni_punct(s, j, len, &dummy))
-                        break;
-                    ascii = 0;
-                } else {
-                    h = kw_hash_step(h, (unsigned char)(s[j] | 0x20));
+            for (; j < len; j++) {
+                /* b | 0x20 is a lower-case letter exactly when b is an
+                 * ASCII letter: one test for the common byte */
+                unsigned char lower = s[j] | 0x20;
+                if (lower >= 'a' && lower <= 'z') {
+                    h = kw_hash_step(h, lower);
+                    continue;
                 }
-                j++;
+                int dummy;
+                if (s[j] < 0x80 || uni_punct(s, j, len, &dummy))
+                    break;
+                ascii = 0;
             }
             k->type = T_WORD;
             if (c >= 'A' && c <= 'Z')
@@ -2148,26 +2155,28 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
             /* only numbers carry no keyword and may start a pattern; a
              * plain word or a mark starts none (TRY_AT_KEYWORD[K_NONE] = 0) */
             unsigned may = k->type == T_NUM ? TRY_AT_NUMBER : TRY_AT_KEYWORD[k->kw];
-            /* the first matcher that matches wins: the order matters */
+            if (may) {
+                /* the first matcher that matches wins: the order matters */
 #define TRY(flag, call) if (!e && (may & (flag))) e = (call)
-            TRY(TRY_NUMERIC, m_numeric(&c, i, &m));
-            TRY(TRY_DAY_MONTH, m_day_month(&c, i, &m, 0));
-            TRY(TRY_WEEKDAY, m_weekday(&c, i, &m));
-            TRY(TRY_NTH, m_nth(&c, i, &m));
-            TRY(TRY_QUALIFIED, m_qualified(&c, i, &m));
-            TRY(TRY_MONTH, m_month(&c, i, &m, 0, 0, month_ctx_word(prevkw(&c, i))));
-            TRY(TRY_RELATIVE, m_relative(&c, i, &m));
-            TRY(TRY_ANCHORED, m_anchored(&c, i, &m));
-            TRY(TRY_AHEAD, m_ahead(&c, i, &m));
-            TRY(TRY_DURATION, m_duration(&c, i, &m));
-            TRY(TRY_CENTURY, m_century(&c, i, &m));
-            TRY(TRY_CLOCK, m_clock(&c, i, &m));
-            TRY(TRY_LENGTH, m_length(&c, i, &m));
-            TRY(TRY_SET, m_set(&c, i, &m));
-            TRY(TRY_REF, m_ref(&c, i, &m));
-            TRY(TRY_SEASON, m_season(&c, i, &m));
-            TRY(TRY_YEAR, m_year(&c, i, &m, 0));
+                TRY(TRY_NUMERIC, m_numeric(&c, i, &m));
+                TRY(TRY_DAY_MONTH, m_day_month(&c, i, &m, 0));
+                TRY(TRY_WEEKDAY, m_weekday(&c, i, &m));
+                TRY(TRY_NTH, m_nth(&c, i, &m));
+                TRY(TRY_QUALIFIED, m_qualified(&c, i, &m));
+                TRY(TRY_MONTH, m_month(&c, i, &m, 0, 0, month_ctx_word(prevkw(&c, i))));
+                TRY(TRY_RELATIVE, m_relative(&c, i, &m));
+                TRY(TRY_ANCHORED, m_anchored(&c, i, &m));
+                TRY(TRY_AHEAD, m_ahead(&c, i, &m));
+                TRY(TRY_DURATION, m_duration(&c, i, &m));
+                TRY(TRY_CENTURY, m_century(&c, i, &m));
+                TRY(TRY_CLOCK, m_clock(&c, i, &m));
+                TRY(TRY_LENGTH, m_length(&c, i, &m));
+                TRY(TRY_SET, m_set(&c, i, &m));
+                TRY(TRY_REF, m_ref(&c, i, &m));
+                TRY(TRY_SEASON, m_season(&c, i, &m));
+                TRY(TRY_YEAR, m_year(&c, i, &m, 0));
 #undef TRY
+            }
             if (e) {
                 emit(&c, &m, i, e);
                 memset(&m, 0, sizeof m);
