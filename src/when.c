@@ -3,8 +3,9 @@
  * The sentence is cut into tokens (words, digit runs, single punctuation
  * marks) in a fixed stack array; each word is looked up once in the
  * keyword table, through a hash index.  Matchers then run at each token, in
- * a fixed order, and the first that matches consumes its tokens.  No
- * allocation, no regex.
+ * a fixed order, and the first that matches consumes its tokens; a token
+ * tries only the matchers it can start (TRY_AT_KEYWORD), so a plain word
+ * tries none.  No allocation, no regex.
  */
 #include "when.h"
 
