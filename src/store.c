@@ -202,7 +202,13 @@ store *store_open(const char *path, int readonly, char *err, size_t errlen)
     }
     /* A batch touches many index pages again and again: a cache that holds
      * them saves writing them to the WAL more than once per commit. */
-    if (exec(s, "PRAGMA foreign_keys=ON", e2, sizeof e2) < 0 || exec(s, "PRAGMA cache_size=-65536", e2, sizeof e2) < 0) {
+    /* The merge reads candidate rows all over a large file: through pread
+     * each page is copied from the kernel's cache into SQLite's, which was
+     * a quarter of the time of merging against a million events (kernel
+     * 26.6% -> 11.6% of the samples mapped).  Mapped, a page is read where it
+     * lies; writes still go through the WAL. */
+    if (exec(s, "PRAGMA foreign_keys=ON", e2, sizeof e2) < 0 || exec(s, "PRAGMA cache_size=-65536", e2, sizeof e2) < 0 ||
+        exec(s, "PRAGMA mmap_size=4294967296", e2, sizeof e2) < 0) {
         snprintf(err, errlen, "%s: %s", path, e2);
         store_close(s);
         return NULL;
