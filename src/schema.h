@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 /* The file's version (0 for a new file), -1 on error. */
 int schema_version(sqlite3 *db);
