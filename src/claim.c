@@ -121,6 +121,51 @@ static enum outcome outcome_of(const lex_entry *e)
     return OUT_KILLED;
 }
 
+/* The outcome phrases (outcomes.tsv) that start in the sentence being read,
+ * each matched up to the sentence's end.  The rules ask for them again and
+ * again: the one-victim readers walk the whole sentence two or three times
+ * looking for an outcome, and the words that can start one are common ("in"
+ * of "in critical condition", "shot"), each a probe of the lexicon.  So the
+ * sentence is matched once, and the walks visit only the tokens where an
+ * outcome starts. */
+typedef struct {
+    const lex_entry *e;  /* NULL: no outcome starts here */
+    enum outcome out;    /* outcome_of(e) */
+} outcome_slot;
+
+typedef struct {
+    const sentence *se;
+    outcome_slot *slot;  /* one per token of se */
+    uint32_t *at;        /* the tokens where an outcome starts, in order */
+    size_t nat;
+} outcome_memo;
+
+static void memo_sentence(const analysis *a, outcome_memo *om, const sentence *se)
+{
+    size_t end = se->first + se->count, n;
+    om->se = se;
+    om->nat = 0;
+    for (size_t i = se->first; i < end; i++) {
+        const lex_entry *e = lex_match(a->t->outcomes, &a->td, i, end, &n);
+        om->slot[i - se->first] = (outcome_slot){e, e ? outcome_of(e) : OUT_KILLED};
+        if (e)
+            om->at[om->nat++] = (uint32_t)i;
+    }
+}
+
+/* lex_match(outcomes, td, i, end of the sentence, n), from the memo. */
+static inline const lex_entry *outcome_at(const outcome_memo *om, size_t i, size_t *n)
+{
+    size_t k = i - om->se->first; /* wraps for a token before the sentence */
+    if (k >= om->se->count || !om->slot[k].e)
+        return NULL;
+    *n = (size_t)om->slot[k].e->ntok;
+    return om->slot[k].e;
+}
+
+/* The outcome of outcome_at(om, i, ...), which must not be NULL. */
+static inline enum outcome outcome_kind_at(const outcome_memo *om, size_t i) { return om->slot[i - om->se->first].out; }
+
 /* ---- tolls, context, denials, zeros ---------------------------------------- */
 
 static int is_year_tok(const analysis *a, size_t j, int *year)
@@ -569,7 +614,7 @@ static int is_capword(const text_doc *td, size_t i)
 
 /* One named or singular victim and no number: "killed the village chief",
  * "a muezzin was shot dead", "shot dead Sheikh Ali Othman".  Counts 1. */
-static int single_of(analysis *a, size_t s, enum outcome want, size_t from);
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from, const outcome_memo *om);
 
 static int ly_adverb(const text_doc *td, size_t j);
 
@@ -687,7 +732,7 @@ static void suicide_claims(analysis *a, size_t s)
 
 /* One named victim, killed or else hurt: "a 15-year-old boy was shot in
  * the leg" is one injured, unless the sentence speaks of a death too. */
-static void singular_claims(analysis *a, size_t s, size_t first_claim)
+static void singular_claims(analysis *a, size_t s, size_t first_claim, const outcome_memo *om)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -704,24 +749,24 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
             for (size_t q = first_claim; q < a->nclaims; q++)
                 if (a->claims[q].sp.end > last)
                     last = a->claims[q].sp.end;
-            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last));
+            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last), om);
             return;
         }
-    if (single_of(a, s, OUT_KILLED, 0))
+    if (single_of(a, s, OUT_KILLED, 0, om))
         return;
     for (size_t k = first_claim; k < a->nclaims; k++)
         if (a->claims[k].outcome == OUT_INJURED)
             return;
-    for (size_t i = se->first; i < end; i++) {
-        size_t n;
-        const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
+    for (size_t k = 0; k < om->nat; k++) {
+        size_t i = om->at[k], n = 0;
+        outcome_at(om, i, &n);
         /* "was shot and later died": not an injury; but "shot his wife and
          * then killed himself" is the attacker's death, and the wife was shot */
-        if (o && outcome_of(o) == OUT_KILLED &&
+        if (outcome_kind_at(om, i) == OUT_KILLED &&
             !(i + n < end && (tok_is(td, i + n, "himself") || tok_is(td, i + n, "herself"))))
             return;
     }
-    single_of(a, s, OUT_INJURED, 0);
+    single_of(a, s, OUT_INJURED, 0, om);
 }
 
 /* The subject of a singular "was": from the clause start to head, when
@@ -945,16 +990,17 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
 /* from > 0: only a person named after token `from` whose outcome follows
  * "also" ("the suspect was also killed"), counted as one more of the
  * sentence's figures, not as a single. */
-static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from, const outcome_memo *om)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
     size_t end = se->first + se->count;
-    for (size_t i = from ? from : se->first; i < end; i++) {
-        size_t n;
-        const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
-        if (!o || outcome_of(o) != want)
+    /* only where an outcome starts: the tokens of the memo, from `from` on */
+    for (size_t oi = 0; oi < om->nat; oi++) {
+        size_t i = om->at[oi], n = 0;
+        if (i < from || outcome_kind_at(om, i) != want)
             continue;
+        const lex_entry *o = outcome_at(om, i, &n);
         if (from && !(i > se->first + 1 && (tok_is(td, i - 1, "also") || tok_is(td, i - 2, "also") ||
                                             (i > se->first + 2 && tok_is(td, i - 3, "also")))))
             continue;
@@ -1520,11 +1566,21 @@ void claims_scan(analysis *a)
 {
     const text_doc *td = &a->td;
     const char *text = a->doc->text;
+    size_t longest = 1;
+    for (size_t s = 0; s < td->nsent; s++)
+        if (td->sent[s].count > longest)
+            longest = td->sent[s].count;
+    /* reused by every sentence */
+    outcome_memo memo = {NULL, malloc(longest * sizeof *memo.slot), malloc(longest * sizeof *memo.at), 0};
+    const outcome_memo *om = &memo;
+    if (!memo.slot || !memo.at)
+        abort();
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
             continue;
         size_t end = se->first + se->count;
+        memo_sentence(a, &memo, se);
         speaker sp[16];
         size_t nsp = 0;
         int speakers_done = 0;
@@ -2054,8 +2110,10 @@ void claims_scan(analysis *a)
         }
         another_claims(a, s, first_claim);
         suicide_claims(a, s);
-        singular_claims(a, s, first_claim);
+        singular_claims(a, s, first_claim, om);
         zero_claims(a, s, deny);
     }
+    free(memo.slot);
+    free(memo.at);
     same_victim_died(a);
 }
