@@ -54,31 +54,51 @@ static const char *const number_first[] = {
     "couple"};
 
 /* The filter runs on every token, so the words are indexed once by hash64
- * (pthread_once: safe under -j N) and a token is looked up by the hash it
- * already carries: one probe instead of comparing with a list. */
-#define NUMBER_SLOTS 128 /* a power of two, more than twice ARRAY_LEN(number_first) */
+ * (pthread_once in claims_scan: safe under -j N) and a token is looked up by
+ * the hash it already carries: one probe instead of comparing with a list.
+ * The table is sparse because nearly every lookup is a miss, which then
+ * mostly ends at its first, empty slot. */
+#define NUMBER_SLOTS 512 /* a power of two, some ten times ARRAY_LEN(number_first) */
 static struct {
     uint64_t hash;       /* 0: empty */
     const char *w;
 } number_slot[NUMBER_SLOTS];
+static size_t number_longest; /* the longest of number_first */
 static pthread_once_t number_once = PTHREAD_ONCE_INIT;
-_Static_assert(ARRAY_LEN(number_first) * 2 < NUMBER_SLOTS, "NUMBER_SLOTS too small");
+_Static_assert(ARRAY_LEN(number_first) * 8 < NUMBER_SLOTS, "NUMBER_SLOTS too small");
 
 static void number_index(void)
 {
     for (size_t i = 0; i < ARRAY_LEN(number_first); i++) {
-        uint64_t h = hash64(number_first[i], strlen(number_first[i])) | 1;
+        size_t n = strlen(number_first[i]);
+        uint64_t h = hash64(number_first[i], n) | 1;
         size_t s = h & (NUMBER_SLOTS - 1);
         while (number_slot[s].hash)
             s = (s + 1) & (NUMBER_SLOTS - 1);
         number_slot[s].hash = h;
         number_slot[s].w = number_first[i];
+        if (n > number_longest)
+            number_longest = n;
     }
 }
 
+/* Is k[0..n), whose hash64 is h, one of number_first? */
+static int is_number_first(const char *k, size_t n, uint64_t h)
+{
+    if (n > number_longest)
+        return 0;
+    h |= 1;
+    for (size_t s = h & (NUMBER_SLOTS - 1); number_slot[s].hash; s = (s + 1) & (NUMBER_SLOTS - 1))
+        if (number_slot[s].hash == h && strncmp(number_slot[s].w, k, n) == 0 && number_slot[s].w[n] == '\0')
+            return 1;
+    return 0;
+}
+
 /* Cheap filter before number_parse: most words cannot start a quantity,
- * and number_parse on every word was a third of the run (bench/README.md). */
-static int may_start_number(const text_doc *td, size_t i)
+ * and number_parse on every word was a third of the run (bench/README.md).
+ * Inline, because the main scan asks it of every token and most answers
+ * come from the flags or the first byte. */
+static inline int may_start_number(const text_doc *td, size_t i)
 {
     const token *tk = &td->tok[i];
     if (tk->flags & TOK_NUM)
@@ -88,20 +108,37 @@ static int may_start_number(const text_doc *td, size_t i)
         return 0; /* no number word starts otherwise */
     /* Number words hyphenate ("twenty-one"): compare up to the hyphen.  A
      * plain token has none, and its hash is that of the whole key. */
-    size_t n = tk->keylen;
-    uint64_t h = tk->hash;
-    if (!(tk->flags & TOK_PLAIN)) {
-        n = 0;
-        while (n < tk->keylen && k[n] != '-')
-            n++;
-        h = hash64(k, n);
+    if (tk->flags & TOK_PLAIN)
+        return is_number_first(k, tk->keylen, tk->hash);
+    size_t n = 0;
+    while (n < tk->keylen && k[n] != '-')
+        n++;
+    return is_number_first(k, n, hash64(k, n));
+}
+
+/* Can number_parse read a count at token i?  A plain word (ASCII letters
+ * and digits, its key the text lower-cased) holds no boundary inside it, so
+ * it starts a number only when it is a digit or one whole word of
+ * number_first; any other token is left to number_parse.  So this never
+ * says no where number_parse would say yes (may_start_number, which cuts a
+ * word at its hyphen, is not that sure for words of other bytes). */
+static inline int may_be_number(const text_doc *td, size_t i)
+{
+    const token *tk = &td->tok[i];
+    if ((tk->flags & TOK_NUM) || !(tk->flags & TOK_PLAIN))
+        return 1;
+    const char *k = tok_key(td, i);
+    return k[0] >= 'a' && k[0] <= 't' && is_number_first(k, tk->keylen, tk->hash);
+}
+
+/* number_parse at token i of sentence se, asked only where may_be_number. */
+static size_t number_at(const analysis *a, const sentence *se, size_t i, number_t *out)
+{
+    if (!may_be_number(&a->td, i)) {
+        *out = (number_t){0};
+        return 0;
     }
-    h |= 1;
-    pthread_once(&number_once, number_index);
-    for (size_t s = h & (NUMBER_SLOTS - 1); number_slot[s].hash; s = (s + 1) & (NUMBER_SLOTS - 1))
-        if (number_slot[s].hash == h && strncmp(number_slot[s].w, k, n) == 0 && number_slot[s].w[n] == '\0')
-            return 1;
-    return 0;
+    return number_parse(a->doc->text + a->td.tok[i].start, se->end - a->td.tok[i].start, out);
 }
 
 /* Token index of the first token starting at or after byte `at`. */
@@ -392,7 +429,7 @@ static size_t possibly_more(const analysis *a, const sentence *se, size_t k, lon
     number_t nn;
     if (q >= end)
         return 0;
-    size_t used = number_parse(a->doc->text + td->tok[q].start, se->end - td->tok[q].start, &nn);
+    size_t used = number_at(a, se, q, &nn);
     if (!used || nn.vague)
         return 0;
     *hi = nn.min;
@@ -873,7 +910,7 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
         if ((td->tok[w].flags & TOK_NUM) || tok_is(td, w, "and") || tok_is(td, w, "no") || tok_is(td, w, "or") ||
             tok_is(td, w, "which") || tok_is(td, w, "nobody") || tok_is(td, w, "who") || tok_is(td, w, "whose") ||
             ((w > st || (!tok_is(td, w, "a") && !tok_is(td, w, "an"))) &&
-             number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+             number_at(a, se, w, &nn)))
             return 0; /* "Many died", "two men and a boy": counts, read elsewhere */
     }
     *vs = st;
@@ -937,7 +974,7 @@ static size_t pair_subject(const analysis *a, const sentence *se, size_t head, s
                    tok_is(td, w, "who") || tok_is(td, w, "both") || tok_is(td, w, "all") || tok_is(td, w, "they") ||
                    tok_is(td, w, "said") || tok_is(td, w, "when") ||
                    (!(td->tok[w].flags & TOK_NUM) && !tok_is(td, w, "a") && !tok_is(td, w, "an") &&
-                    number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+                    number_at(a, se, w, &nn)))
             return 0; /* "two females and a male": a count, read elsewhere */
     }
     if (!and || and == st || and == head || and - st > 5 || head - and > 6)
@@ -1566,6 +1603,7 @@ void claims_scan(analysis *a)
 {
     const text_doc *td = &a->td;
     const char *text = a->doc->text;
+    pthread_once(&number_once, number_index);
     size_t longest = 1;
     for (size_t s = 0; s < td->nsent; s++)
         if (td->sent[s].count > longest)
@@ -1644,7 +1682,7 @@ void claims_scan(analysis *a)
                 }
             } else if (j + 1 < end && (tok_is(td, j, "to") || tok_is(td, j, "or") || (between && tok_is(td, j, "and")))) {
                 number_t n2;
-                size_t u2 = number_parse(text + td->tok[j + 1].start, se->end - td->tok[j + 1].start, &n2);
+                size_t u2 = number_at(a, se, j + 1, &n2);
                 if (u2 && !n2.vague && n2.min > c.min) {
                     c.max = n2.min;
                     c.q = Q_RANGE;
@@ -1877,7 +1915,7 @@ void claims_scan(analysis *a)
                 }
                 number_t nn;
                 int is_num = (td->tok[m].flags & TOK_NUM) ||
-                             number_parse(text + td->tok[m].start, se->end - td->tok[m].start, &nn) > 0;
+                             number_at(a, se, m, &nn) > 0;
                 int after_and = m > 0 && tok_is(td, m - 1, "and");
                 if (is_num && !after_and &&
                     !(m > 0 && (tok_is(td, m - 1, "including") || tok_is(td, m - 1, "among") || tok_is(td, m - 1, "from"))))
@@ -1885,7 +1923,7 @@ void claims_scan(analysis *a)
                 if (tok_is(td, m, "and") && m + 2 < end) {
                     const lex_entry *v2 = lex_match(a->t->outcomes, td, m + 1, end, &n);
                     if (v2 && strcmp(v2->attr[1], "after") != 0 && m + 1 + n < end &&
-                        (number_parse(text + td->tok[m + 1 + n].start, se->end - td->tok[m + 1 + n].start, &nn) ||
+                        (number_at(a, se, m + 1 + n, &nn) ||
                          lex_match(a->t->qualifiers, td, m + 1 + n, end, &n)))
                         break;
                 }
@@ -1894,7 +1932,7 @@ void claims_scan(analysis *a)
                     if (q < end && tok_is(td, q, "at") && q + 1 < end && tok_is(td, q + 1, "least"))
                         q += 2;
                     int next_num = q < end && ((td->tok[q].flags & TOK_NUM) ||
-                                               number_parse(text + td->tok[q].start, se->end - td->tok[q].start, &nn) > 0);
+                                               number_at(a, se, q, &nn) > 0);
                     size_t pe, vn2;
                     /* "19 people were attacked and killed": two verbs, one subject */
                     const lex_entry *o2 = q < end ? lex_match(a->t->outcomes, td, q, end, &vn2) : NULL;
