@@ -708,6 +708,29 @@ static void another_claims(analysis *a, size_t s, size_t first_claim)
     }
 }
 
+/* The words that the rarer readers need, found in one walk of the sentence
+ * by first byte: suicide_claims and zero_claims compared a dozen words at
+ * every token of every sentence, and nearly no sentence holds any. */
+typedef struct {
+    int self; /* "himself", "herself", "life": every phrase of suicide_claims ends in one */
+    int none; /* "no", "nobody", "no-one": every zero of zero_claims but a denial starts at one */
+} sentence_cues;
+
+static sentence_cues cues_of(const text_doc *td, const sentence *se)
+{
+    sentence_cues c = {0, 0};
+    for (size_t i = se->first; i < se->first + se->count; i++) {
+        const char *k = tok_key(td, i);
+        if (k[0] == 'h')
+            c.self |= key_eq(k, "himself") || key_eq(k, "herself");
+        else if (k[0] == 'l')
+            c.self |= key_eq(k, "life");
+        else if (k[0] == 'n')
+            c.none |= key_eq(k, "no") || key_eq(k, "nobody") || key_eq(k, "no-one");
+    }
+    return c;
+}
+
 /* The attacker's own death: "before turning the gun on himself", "then
  * killed himself", "took his own life", "shot and killed himself".  In a
  * sentence that counts the dead it is one more of them; elsewhere it is a
@@ -2147,9 +2170,12 @@ void claims_scan(analysis *a)
                 i = (victim ? vend : j) - 1;
         }
         another_claims(a, s, first_claim);
-        suicide_claims(a, s);
+        sentence_cues cues = cues_of(td, se);
+        if (cues.self)
+            suicide_claims(a, s);
         singular_claims(a, s, first_claim, om);
-        zero_claims(a, s, deny);
+        if (cues.none || deny != (size_t)-1)
+            zero_claims(a, s, deny);
     }
     free(memo.slot);
     free(memo.at);
