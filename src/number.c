@@ -480,6 +480,23 @@ static size_t parse_at(const unsigned char *u, size_t len, number_t *out, int al
         return follower(u, len, e, out);
     }
 
+    /* Every quantity that starts with the letter a is "a" and a word that
+     * starts with one of the letters below ("a dozen", "a few", "a handful",
+     * "a couple", "a hundred", "a thousand", "a million", "a billion"): no
+     * other rule's first word starts with a.  Most "a"s are articles, and
+     * "an", "and", "at" are common: answered here, without trying every
+     * rule. */
+    if (lower(u[0]) == 'a') {
+        if ((a = kw(u, len, 0, "a")) == 0 || (w = after_ws(u, len, a)) == 0 || w >= len)
+            return 0;
+        switch (lower(u[w])) {
+        case 'b': case 'c': case 'd': case 'f': case 'h': case 'm': case 't':
+            break;
+        default:
+            return 0;
+        }
+    }
+
     /* "half a dozen", "half a million" */
     if ((e = kw(u, len, 0, "half")) != 0) {
         if ((w = after_ws(u, len, e)) == 0 || (a = kw(u, len, w, "a")) == 0 ||
