@@ -26,15 +26,14 @@ static int is_unit(const text_doc *td, size_t j)
     return tok_is_any(td, j, units, ARRAY_LEN(units));
 }
 
-static int is_month(const char *k)
+/* Asked of the words around every number: a probe of the list's hash set
+ * (tok_is_any), not a walk of its 24 words. */
+static int is_month(const text_doc *td, size_t i)
 {
     static const char *const m[] = {"january", "february", "march", "april", "may", "june", "july", "august",
                                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
-    for (size_t i = 0; i < ARRAY_LEN(m); i++)
-        if (k[0] == m[i][0] && key_eq(k, m[i])) /* asked of the words around every number */
-            return 1;
-    return 0;
+    return tok_is_any(td, i, m, ARRAY_LEN(m));
 }
 
 static int is_aux(const text_doc *td, size_t j)
@@ -63,7 +62,10 @@ static struct {
     uint64_t hash;       /* 0: empty */
     const char *w;
 } number_slot[NUMBER_SLOTS];
-static size_t number_longest; /* the longest of number_first */
+/* Bit n of number_lengths[c - 'a'] is set when a word of number_first that
+ * starts with c is n bytes long: "and", "in", "of", "to" are turned away by
+ * this before any probe. */
+static uint32_t number_lengths[26];
 static pthread_once_t number_once = PTHREAD_ONCE_INIT;
 _Static_assert(ARRAY_LEN(number_first) * 8 < NUMBER_SLOTS, "NUMBER_SLOTS too small");
 
@@ -77,21 +79,34 @@ static void number_index(void)
             s = (s + 1) & (NUMBER_SLOTS - 1);
         number_slot[s].hash = h;
         number_slot[s].w = number_first[i];
-        if (n > number_longest)
-            number_longest = n;
+        number_lengths[number_first[i][0] - 'a'] |= (uint32_t)1 << n;
     }
+}
+
+/* Is there a word of number_first as long as k[0..n) and with its first
+ * byte (in a..z)?  Most words are turned away here. */
+static inline int number_length_ok(const char *k, size_t n)
+{
+    return n < 32 && (number_lengths[k[0] - 'a'] & ((uint32_t)1 << n));
 }
 
 /* Is k[0..n), whose hash64 is h, one of number_first? */
 static int is_number_first(const char *k, size_t n, uint64_t h)
 {
-    if (n > number_longest)
-        return 0;
     h |= 1;
     for (size_t s = h & (NUMBER_SLOTS - 1); number_slot[s].hash; s = (s + 1) & (NUMBER_SLOTS - 1))
         if (number_slot[s].hash == h && strncmp(number_slot[s].w, k, n) == 0 && number_slot[s].w[n] == '\0')
             return 1;
     return 0;
+}
+
+/* Is the key k[0..n) up to its first hyphen one of number_first? */
+static int number_before_hyphen(const char *k, size_t n)
+{
+    size_t m = 0;
+    while (m < n && k[m] != '-')
+        m++;
+    return number_length_ok(k, m) && is_number_first(k, m, hash64(k, m));
 }
 
 /* Cheap filter before number_parse: most words cannot start a quantity,
@@ -109,11 +124,8 @@ static inline int may_start_number(const text_doc *td, size_t i)
     /* Number words hyphenate ("twenty-one"): compare up to the hyphen.  A
      * plain token has none, and its hash is that of the whole key. */
     if (tk->flags & TOK_PLAIN)
-        return is_number_first(k, tk->keylen, tk->hash);
-    size_t n = 0;
-    while (n < tk->keylen && k[n] != '-')
-        n++;
-    return is_number_first(k, n, hash64(k, n));
+        return number_length_ok(k, tk->keylen) && is_number_first(k, tk->keylen, tk->hash);
+    return number_before_hyphen(k, tk->keylen);
 }
 
 /* Can number_parse read a count at token i?  A plain word (ASCII letters
@@ -128,7 +140,7 @@ static inline int may_be_number(const text_doc *td, size_t i)
     if ((tk->flags & TOK_NUM) || !(tk->flags & TOK_PLAIN))
         return 1;
     const char *k = tok_key(td, i);
-    return k[0] >= 'a' && k[0] <= 't' && is_number_first(k, tk->keylen, tk->hash);
+    return k[0] >= 'a' && k[0] <= 't' && number_length_ok(k, tk->keylen) && is_number_first(k, tk->keylen, tk->hash);
 }
 
 /* number_parse at token i of sentence se, asked only where may_be_number. */
@@ -291,7 +303,7 @@ static int period_cue(const analysis *a, size_t j, size_t first, size_t end)
         size_t q = j + 1;
         if (q < end && is_year_tok(a, q, NULL))
             return 1;
-        if (q < end && is_month(tok_key(td, q)))
+        if (q < end && is_month(td, q))
             return 1;
         static const char *const starts[] = {"start", "beginning", "outbreak", "onset", "war", "conflict",
                                              "insurgency", "uprising", "crisis", "invasion", "revolution", "coup",
@@ -1420,7 +1432,7 @@ static int takes_object(const analysis *a, const sentence *se, size_t j)
                                        "early", "late", "earlier", "later"};
     if (tok_is_any(td, j, days, ARRAY_LEN(days)))
         return 0; /* "30 others injured Wednesday" */
-    return is_capword(td, j) && !is_month(tok_key(td, j)) && !place_at(a, j);
+    return is_capword(td, j) && !is_month(td, j) && !place_at(a, j);
 }
 
 /* Up to three plain words at k, then a passive outcome ("were killed",
@@ -1659,7 +1671,7 @@ void claims_scan(analysis *a)
             size_t num_end = td->tok[i].start + used;
             size_t j = token_at(td, i, end, num_end);
             /* Dates and measures are not head counts. */
-            if ((i > se->first && is_month(tok_key(td, i - 1))) || (j < end && is_month(tok_key(td, j))) ||
+            if ((i > se->first && is_month(td, i - 1)) || (j < end && is_month(td, j)) ||
                 is_unit(td, j) || (i > se->first && text[td->tok[i - 1].start] == '$')) {
                 i = j - 1 > i ? j - 1 : i;
                 continue;
