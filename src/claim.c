@@ -170,51 +170,6 @@ static enum outcome outcome_of(const lex_entry *e)
     return OUT_KILLED;
 }
 
-/* The outcome phrases (outcomes.tsv) that start in the sentence being read,
- * each matched up to the sentence's end.  The rules ask for them again and
- * again: the one-victim readers walk the whole sentence two or three times
- * looking for an outcome, and the words that can start one are common ("in"
- * of "in critical condition", "shot"), each a probe of the lexicon.  So the
- * sentence is matched once, and the walks visit only the tokens where an
- * outcome starts. */
-typedef struct {
-    const lex_entry *e;  /* NULL: no outcome starts here */
-    enum outcome out;    /* outcome_of(e) */
-} outcome_slot;
-
-typedef struct {
-    const sentence *se;
-    outcome_slot *slot;  /* one per token of se */
-    uint32_t *at;        /* the tokens where an outcome starts, in order */
-    size_t nat;
-} outcome_memo;
-
-static void memo_sentence(const analysis *a, outcome_memo *om, const sentence *se)
-{
-    size_t end = se->first + se->count, n;
-    om->se = se;
-    om->nat = 0;
-    for (size_t i = se->first; i < end; i++) {
-        const lex_entry *e = lex_match(a->t->outcomes, &a->td, i, end, &n);
-        om->slot[i - se->first] = (outcome_slot){e, e ? outcome_of(e) : OUT_KILLED};
-        if (e)
-            om->at[om->nat++] = (uint32_t)i;
-    }
-}
-
-/* lex_match(outcomes, td, i, end of the sentence, n), from the memo. */
-static inline const lex_entry *outcome_at(const outcome_memo *om, size_t i, size_t *n)
-{
-    size_t k = i - om->se->first; /* wraps for a token before the sentence */
-    if (k >= om->se->count || !om->slot[k].e)
-        return NULL;
-    *n = (size_t)om->slot[k].e->ntok;
-    return om->slot[k].e;
-}
-
-/* The outcome of outcome_at(om, i, ...), which must not be NULL. */
-static inline enum outcome outcome_kind_at(const outcome_memo *om, size_t i) { return om->slot[i - om->se->first].out; }
-
 /* ---- tolls, context, denials, zeros ---------------------------------------- */
 
 static int is_year_tok(const analysis *a, size_t j, int *year)
@@ -476,7 +431,67 @@ static void strip_det(char *s)
     }
 }
 
-static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t max)
+/* The outcome phrases (outcomes.tsv) that start in the sentence being read,
+ * each matched up to the sentence's end.  The rules ask for them again and
+ * again: the one-victim readers walk the whole sentence two or three times
+ * looking for an outcome, and the words that can start one are common ("in"
+ * of "in critical condition", "shot"), each a probe of the lexicon.  So the
+ * sentence is matched once, and the walks visit only the tokens where an
+ * outcome starts. */
+typedef struct {
+    const lex_entry *e;  /* NULL: no outcome starts here */
+    enum outcome out;    /* outcome_of(e) */
+} outcome_slot;
+
+/* What claims_scan knows of the report and of the sentence it reads: the
+ * outcomes above, the speakers of the sentence (find_speakers, asked by
+ * every reader that makes a claim, and the same answer each time) and where
+ * each sentence's actors are. */
+typedef struct {
+    /* the report */
+    const size_t *actor_first; /* actor_first[s]: the first actor of sentence s or after (s <= nsent);
+                                * NULL if the actors are not in text order: walk them all */
+    outcome_slot *slot;        /* one per token of se */
+    uint32_t *at;              /* the tokens where an outcome starts, in order */
+    /* the sentence */
+    const sentence *se;
+    size_t s, nat;
+    speaker sp[16];
+    size_t nsp;
+    int speakers_known;
+} claim_memo;
+
+static void memo_sentence(const analysis *a, claim_memo *cm, size_t s)
+{
+    const sentence *se = &a->td.sent[s];
+    size_t end = se->first + se->count, n;
+    cm->se = se;
+    cm->s = s;
+    cm->nat = 0;
+    cm->speakers_known = 0;
+    for (size_t i = se->first; i < end; i++) {
+        const lex_entry *e = lex_match(a->t->outcomes, &a->td, i, end, &n);
+        cm->slot[i - se->first] = (outcome_slot){e, e ? outcome_of(e) : OUT_KILLED};
+        if (e)
+            cm->at[cm->nat++] = (uint32_t)i;
+    }
+}
+
+/* lex_match(outcomes, td, i, end of the sentence, n), from the memo. */
+static inline const lex_entry *outcome_at(const claim_memo *cm, size_t i, size_t *n)
+{
+    size_t k = i - cm->se->first; /* wraps for a token before the sentence */
+    if (k >= cm->se->count || !cm->slot[k].e)
+        return NULL;
+    *n = (size_t)cm->slot[k].e->ntok;
+    return cm->slot[k].e;
+}
+
+/* The outcome of outcome_at(cm, i, ...), which must not be NULL. */
+static inline enum outcome outcome_kind_at(const claim_memo *cm, size_t i) { return cm->slot[i - cm->se->first].out; }
+
+/* The sources of sentence s; actor_first as in claim_memo. */
+static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t max, const size_t *actor_first)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -510,7 +525,8 @@ static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t ma
         /* "separatist spokesperson Mohamed ... said": a party's spokesperson. */
         i += len - 1;
     }
-    for (size_t k = 0; k < a->nactors && n < max; k++) {
+    size_t k0 = actor_first ? actor_first[s] : 0, k1 = actor_first ? actor_first[s + 1] : a->nactors;
+    for (size_t k = k0; k < k1 && n < max; k++) {
         const actor_m *m = &a->actors[k];
         if (m->sentence != (int)s || !m->speaker)
             continue;
@@ -529,6 +545,17 @@ static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t ma
     for (size_t j = 0; j < n; j++)
         strip_det(out[j].text);
     return n;
+}
+
+/* find_speakers for the memo's sentence, found when first asked. */
+static const speaker *speakers_of(const analysis *a, claim_memo *cm, size_t *n)
+{
+    if (!cm->speakers_known) {
+        cm->nsp = find_speakers(a, cm->s, cm->sp, ARRAY_LEN(cm->sp), cm->actor_first);
+        cm->speakers_known = 1;
+    }
+    *n = cm->nsp;
+    return cm->sp;
 }
 
 /* The speaker of a claim at tokens [i, k): the nearest speaker before it with
@@ -587,15 +614,19 @@ static enum victim_cat category_of(const lex_entry *v)
 /* An actor named among the victims: "84 Wagner fighters", "12 members of
  * JNIM".  Sets the claim's victim_actor and, for a bare "members", its
  * category from the actor's inter code. */
-static void victim_actor(const analysis *a, claim *c, size_t vstart, size_t vend)
+static void victim_actor(const analysis *a, claim *c, size_t vstart, size_t vend, const size_t *actor_first)
 {
     const text_doc *td = &a->td;
     size_t to = vend;
     /* "members of X", "fighters from X" */
     if (to + 1 < td->ntok && (tok_is(td, to, "of") || tok_is(td, to, "from")))
         to += 4;
-    for (size_t k = 0; k < a->nactors; k++) {
+    /* In text order, no actor before the claim's sentence reaches vstart,
+     * and none after one at `to` or later comes before it. */
+    for (size_t k = actor_first ? actor_first[c->sentence] : 0; k < a->nactors; k++) {
         const actor_m *m = &a->actors[k];
+        if (actor_first && m->tok >= to)
+            break;
         if (m->tok + m->ntok <= vstart || m->tok >= to)
             continue;
         if (m->tok >= vend) { /* after "of": only right after it, maybe with "the" */
@@ -663,7 +694,7 @@ static int is_capword(const text_doc *td, size_t i)
 
 /* One named or singular victim and no number: "killed the village chief",
  * "a muezzin was shot dead", "shot dead Sheikh Ali Othman".  Counts 1. */
-static int single_of(analysis *a, size_t s, enum outcome want, size_t from, const outcome_memo *om);
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from, claim_memo *cm);
 
 static int ly_adverb(const text_doc *td, size_t j);
 
@@ -671,7 +702,7 @@ static int ly_adverb(const text_doc *td, size_t j);
  * "the shooting left one man dead and another injured", "three people were
  * shot to death and another was injured".  Read only in a sentence that
  * already counts someone; "another attack" is no person. */
-static void another_claims(analysis *a, size_t s, size_t first_claim)
+static void another_claims(analysis *a, size_t s, size_t first_claim, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -712,8 +743,8 @@ static void another_claims(analysis *a, size_t s, size_t first_claim)
         const lex_entry *v = vn ? lex_match(a->t->victims, td, i + 1, end, &vn) : NULL;
         c.vcat = category_of(v);
         snprintf(c.label, sizeof c.label, "%s", v ? v->attr[1] : "person");
-        speaker sp[16];
-        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        size_t nsp;
+        const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
         push(a, &c);
         i = sbe;
@@ -747,7 +778,7 @@ static sentence_cues cues_of(const text_doc *td, const sentence *se)
  * killed himself", "took his own life", "shot and killed himself".  In a
  * sentence that counts the dead it is one more of them; elsewhere it is a
  * single, counted only when no source gives a number. */
-static void suicide_claims(analysis *a, size_t s)
+static void suicide_claims(analysis *a, size_t s, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -787,8 +818,8 @@ static void suicide_claims(analysis *a, size_t s)
         snprintf(c.victims, sizeof c.victims, "the attacker");
         snprintf(c.label, sizeof c.label, "attacker");
         c.sp = (span){td->tok[i].start, td->tok[last].end};
-        speaker sp[16];
-        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        size_t nsp;
+        const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, i, last + 1));
         /* "shot himself" read as an injury is this death */
         for (size_t k = 0; k < a->nclaims; k++) {
@@ -804,7 +835,7 @@ static void suicide_claims(analysis *a, size_t s)
 
 /* One named victim, killed or else hurt: "a 15-year-old boy was shot in
  * the leg" is one injured, unless the sentence speaks of a death too. */
-static void singular_claims(analysis *a, size_t s, size_t first_claim, const outcome_memo *om)
+static void singular_claims(analysis *a, size_t s, size_t first_claim, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -821,24 +852,24 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim, const out
             for (size_t q = first_claim; q < a->nclaims; q++)
                 if (a->claims[q].sp.end > last)
                     last = a->claims[q].sp.end;
-            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last), om);
+            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last), cm);
             return;
         }
-    if (single_of(a, s, OUT_KILLED, 0, om))
+    if (single_of(a, s, OUT_KILLED, 0, cm))
         return;
     for (size_t k = first_claim; k < a->nclaims; k++)
         if (a->claims[k].outcome == OUT_INJURED)
             return;
-    for (size_t k = 0; k < om->nat; k++) {
-        size_t i = om->at[k], n = 0;
-        outcome_at(om, i, &n);
+    for (size_t k = 0; k < cm->nat; k++) {
+        size_t i = cm->at[k], n = 0;
+        outcome_at(cm, i, &n);
         /* "was shot and later died": not an injury; but "shot his wife and
          * then killed himself" is the attacker's death, and the wife was shot */
-        if (outcome_kind_at(om, i) == OUT_KILLED &&
+        if (outcome_kind_at(cm, i) == OUT_KILLED &&
             !(i + n < end && (tok_is(td, i + n, "himself") || tok_is(td, i + n, "herself"))))
             return;
     }
-    single_of(a, s, OUT_INJURED, 0, om);
+    single_of(a, s, OUT_INJURED, 0, cm);
 }
 
 /* The subject of a singular "was": from the clause start to head, when
@@ -1062,17 +1093,17 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
 /* from > 0: only a person named after token `from` whose outcome follows
  * "also" ("the suspect was also killed"), counted as one more of the
  * sentence's figures, not as a single. */
-static int single_of(analysis *a, size_t s, enum outcome want, size_t from, const outcome_memo *om)
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
     size_t end = se->first + se->count;
     /* only where an outcome starts: the tokens of the memo, from `from` on */
-    for (size_t oi = 0; oi < om->nat; oi++) {
-        size_t i = om->at[oi], n = 0;
-        if (i < from || outcome_kind_at(om, i) != want)
+    for (size_t oi = 0; oi < cm->nat; oi++) {
+        size_t i = cm->at[oi], n = 0;
+        if (i < from || outcome_kind_at(cm, i) != want)
             continue;
-        const lex_entry *o = outcome_at(om, i, &n);
+        const lex_entry *o = outcome_at(cm, i, &n);
         if (from && !(i > se->first + 1 && (tok_is(td, i - 1, "also") || tok_is(td, i - 2, "also") ||
                                             (i > se->first + 2 && tok_is(td, i - 3, "also")))))
             continue;
@@ -1359,8 +1390,8 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, cons
         str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
         size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
-        speaker sp[16];
-        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        size_t nsp;
+        const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
         push(a, &c);
         return 1;
@@ -1493,7 +1524,7 @@ static const lex_entry *outcome_in(const analysis *a, size_t from, size_t to, si
  * casualties"; and a denial that gives no number ("the army denied that
  * civilians were killed"), on record with min 0 but never counted.
  * "No immediate reports of casualties" says nothing and gives nothing. */
-static void zero_claims(analysis *a, size_t s, size_t deny)
+static void zero_claims(analysis *a, size_t s, size_t deny, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -1551,8 +1582,8 @@ static void zero_claims(analysis *a, size_t s, size_t deny)
         }
     }
     c.sp = (span){td->tok[from].start, td->tok[oat + n - 1].end};
-    speaker sp[16];
-    size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+    size_t nsp;
+    const speaker *sp = speakers_of(a, cm, &nsp);
     set_source(a, &c, speaker_for(td, sp, nsp, from, oat + n));
     push(a, &c);
 }
@@ -1634,6 +1665,27 @@ static void same_victim_died(analysis *a)
     }
 }
 
+/* Are the actors in text order, as actors_scan makes them: each within its
+ * sentence, after the one before it and not overlapping it?  Then the actors
+ * of a sentence are found by index (claim_memo.actor_first), not by walking
+ * every actor of the report for each sentence and each claim, which made a
+ * report packed with figures quadratic. */
+static int actors_in_order(const analysis *a)
+{
+    const text_doc *td = &a->td;
+    for (size_t k = 0; k < a->nactors; k++) {
+        const actor_m *m = &a->actors[k];
+        if (m->sentence < 0 || (size_t)m->sentence >= td->nsent)
+            return 0;
+        const sentence *se = &td->sent[m->sentence];
+        if (m->tok < se->first || m->tok + m->ntok > se->first + se->count)
+            return 0;
+        if (k > 0 && (m->sentence < a->actors[k - 1].sentence || m->tok < a->actors[k - 1].tok + a->actors[k - 1].ntok))
+            return 0;
+    }
+    return 1;
+}
+
 void claims_scan(analysis *a)
 {
     const text_doc *td = &a->td;
@@ -1643,20 +1695,28 @@ void claims_scan(analysis *a)
     for (size_t s = 0; s < td->nsent; s++)
         if (td->sent[s].count > longest)
             longest = td->sent[s].count;
-    /* reused by every sentence */
-    outcome_memo memo = {NULL, malloc(longest * sizeof *memo.slot), malloc(longest * sizeof *memo.at), 0};
-    const outcome_memo *om = &memo;
-    if (!memo.slot || !memo.at)
+    claim_memo memo = {0}, *cm = &memo;
+    memo.slot = malloc(longest * sizeof *memo.slot); /* reused by every sentence */
+    memo.at = malloc(longest * sizeof *memo.at);
+    int in_order = actors_in_order(a);
+    size_t *actor_first = in_order ? malloc((td->nsent + 1) * sizeof *actor_first) : NULL;
+    if (!memo.slot || !memo.at || (in_order && !actor_first))
         abort();
+    if (actor_first) {
+        size_t k = 0;
+        for (size_t s = 0; s <= td->nsent; s++) {
+            while (k < a->nactors && a->actors[k].sentence < (int)s)
+                k++;
+            actor_first[s] = k;
+        }
+    }
+    memo.actor_first = actor_first;
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
             continue;
         size_t end = se->first + se->count;
-        memo_sentence(a, &memo, se);
-        speaker sp[16];
-        size_t nsp = 0;
-        int speakers_done = 0;
+        memo_sentence(a, &memo, s);
         size_t first_claim = a->nclaims;
         size_t deny = find_denial(td, se->first, end), n_age;
         for (size_t i = se->first; i < end; i++) {
@@ -1812,7 +1872,7 @@ void claims_scan(analysis *a)
                 span_copy(text, (span){td->tok[vstart].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
                 c.vcat = category_of(victim);
                 str_copy(c.label, sizeof c.label, victim->attr[1]);
-                victim_actor(a, &c, vstart, vend);
+                victim_actor(a, &c, vstart, vend, cm->actor_first);
             }
             /* What happened.  Right before the count first ("killed 32 people
              * and wounded 68": 32 were killed), then after it ("15 civilians
@@ -2102,10 +2162,8 @@ void claims_scan(analysis *a)
             if (deny != (size_t)-1 && deny < sb && !clause_break(td, deny, sb) && !new_statement(td, deny, sb))
                 c.denial = 1;
             /* Source. */
-            if (!speakers_done) {
-                nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
-                speakers_done = 1;
-            }
+            size_t nsp;
+            const speaker *sp = speakers_of(a, cm, &nsp);
             const speaker *who = inherit >= 0 && c.part_of < 0 ? NULL : speaker_for(td, sp, nsp, sb, se_tok);
             if (inherit >= 0 && c.part_of < 0) {
                 const claim *p = &a->claims[inherit];
@@ -2181,15 +2239,16 @@ void claims_scan(analysis *a)
             else if (se_tok > i + 1)
                 i = (victim ? vend : j) - 1;
         }
-        another_claims(a, s, first_claim);
+        another_claims(a, s, first_claim, cm);
         sentence_cues cues = cues_of(td, se);
         if (cues.self)
-            suicide_claims(a, s);
-        singular_claims(a, s, first_claim, om);
+            suicide_claims(a, s, cm);
+        singular_claims(a, s, first_claim, cm);
         if (cues.none || deny != (size_t)-1)
-            zero_claims(a, s, deny);
+            zero_claims(a, s, deny, cm);
     }
     free(memo.slot);
     free(memo.at);
+    free(actor_first);
     same_victim_died(a);
 }
