@@ -777,8 +777,10 @@ static sentence_cues cues_of(const text_doc *td, const sentence *se)
 /* The attacker's own death: "before turning the gun on himself", "then
  * killed himself", "took his own life", "shot and killed himself".  In a
  * sentence that counts the dead it is one more of them; elsewhere it is a
- * single, counted only when no source gives a number. */
-static void suicide_claims(analysis *a, size_t s, claim_memo *cm)
+ * single, counted only when no source gives a number.  The sentence's own
+ * claims are those from first_claim on (claims are made sentence by
+ * sentence): only they are compared, not every claim of the report. */
+static void suicide_claims(analysis *a, size_t s, size_t first_claim, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -801,7 +803,7 @@ static void suicide_claims(analysis *a, size_t s, claim_memo *cm)
         if (!last)
             continue;
         int numbered = 0;
-        for (size_t k = 0; k < a->nclaims; k++) {
+        for (size_t k = first_claim; k < a->nclaims; k++) {
             const claim *p = &a->claims[k];
             numbered |= p->sentence == (int)s && p->outcome == OUT_KILLED && !p->single && !p->context;
             if (p->sentence == (int)s && p->outcome == OUT_KILLED && td->tok[i].start < p->sp.end &&
@@ -822,7 +824,7 @@ static void suicide_claims(analysis *a, size_t s, claim_memo *cm)
         const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, i, last + 1));
         /* "shot himself" read as an injury is this death */
-        for (size_t k = 0; k < a->nclaims; k++) {
+        for (size_t k = first_claim; k < a->nclaims; k++) {
             claim *p = &a->claims[k];
             if (p->sentence == (int)s && p->outcome == OUT_INJURED && p->single && p->sp.start >= td->tok[i].start &&
                 p->sp.start <= td->tok[last].end)
@@ -1523,8 +1525,9 @@ static const lex_entry *outcome_in(const analysis *a, size_t from, size_t to, si
 /* Claims of zero: "no one was killed", "nobody was hurt", "there were no
  * casualties"; and a denial that gives no number ("the army denied that
  * civilians were killed"), on record with min 0 but never counted.
- * "No immediate reports of casualties" says nothing and gives nothing. */
-static void zero_claims(analysis *a, size_t s, size_t deny, claim_memo *cm)
+ * "No immediate reports of casualties" says nothing and gives nothing.
+ * The sentence's claims start at first_claim. */
+static void zero_claims(analysis *a, size_t s, size_t first_claim, size_t deny, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -1533,7 +1536,7 @@ static void zero_claims(analysis *a, size_t s, size_t deny, claim_memo *cm)
     const lex_entry *o = NULL;
     int denial = 0;
     if (deny != (size_t)-1) {
-        for (size_t k = 0; k < a->nclaims; k++)
+        for (size_t k = first_claim; k < a->nclaims; k++)
             if (a->claims[k].sentence == (int)s && a->claims[k].denial)
                 return; /* the denial has its number */
         to = deny + 1;
@@ -2242,10 +2245,10 @@ void claims_scan(analysis *a)
         another_claims(a, s, first_claim, cm);
         sentence_cues cues = cues_of(td, se);
         if (cues.self)
-            suicide_claims(a, s, cm);
+            suicide_claims(a, s, first_claim, cm);
         singular_claims(a, s, first_claim, cm);
         if (cues.none || deny != (size_t)-1)
-            zero_claims(a, s, deny, cm);
+            zero_claims(a, s, first_claim, deny, cm);
     }
     free(memo.slot);
     free(memo.at);
