@@ -352,15 +352,16 @@ static int new_statement(const text_doc *td, size_t from, size_t to)
 
 /* The first denial in tokens [from, end): "denied that", "rejected claims
  * that", "dismissed reports of".  Returns its token or (size_t)-1. */
+static const char *const denial_verbs[] = {"denied", "denies", "deny", "denying", "rejected", "rejects",
+                                           "dismissed", "dismisses", "refuted", "disputed"};
+
 static size_t find_denial(const text_doc *td, size_t from, size_t end)
 {
-    static const char *const verbs[] = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed",
-                                        "dismisses", "refuted", "disputed"};
     static const char *const objs[] = {"that", "reports", "claims", "allegations", "accounts", "any", "suggestions",
                                        "charges", "it"};
     static const char *const neg[] = {"not", "neither", "nor", "never", "no"};
     for (size_t j = from; j + 1 < end; j++) {
-        if (!tok_is_any(td, j, verbs, ARRAY_LEN(verbs)) || !tok_is_any(td, j + 1, objs, ARRAY_LEN(objs)))
+        if (!tok_is_any(td, j, denial_verbs, ARRAY_LEN(denial_verbs)) || !tok_is_any(td, j + 1, objs, ARRAY_LEN(objs)))
             continue;
         /* "did not confirm or deny reports that ..." denies nothing */
         int negated = 0;
@@ -443,10 +444,19 @@ typedef struct {
     enum outcome out;    /* outcome_of(e) */
 } outcome_slot;
 
+/* The words that the rarer readers need, found in the same walk, by first
+ * byte: suicide_claims, zero_claims and find_denial compared a dozen words
+ * at every token of every sentence, and nearly no sentence holds any. */
+typedef struct {
+    int self; /* "himself", "herself", "life": every phrase of suicide_claims ends in one */
+    int none; /* "no", "nobody", "no-one": every zero of zero_claims but a denial starts at one */
+    int deny; /* one of denial_verbs, where every denial of find_denial starts */
+} sentence_cues;
+
 /* What claims_scan knows of the report and of the sentence it reads: the
- * outcomes above, the speakers of the sentence (find_speakers, asked by
- * every reader that makes a claim, and the same answer each time) and where
- * each sentence's actors are. */
+ * outcomes and cues above, the speakers of the sentence (find_speakers,
+ * asked by every reader that makes a claim, and the same answer each time)
+ * and where each sentence's actors are. */
 typedef struct {
     /* the report */
     const size_t *actor_first; /* actor_first[s]: the first actor of sentence s or after (s <= nsent);
@@ -456,6 +466,7 @@ typedef struct {
     /* the sentence */
     const sentence *se;
     size_t s, nat;
+    sentence_cues cues;
     speaker sp[16];
     size_t nsp;
     int speakers_known;
@@ -469,11 +480,22 @@ static void memo_sentence(const analysis *a, claim_memo *cm, size_t s)
     cm->s = s;
     cm->nat = 0;
     cm->speakers_known = 0;
+    sentence_cues *c = &cm->cues;
+    *c = (sentence_cues){0, 0, 0};
     for (size_t i = se->first; i < end; i++) {
         const lex_entry *e = lex_match(a->t->outcomes, &a->td, i, end, &n);
         cm->slot[i - se->first] = (outcome_slot){e, e ? outcome_of(e) : OUT_KILLED};
         if (e)
             cm->at[cm->nat++] = (uint32_t)i;
+        const char *k = tok_key(&a->td, i);
+        if (k[0] == 'h')
+            c->self |= key_eq(k, "himself") || key_eq(k, "herself");
+        else if (k[0] == 'l')
+            c->self |= key_eq(k, "life");
+        else if (k[0] == 'n')
+            c->none |= key_eq(k, "no") || key_eq(k, "nobody") || key_eq(k, "no-one");
+        else if (k[0] == 'd' || k[0] == 'r')
+            c->deny |= tok_is_any(&a->td, i, denial_verbs, ARRAY_LEN(denial_verbs));
     }
 }
 
@@ -749,29 +771,6 @@ static void another_claims(analysis *a, size_t s, size_t first_claim, claim_memo
         push(a, &c);
         i = sbe;
     }
-}
-
-/* The words that the rarer readers need, found in one walk of the sentence
- * by first byte: suicide_claims and zero_claims compared a dozen words at
- * every token of every sentence, and nearly no sentence holds any. */
-typedef struct {
-    int self; /* "himself", "herself", "life": every phrase of suicide_claims ends in one */
-    int none; /* "no", "nobody", "no-one": every zero of zero_claims but a denial starts at one */
-} sentence_cues;
-
-static sentence_cues cues_of(const text_doc *td, const sentence *se)
-{
-    sentence_cues c = {0, 0};
-    for (size_t i = se->first; i < se->first + se->count; i++) {
-        const char *k = tok_key(td, i);
-        if (k[0] == 'h')
-            c.self |= key_eq(k, "himself") || key_eq(k, "herself");
-        else if (k[0] == 'l')
-            c.self |= key_eq(k, "life");
-        else if (k[0] == 'n')
-            c.none |= key_eq(k, "no") || key_eq(k, "nobody") || key_eq(k, "no-one");
-    }
-    return c;
 }
 
 /* The attacker's own death: "before turning the gun on himself", "then
@@ -1721,7 +1720,7 @@ void claims_scan(analysis *a)
         size_t end = se->first + se->count;
         memo_sentence(a, &memo, s);
         size_t first_claim = a->nclaims;
-        size_t deny = find_denial(td, se->first, end), n_age;
+        size_t deny = cm->cues.deny ? find_denial(td, se->first, end) : (size_t)-1, n_age;
         for (size_t i = se->first; i < end; i++) {
             number_t num;
             if (!may_start_number(td, i))
@@ -2243,11 +2242,10 @@ void claims_scan(analysis *a)
                 i = (victim ? vend : j) - 1;
         }
         another_claims(a, s, first_claim, cm);
-        sentence_cues cues = cues_of(td, se);
-        if (cues.self)
+        if (cm->cues.self)
             suicide_claims(a, s, first_claim, cm);
         singular_claims(a, s, first_claim, cm);
-        if (cues.none || deny != (size_t)-1)
+        if (cm->cues.none || deny != (size_t)-1)
             zero_claims(a, s, first_claim, deny, cm);
     }
     free(memo.slot);
