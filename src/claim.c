@@ -247,6 +247,14 @@ static int toll_before(const analysis *a, size_t first, size_t cstart, size_t *t
 static int period_cue(const analysis *a, size_t j, size_t first, size_t end)
 {
     const text_doc *td = &a->td;
+    /* Asked of every word around every figure; each cue below starts with
+     * "since", "so", "this", "last", "in", "over", "during" or "to". */
+    switch (tok_key(td, j)[0]) {
+    case 'd': case 'i': case 'l': case 'o': case 's': case 't':
+        break;
+    default:
+        return 0;
+    }
     if (tok_is(td, j, "since")) {
         if (j > first) {
             const char *k = tok_key(td, j - 1);
