@@ -96,11 +96,11 @@ static size_t after_ws(const unsigned char *u, size_t len, size_t p)
  * word boundary. */
 static size_t kw_rest(const unsigned char *u, size_t len, size_t p, const char *w)
 {
-    size_t n = strlen(w);
-    if (p > len || n > len - p)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (lower(u[p + i]) != (unsigned char)w[i])
+    /* compared up to w's NUL, not measured first: nearly every call fails
+     * within two bytes */
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (p + n >= len || lower(u[p + n]) != (unsigned char)w[n])
             return 0;
     if (is_wordch(u, len, p + n))
         return 0;
