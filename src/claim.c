@@ -358,11 +358,11 @@ static int new_statement(const text_doc *td, size_t from, size_t to)
     return 0;
 }
 
-/* The first denial in tokens [from, end): "denied that", "rejected claims
- * that", "dismissed reports of".  Returns its token or (size_t)-1. */
 static const char *const denial_verbs[] = {"denied", "denies", "deny", "denying", "rejected", "rejects",
                                            "dismissed", "dismisses", "refuted", "disputed"};
 
+/* The first denial in tokens [from, end): "denied that", "rejected claims
+ * that", "dismissed reports of".  Returns its token or (size_t)-1. */
 static size_t find_denial(const text_doc *td, size_t from, size_t end)
 {
     static const char *const objs[] = {"that", "reports", "claims", "allegations", "accounts", "any", "suggestions",
