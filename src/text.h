@@ -53,6 +53,8 @@ typedef struct {
     uint16_t flags;
     uint16_t lexmask;      /* lex_set_mark: bit k set if the key begins a phrase of the set's
                               lexicon k (0 until then) */
+    uint8_t breaks;        /* line breaks between this token and the next (or the text's end):
+                              0, 1, or 2 for two or more (a paragraph break) */
 } token;
 
 typedef struct {
