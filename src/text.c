@@ -180,7 +180,9 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
 
 #define SENT_MAX_TOKENS 400
 
-static void add_sentence(text_doc *t, size_t first, size_t end_tok, uint32_t para, int line_alone)
+/* Adds the sentence of tokens [first, end_tok), of which `words` are no
+ * punctuation (counted by the sentence pass as it goes). */
+static void add_sentence(text_doc *t, size_t first, size_t end_tok, uint32_t para, int line_alone, size_t words)
 {
     if (end_tok <= first)
         return;
@@ -191,9 +193,6 @@ static void add_sentence(text_doc *t, size_t first, size_t end_tok, uint32_t par
     s->start = t->tok[first].start;
     s->end = t->tok[end_tok - 1].end;
     s->paragraph = para;
-    size_t words = 0;
-    for (size_t i = first; i < end_tok; i++)
-        words += !(t->tok[i].flags & TOK_PUNCT);
     const token *last = &t->tok[end_tok - 1];
     char lc = t->text[last->start];
     int terminal = (last->flags & TOK_PUNCT) && (lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == '"' ||
@@ -250,7 +249,13 @@ int text_split(text_doc *t, const char *text, size_t len)
             continue;
         }
         if (!is_alnum_byte(c)) {
-            add_token(t, i, i + 1, TOK_PUNCT | (c == '"' ? TOK_QUOTE : 0));
+            /* An ASCII mark is its own key: no call to add_token. */
+            if (t->keycap - t->keylen < 2)
+                t->keys = grow(t->keys, &t->keycap, t->keylen + 2, 1);
+            char *out = t->keys + t->keylen;
+            out[0] = (char)c;
+            out[1] = '\0';
+            push_token(t, i, i + 1, TOK_PUNCT | (c == '"' ? TOK_QUOTE : 0), 1, hash64_byte(HASH64_INIT, c));
             i++;
             continue;
         }
@@ -337,9 +342,11 @@ int text_split(text_doc *t, const char *text, size_t len)
     size_t first = 0;
     uint32_t para = 0;
     int line_alone = 1; /* the current sentence started at the start of a line */
+    size_t words = 0;   /* tokens of the current sentence that are no punctuation */
     for (size_t k = 0; k < t->ntok; k++) {
         const token *tk = &t->tok[k];
         int newlines = tk->breaks;
+        words += !(tk->flags & TOK_PUNCT);
         char c = text[tk->start];
         int is_stop = (tk->flags & TOK_PUNCT) && (c == '.' || c == '!' || c == '?');
         int boundary = 0;
@@ -376,6 +383,8 @@ int text_split(text_doc *t, const char *text, size_t len)
                 boundary = 1;
             if (boundary) {
                 newlines = t->tok[end_tok - 1].breaks;
+                for (size_t m2 = k + 1; m2 < end_tok; m2++) /* a swallowed "'s" is a word */
+                    words += !(t->tok[m2].flags & TOK_PUNCT);
                 k = end_tok - 1;
             }
         }
@@ -402,7 +411,8 @@ int text_split(text_doc *t, const char *text, size_t len)
             boundary = 1;
         if (boundary) {
             int alone = line_alone && (newlines > 0 || end_tok >= t->ntok);
-            add_sentence(t, first, end_tok, para, alone);
+            add_sentence(t, first, end_tok, para, alone, words);
+            words = 0;
             first = end_tok;
             line_alone = newlines > 0;
             if (newlines >= 2)
@@ -410,7 +420,7 @@ int text_split(text_doc *t, const char *text, size_t len)
         }
     }
     if (first < t->ntok)
-        add_sentence(t, first, t->ntok, para, line_alone);
+        add_sentence(t, first, t->ntok, para, line_alone, words);
     /* A heading heads something: a report that is one unpunctuated line
      * ("Gunmen have shot dead a doctor in Baghlan province") is its own body. */
     if (t->nsent == 1)
