@@ -219,45 +219,50 @@ int text_split(text_doc *t, const char *text, size_t len)
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
-        if (space_byte[c]) {
-            /* the sentence pass asks for the line breaks between tokens */
-            if (c == '\n' && t->ntok && t->tok[t->ntok - 1].breaks < 2)
-                t->tok[t->ntok - 1].breaks++;
-            i++;
-            continue;
-        }
-        int quote;
-        size_t pl = c >= 0x80 ? utf8_punct(s + i, len - i, &quote) : 0;
-        if (pl) {
-            if (!(s[i] == 0xC2 && s[i + 1] == 0xA0)) {
-                /* A typographic apostrophe + s after a word is the possessive. */
-                if (s[i] == 0xE2 && s[i + 2] == 0x99 && i + 3 < len && (s[i + 3] == 's' || s[i + 3] == 'S') &&
-                    (i + 4 >= len || !is_alnum_byte(s[i + 4])) && t->ntok && t->tok[t->ntok - 1].end == i) {
-                    add_token(t, i, i + 4, TOK_POSS);
-                    i += 4;
-                    continue;
-                }
-                add_token(t, i, i + pl, TOK_PUNCT | (quote ? TOK_QUOTE : 0));
+        /* A word that starts with an ASCII letter or digit, the commonest
+         * case, goes straight to the word loop; everything else is sorted
+         * out first. */
+        if (!key_byte[c]) {
+            if (space_byte[c]) {
+                /* the sentence pass asks for the line breaks between tokens */
+                if (c == '\n' && t->ntok && t->tok[t->ntok - 1].breaks < 2)
+                    t->tok[t->ntok - 1].breaks++;
+                i++;
+                continue;
             }
-            i += pl;
-            continue;
-        }
-        if (c == '\'' && i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-            (i + 2 >= len || !is_alnum_byte(s[i + 2])) && t->ntok && t->tok[t->ntok - 1].end == i) {
-            add_token(t, i, i + 2, TOK_POSS);
-            i += 2;
-            continue;
-        }
-        if (!is_alnum_byte(c)) {
-            /* An ASCII mark is its own key: no call to add_token. */
-            if (t->keycap - t->keylen < 2)
-                t->keys = grow(t->keys, &t->keycap, t->keylen + 2, 1);
-            char *out = t->keys + t->keylen;
-            out[0] = (char)c;
-            out[1] = '\0';
-            push_token(t, i, i + 1, TOK_PUNCT | (c == '"' ? TOK_QUOTE : 0), 1, hash64_byte(HASH64_INIT, c));
-            i++;
-            continue;
+            int quote;
+            size_t pl = c >= 0x80 ? utf8_punct(s + i, len - i, &quote) : 0;
+            if (pl) {
+                if (!(s[i] == 0xC2 && s[i + 1] == 0xA0)) {
+                    /* A typographic apostrophe + s after a word is the possessive. */
+                    if (s[i] == 0xE2 && s[i + 2] == 0x99 && i + 3 < len && (s[i + 3] == 's' || s[i + 3] == 'S') &&
+                        (i + 4 >= len || !is_alnum_byte(s[i + 4])) && t->ntok && t->tok[t->ntok - 1].end == i) {
+                        add_token(t, i, i + 4, TOK_POSS);
+                        i += 4;
+                        continue;
+                    }
+                    add_token(t, i, i + pl, TOK_PUNCT | (quote ? TOK_QUOTE : 0));
+                }
+                i += pl;
+                continue;
+            }
+            if (c == '\'' && i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+                (i + 2 >= len || !is_alnum_byte(s[i + 2])) && t->ntok && t->tok[t->ntok - 1].end == i) {
+                add_token(t, i, i + 2, TOK_POSS);
+                i += 2;
+                continue;
+            }
+            if (!is_alnum_byte(c)) {
+                /* An ASCII mark is its own key: no call to add_token. */
+                if (t->keycap - t->keylen < 2)
+                    t->keys = grow(t->keys, &t->keycap, t->keylen + 2, 1);
+                char *out = t->keys + t->keylen;
+                out[0] = (char)c;
+                out[1] = '\0';
+                push_token(t, i, i + 1, TOK_PUNCT | (c == '"' ? TOK_QUOTE : 0), 1, hash64_byte(HASH64_INIT, c));
+                i++;
+                continue;
+            }
         }
         size_t j = i;
         int digit_start = (c >= '0' && c <= '9');
@@ -346,9 +351,14 @@ int text_split(text_doc *t, const char *text, size_t len)
     for (size_t k = 0; k < t->ntok; k++) {
         const token *tk = &t->tok[k];
         int newlines = tk->breaks;
-        words += !(tk->flags & TOK_PUNCT);
-        char c = text[tk->start];
-        int is_stop = (tk->flags & TOK_PUNCT) && (c == '.' || c == '!' || c == '?');
+        int is_punct = tk->flags & TOK_PUNCT;
+        words += !is_punct;
+        /* only a mark's character matters below (. ! ? : ;) */
+        char c = is_punct ? text[tk->start] : 0;
+        int is_stop = c == '.' || c == '!' || c == '?';
+        /* most tokens end no sentence: no stop, no line break, no cut */
+        if (!is_stop && !newlines && k + 1 - first < SENT_MAX_TOKENS)
+            continue;
         int boundary = 0;
         size_t end_tok = k + 1;
         if (is_stop) {
