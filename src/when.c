@@ -451,9 +451,35 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
         tok *k = &t[n];
         memset(k, 0, sizeof *k);
         k->b = (uint32_t)i;
-        int ch;
-        size_t w = c >= 0x80 ? uni_punct(s, i, len, &ch) : 0;
-        if (w) {
+        /* words first: they are most tokens (a non-ASCII byte that is
+         * no mark or space starts one too) */
+        int ch = 0;
+        size_t w = 0;
+        if (ascii_letter[c] || (c >= 0x80 && (w = uni_punct(s, i, len, &ch)) == 0)) {
+            /* A run of ASCII letters, and any non-ASCII letter glued to it
+             * (a word with one is no keyword). */
+            size_t j = i;
+            int ascii = 1;
+            while (j < len && ascii_letter[s[j]])
+                j++;
+            if (j < len && s[j] >= 0x80)
+                for (int dummy; j < len; j++) {
+                    if (ascii_letter[s[j]])
+                        continue;
+                    if (s[j] < 0x80 || uni_punct(s, j, len, &dummy))
+                        break;
+                    ascii = 0;
+                }
+            k->type = T_WORD;
+            if (c >= 'A' && c <= 'Z')
+                k->flags |= F_CAP;
+            int x = ascii ? kw_find(str + i, j - i) : -1;
+            if (x >= 0) {
+                k->kw = KW[x].kw;
+                k->val = KW[x].val;
+            }
+            i = j;
+        } else if (w) {
             i += w;
             if (ch == ' ')
                 continue;
@@ -508,30 +534,6 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
                     k->flags |= F_GROUP;
                 else if (s[i - 1] == ':')
                     k->flags |= F_TIME;
-            }
-            i = j;
-        } else if (is_alpha_byte(c)) {
-            /* A run of ASCII letters, and any non-ASCII letter glued to it
-             * (a word with one is no keyword). */
-            size_t j = i;
-            int ascii = 1;
-            while (j < len && ascii_letter[s[j]])
-                j++;
-            if (j < len && s[j] >= 0x80)
-                for (int dummy; j < len; j++) {
-                    if (ascii_letter[s[j]])
-                        continue;
-                    if (s[j] < 0x80 || uni_punct(s, j, len, &dummy))
-                        break;
-                    ascii = 0;
-                }
-            k->type = T_WORD;
-            if (c >= 'A' && c <= 'Z')
-                k->flags |= F_CAP;
-            int x = ascii ? kw_find(str + i, j - i) : -1;
-            if (x >= 0) {
-                k->kw = KW[x].kw;
-                k->val = KW[x].val;
             }
             i = j;
         } else {
