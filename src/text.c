@@ -140,6 +140,16 @@ static inline void push_token(text_doc *t, size_t start, size_t end, int flags, 
 }
 
 
+/* Pass 1 keeps room in keys for twice the bytes it has not read yet, and a
+ * NUL: the key and NUL of a plain word or of a one-byte mark take at most
+ * twice its bytes, so those need no check of their own; add_token, whose
+ * keys may be longer (norm_key), restores the room after it. */
+static void keep_key_room(text_doc *t, size_t rest)
+{
+    if (t->keycap - t->keylen < 2 * rest + 1)
+        t->keys = grow(t->keys, &t->keycap, t->keylen + 2 * rest + 1, 1);
+}
+
 static void add_token(text_doc *t, size_t start, size_t end, int flags)
 {
     size_t n = end - start;
@@ -176,6 +186,7 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
     }
     out[k] = '\0';
     push_token(t, start, end, flags, k, h);
+    keep_key_room(t, t->len - end);
 }
 
 #define SENT_MAX_TOKENS 400
@@ -213,7 +224,7 @@ int text_split(text_doc *t, const char *text, size_t len)
      * of news text) and their keys up front, so that a report costs one
      * allocation per array rather than a dozen doublings. */
     t->tok = grow(t->tok, &t->captok, len / 5 + 16, sizeof *t->tok);
-    t->keys = grow(t->keys, &t->keycap, len + len / 4 + 64, 1);
+    t->keys = grow(t->keys, &t->keycap, 2 * len + 64, 1); /* keep_key_room */
     t->marked_by = NULL;
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
@@ -254,8 +265,6 @@ int text_split(text_doc *t, const char *text, size_t len)
             }
             if (!is_alnum_byte(c)) {
                 /* An ASCII mark is its own key: no call to add_token. */
-                if (t->keycap - t->keylen < 2)
-                    t->keys = grow(t->keys, &t->keycap, t->keylen + 2, 1);
                 char *out = t->keys + t->keylen;
                 out[0] = (char)c;
                 out[1] = '\0';
@@ -270,11 +279,7 @@ int text_split(text_doc *t, const char *text, size_t len)
          * bytes lower-cased: they are keyed and hashed here, in the pass that
          * finds the word's end, so that no byte is read twice.  Any other byte
          * in the word (a hyphen, an accent, an inner apostrophe) leaves it to
-         * add_token and norm_key.  A plain key is as long as its word, so room
-         * for the rest of the text is room enough (reserved above, all but
-         * always). */
-        if (t->keycap - t->keylen <= len - i)
-            t->keys = grow(t->keys, &t->keycap, t->keylen + (len - i) + 1, 1);
+         * add_token and norm_key.  The key fits: see keep_key_room. */
         char *out = t->keys + t->keylen;
         uint64_t h = HASH64_INIT;
         int plain = 1;
