@@ -593,8 +593,8 @@ static char unit_letter(int per) { return per == 1 ? 'D' : per == 7 ? 'W' : per 
 /* Is token i the word w (lower case ASCII)? */
 static int word_is(const scan *c, size_t i, const char *w)
 {
-    if (i >= c->n || c->t[i].type != T_WORD)
-        return 0;
+    if (i >= c->n || c->t[i].type != T_WORD || (c->s[c->t[i].b] | 0x20) != w[0])
+        return 0; /* most asks fail on the first letter, before strlen */
     size_t n = strlen(w);
     if (c->t[i].e - c->t[i].b != n)
         return 0;
@@ -1427,6 +1427,10 @@ static size_t m_length(const scan *c, size_t i, when_mention *m)
 {
     size_t b = i, j = i;
     int k = kwat(c, j);
+    /* of the CNOUN words only "more" ("more than two years") starts a
+     * length; "killed", "men"... are no count, and would fail below */
+    if (k == K_CNOUN && !word_is(c, j, "more"))
+        return 0;
     if (k == K_A && kwat(c, j + 1) == K_MOD && word_is(c, j + 1, "mere"))
         j += 2;                          /* "a mere 24 hours" */
     else if (k == K_MOD && !word_is(c, j, "mere"))
