@@ -32,13 +32,27 @@ static int is_ascii_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
 
 static int is_alnum_byte(unsigned char c) { return c >= 0x80 || is_ascii_letter(c) || is_ascii_digit(c); }
 
+/* Byte tables for the loops of pass 1, built at compile time: BYTES256(F)
+ * expands to F(0), F(1) ... F(255). */
+#define BYTES4(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
+#define BYTES16(F, c) BYTES4(F, c), BYTES4(F, (c) + 4), BYTES4(F, (c) + 8), BYTES4(F, (c) + 12)
+#define BYTES64(F, c) BYTES16(F, c), BYTES16(F, (c) + 16), BYTES16(F, (c) + 32), BYTES16(F, (c) + 48)
+#define BYTES256(F) BYTES64(F, 0), BYTES64(F, 64), BYTES64(F, 128), BYTES64(F, 192)
+
 /* The key byte of an ASCII letter or digit (the letter lower-cased), 0 for
  * any other byte: one load per byte in the loop that scans a plain word. */
 #define KEY_BYTE(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
-#define KEY_BYTE4(c) KEY_BYTE(c), KEY_BYTE((c) + 1), KEY_BYTE((c) + 2), KEY_BYTE((c) + 3)
-#define KEY_BYTE16(c) KEY_BYTE4(c), KEY_BYTE4((c) + 4), KEY_BYTE4((c) + 8), KEY_BYTE4((c) + 12)
-#define KEY_BYTE64(c) KEY_BYTE16(c), KEY_BYTE16((c) + 16), KEY_BYTE16((c) + 32), KEY_BYTE16((c) + 48)
-static const unsigned char key_byte[256] = {KEY_BYTE64(0), KEY_BYTE64(64), KEY_BYTE64(128), KEY_BYTE64(192)};
+static const unsigned char key_byte[256] = {BYTES256(KEY_BYTE)};
+
+/* 1 for a byte after which a run of letters and digits is surely a whole
+ * word: a space or an ASCII mark other than the joiners - , . ' (a
+ * non-ASCII byte may be a letter or a mark, so it is asked about).  Most
+ * words end at such a byte, and skip the joiner tests. */
+#define ENDS_WORD(c) ((c) < 0x80 && !KEY_BYTE(c) && (c) != '-' && (c) != ',' && (c) != '.' && (c) != '\'')
+static const unsigned char ends_word[256] = {BYTES256(ENDS_WORD)};
+
+#define SPACE_BYTE(c) ((c) == ' ' || (c) == '\t' || (c) == '\r' || (c) == '\n' || (c) == '\f' || (c) == '\v')
+static const unsigned char space_byte[256] = {BYTES256(SPACE_BYTE)};
 
 /* Multi-byte punctuation that must not be glued into words: curly quotes,
  * dashes, the arrow bullets of web page furniture.  Returns its length. */
@@ -62,8 +76,6 @@ static size_t utf8_punct(const unsigned char *s, size_t n, int *quote)
         return 2; /* no-break space: treated as punctuation-free space below */
     return 0;
 }
-
-static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
 static const char *const abbrev[] = {
     "col", "gen", "lt", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "mr", "mrs", "ms", "dr",
@@ -95,7 +107,48 @@ static int is_abbrev(const text_doc *t, size_t i)
     return tok_is_any(t, i, abbrev, ARRAY_LEN(abbrev));
 }
 
-static void push_token(text_doc *t, size_t start, size_t end, int flags, size_t k, uint64_t h);
+/* Does the word at s[0..n) start with a non-ASCII capital ("Élysée")? */
+static int starts_upper(const char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    return utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) > 0 &&
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* Appends the token whose key (k bytes and a NUL) is already written at
+ * t->keys + t->keylen, with hash h.  Inline, and the array grown only when
+ * full, because nearly every token of a report passes here. */
+static inline void push_token(text_doc *t, size_t start, size_t end, int flags, size_t k, uint64_t h)
+{
+    if (t->ntok == t->captok)
+        t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);
+    token *tk = &t->tok[t->ntok++];
+    tk->start = (uint32_t)start;
+    tk->end = (uint32_t)end;
+    tk->key = (uint32_t)t->keylen;
+    tk->keylen = (uint16_t)(k > 65535 ? 65535 : k);
+    tk->hash = h;
+    unsigned char c0 = (unsigned char)t->text[start];
+    if ((unsigned)(c0 - 'A') < 26u)
+        flags |= TOK_CAP;
+    else if (c0 >= 0x80 && !(flags & TOK_PUNCT) && starts_upper(t->text + start, end - start))
+        flags |= TOK_CAP;
+    tk->flags = (uint16_t)flags;
+    tk->lexmask = 0;
+    tk->breaks = 0;
+    t->keylen += k + 1;
+}
+
+
+/* Pass 1 keeps room in keys for twice the bytes it has not read yet, and a
+ * NUL: the key and NUL of a plain word or of a one-byte mark take at most
+ * twice its bytes, so those need no check of their own; add_token, whose
+ * keys may be longer (norm_key), restores the room after it. */
+static void keep_key_room(text_doc *t, size_t rest)
+{
+    if (t->keycap - t->keylen < 2 * rest + 1)
+        t->keys = grow(t->keys, &t->keycap, t->keylen + 2 * rest + 1, 1);
+}
 
 static void add_token(text_doc *t, size_t start, size_t end, int flags)
 {
@@ -133,37 +186,14 @@ static void add_token(text_doc *t, size_t start, size_t end, int flags)
     }
     out[k] = '\0';
     push_token(t, start, end, flags, k, h);
-}
-
-/* Appends the token whose key (k bytes and a NUL) is already written at
- * t->keys + t->keylen, with hash h. */
-static void push_token(text_doc *t, size_t start, size_t end, int flags, size_t k, uint64_t h)
-{
-    t->tok = grow(t->tok, &t->captok, t->ntok + 1, sizeof *t->tok);
-    size_t n = end - start;
-    token *tk = &t->tok[t->ntok++];
-    tk->start = (uint32_t)start;
-    tk->end = (uint32_t)end;
-    tk->key = (uint32_t)t->keylen;
-    tk->keylen = (uint16_t)(k > 65535 ? 65535 : k);
-    tk->hash = h;
-    unsigned char c0 = (unsigned char)t->text[start];
-    if (c0 >= 'A' && c0 <= 'Z')
-        flags |= TOK_CAP;
-    else if (c0 >= 0x80 && !(flags & TOK_PUNCT)) {
-        utf8proc_int32_t cp;
-        if (utf8proc_iterate((const utf8proc_uint8_t *)t->text + start, (utf8proc_ssize_t)n, &cp) > 0 &&
-            utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
-            flags |= TOK_CAP;
-    }
-    tk->flags = (uint16_t)flags;
-    tk->lexmask = 0;
-    t->keylen += k + 1;
+    keep_key_room(t, t->len - end);
 }
 
 #define SENT_MAX_TOKENS 400
 
-static void add_sentence(text_doc *t, size_t first, size_t end_tok, uint32_t para, int line_alone)
+/* Adds the sentence of tokens [first, end_tok), of which `words` are no
+ * punctuation (counted by the sentence pass as it goes). */
+static void add_sentence(text_doc *t, size_t first, size_t end_tok, uint32_t para, int line_alone, size_t words)
 {
     if (end_tok <= first)
         return;
@@ -174,9 +204,6 @@ static void add_sentence(text_doc *t, size_t first, size_t end_tok, uint32_t par
     s->start = t->tok[first].start;
     s->end = t->tok[end_tok - 1].end;
     s->paragraph = para;
-    size_t words = 0;
-    for (size_t i = first; i < end_tok; i++)
-        words += !(t->tok[i].flags & TOK_PUNCT);
     const token *last = &t->tok[end_tok - 1];
     char lc = t->text[last->start];
     int terminal = (last->flags & TOK_PUNCT) && (lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == '"' ||
@@ -184,8 +211,8 @@ static void add_sentence(text_doc *t, size_t first, size_t end_tok, uint32_t par
     s->heading = line_alone && !terminal && words <= 12;
 }
 
-/* Pass 1: tokens.  Pass 2: sentences over the tokens, looking at the raw
- * bytes between tokens for line breaks. */
+/* Pass 1: tokens, each with the line breaks that follow it.  Pass 2:
+ * sentences over the tokens. */
 int text_split(text_doc *t, const char *text, size_t len)
 {
     if (len >= 0xFFFFFFF0u)
@@ -197,42 +224,54 @@ int text_split(text_doc *t, const char *text, size_t len)
      * of news text) and their keys up front, so that a report costs one
      * allocation per array rather than a dozen doublings. */
     t->tok = grow(t->tok, &t->captok, len / 5 + 16, sizeof *t->tok);
-    t->keys = grow(t->keys, &t->keycap, len + len / 4 + 64, 1);
+    t->keys = grow(t->keys, &t->keycap, 2 * len + 64, 1); /* keep_key_room */
     t->marked_by = NULL;
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
-        if (is_space(c)) {
-            i++;
-            continue;
-        }
-        int quote;
-        size_t pl = c >= 0x80 ? utf8_punct(s + i, len - i, &quote) : 0;
-        if (pl) {
-            if (!(s[i] == 0xC2 && s[i + 1] == 0xA0)) {
-                /* A typographic apostrophe + s after a word is the possessive. */
-                if (s[i] == 0xE2 && s[i + 2] == 0x99 && i + 3 < len && (s[i + 3] == 's' || s[i + 3] == 'S') &&
-                    (i + 4 >= len || !is_alnum_byte(s[i + 4])) && t->ntok && t->tok[t->ntok - 1].end == i) {
-                    add_token(t, i, i + 4, TOK_POSS);
-                    i += 4;
-                    continue;
-                }
-                add_token(t, i, i + pl, TOK_PUNCT | (quote ? TOK_QUOTE : 0));
+        /* A word that starts with an ASCII letter or digit, the commonest
+         * case, goes straight to the word loop; everything else is sorted
+         * out first. */
+        if (!key_byte[c]) {
+            if (space_byte[c]) {
+                /* the sentence pass asks for the line breaks between tokens */
+                if (c == '\n' && t->ntok && t->tok[t->ntok - 1].breaks < 2)
+                    t->tok[t->ntok - 1].breaks++;
+                i++;
+                continue;
             }
-            i += pl;
-            continue;
-        }
-        if (c == '\'' && i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-            (i + 2 >= len || !is_alnum_byte(s[i + 2])) && t->ntok && t->tok[t->ntok - 1].end == i) {
-            add_token(t, i, i + 2, TOK_POSS);
-            i += 2;
-            continue;
-        }
-        if (!is_alnum_byte(c)) {
-            add_token(t, i, i + 1, TOK_PUNCT | (c == '"' ? TOK_QUOTE : 0));
-            i++;
-            continue;
+            int quote;
+            size_t pl = c >= 0x80 ? utf8_punct(s + i, len - i, &quote) : 0;
+            if (pl) {
+                if (!(s[i] == 0xC2 && s[i + 1] == 0xA0)) {
+                    /* A typographic apostrophe + s after a word is the possessive. */
+                    if (s[i] == 0xE2 && s[i + 2] == 0x99 && i + 3 < len && (s[i + 3] == 's' || s[i + 3] == 'S') &&
+                        (i + 4 >= len || !is_alnum_byte(s[i + 4])) && t->ntok && t->tok[t->ntok - 1].end == i) {
+                        add_token(t, i, i + 4, TOK_POSS);
+                        i += 4;
+                        continue;
+                    }
+                    add_token(t, i, i + pl, TOK_PUNCT | (quote ? TOK_QUOTE : 0));
+                }
+                i += pl;
+                continue;
+            }
+            if (c == '\'' && i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+                (i + 2 >= len || !is_alnum_byte(s[i + 2])) && t->ntok && t->tok[t->ntok - 1].end == i) {
+                add_token(t, i, i + 2, TOK_POSS);
+                i += 2;
+                continue;
+            }
+            if (!is_alnum_byte(c)) {
+                /* An ASCII mark is its own key: no call to add_token. */
+                char *out = t->keys + t->keylen;
+                out[0] = (char)c;
+                out[1] = '\0';
+                push_token(t, i, i + 1, TOK_PUNCT | (c == '"' ? TOK_QUOTE : 0), 1, hash64_byte(HASH64_INIT, c));
+                i++;
+                continue;
+            }
         }
         size_t j = i;
         int digit_start = (c >= '0' && c <= '9');
@@ -240,26 +279,23 @@ int text_split(text_doc *t, const char *text, size_t len)
          * bytes lower-cased: they are keyed and hashed here, in the pass that
          * finds the word's end, so that no byte is read twice.  Any other byte
          * in the word (a hyphen, an accent, an inner apostrophe) leaves it to
-         * add_token and norm_key; so does a key that would not fit the room
-         * reserved above (never, in practice). */
+         * add_token and norm_key.  The key fits: see keep_key_room. */
         char *out = t->keys + t->keylen;
-        size_t room = t->keycap - t->keylen; /* bytes, the NUL included */
         uint64_t h = HASH64_INIT;
         int plain = 1;
-        /* The run of letters and digits that starts the word, within the
-         * room: the common case, in a loop of its own.  What follows it (the
-         * word's end, a joiner, a byte past the room) goes to the loop below,
-         * which keeps the key only while the word stays plain. */
-        size_t lim = room > 1 && room - 1 < len - i ? i + room - 1 : (room > 1 ? len : i);
-        for (unsigned char kc; j < lim && (kc = key_byte[s[j]]) != 0; j++) {
+        /* The run of letters and digits that starts the word: the common
+         * case, in a loop of its own.  What follows it, unless it surely ends
+         * the word (ends_word), goes to the loop below, which keeps the key
+         * only while the word stays plain. */
+        for (unsigned char kc; j < len && (kc = key_byte[s[j]]) != 0; j++) {
             out[j - i] = (char)kc;
             h = hash64_byte(h, kc);
         }
-        while (j < len) {
+        while (j < len && !ends_word[s[j]]) {
             unsigned char d = s[j];
             unsigned char lower = d | 0x20;
             if ((unsigned)(lower - 'a') < 26u || (unsigned)(d - '0') < 10u) {
-                if (plain && j - i + 1 < room) {
+                if (plain) {
                     unsigned char kc = d >= 'A' ? lower : d;
                     out[j - i] = (char)kc;
                     h = hash64_byte(h, kc);
@@ -316,14 +352,18 @@ int text_split(text_doc *t, const char *text, size_t len)
     size_t first = 0;
     uint32_t para = 0;
     int line_alone = 1; /* the current sentence started at the start of a line */
+    size_t words = 0;   /* tokens of the current sentence that are no punctuation */
     for (size_t k = 0; k < t->ntok; k++) {
         const token *tk = &t->tok[k];
-        size_t gap_from = tk->end, gap_to = (k + 1 < t->ntok) ? t->tok[k + 1].start : len;
-        int newlines = 0;
-        for (size_t g = gap_from; g < gap_to; g++)
-            newlines += s[g] == '\n';
-        char c = text[tk->start];
-        int is_stop = (tk->flags & TOK_PUNCT) && (c == '.' || c == '!' || c == '?');
+        int newlines = tk->breaks;
+        int is_punct = tk->flags & TOK_PUNCT;
+        words += !is_punct;
+        /* only a mark's character matters below (. ! ? : ;) */
+        char c = is_punct ? text[tk->start] : 0;
+        int is_stop = c == '.' || c == '!' || c == '?';
+        /* most tokens end no sentence: no stop, no line break, no cut */
+        if (!is_stop && !newlines && k + 1 - first < SENT_MAX_TOKENS)
+            continue;
         int boundary = 0;
         size_t end_tok = k + 1;
         if (is_stop) {
@@ -353,18 +393,13 @@ int text_split(text_doc *t, const char *text, size_t len)
             else if (abbrev_before) {
                 /* "the U.S. Army" continues; "...in the U.S. The next day" ends: an
                  * abbreviation ends a sentence only before a paragraph break. */
-                size_t g2 = t->tok[end_tok - 1].end, nl = 0;
-                for (; g2 < t->tok[next].start; g2++)
-                    nl += s[g2] == '\n';
-                boundary = nl > 0;
+                boundary = t->tok[end_tok - 1].breaks > 0;
             } else
                 boundary = 1;
             if (boundary) {
-                gap_from = t->tok[end_tok - 1].end;
-                gap_to = end_tok < t->ntok ? t->tok[end_tok].start : len;
-                newlines = 0;
-                for (size_t g = gap_from; g < gap_to; g++)
-                    newlines += s[g] == '\n';
+                newlines = t->tok[end_tok - 1].breaks;
+                for (size_t m2 = k + 1; m2 < end_tok; m2++) /* a swallowed "'s" is a word */
+                    words += !(t->tok[m2].flags & TOK_PUNCT);
                 k = end_tok - 1;
             }
         }
@@ -391,7 +426,8 @@ int text_split(text_doc *t, const char *text, size_t len)
             boundary = 1;
         if (boundary) {
             int alone = line_alone && (newlines > 0 || end_tok >= t->ntok);
-            add_sentence(t, first, end_tok, para, alone);
+            add_sentence(t, first, end_tok, para, alone, words);
+            words = 0;
             first = end_tok;
             line_alone = newlines > 0;
             if (newlines >= 2)
@@ -399,7 +435,7 @@ int text_split(text_doc *t, const char *text, size_t len)
         }
     }
     if (first < t->ntok)
-        add_sentence(t, first, t->ntok, para, line_alone);
+        add_sentence(t, first, t->ntok, para, line_alone, words);
     /* A heading heads something: a report that is one unpunctuated line
      * ("Gunmen have shot dead a doctor in Baghlan province") is its own body. */
     if (t->nsent == 1)

@@ -40,7 +40,7 @@ typedef struct {
 } keyword;
 
 /* Sorted by w (byte order), so that a word entered twice stands beside its
- * twin; looked up through the hash index below (kw_find_hashed). */
+ * twin; looked up through the hash index below (kw_find). */
 static const keyword KW[] = {
     {"a", 1, K_A, 1},
     {"accord", 6, K_YNOUN, 0},
@@ -311,8 +311,8 @@ static const keyword KW[] = {
 
 #define KW_MAXLEN 12
 
-/* Every word of a scanned sentence is looked up, so KW is also indexed by a
- * hash table (FNV-1a of the word, open addressing), built once on first use:
+/* Every word of a scanned sentence that passes kw_gate is looked up, so KW
+ * is also indexed by a hash table (FNV-1a of the word, open addressing), built once on first use:
  * pthread_once keeps that safe under `tally extract -j N`.  The table only
  * finds the same unique entry the sorted array holds. */
 #define KW_SLOTS 1024 /* a power of two, more than twice ARRAY_LEN(KW) */
@@ -323,6 +323,11 @@ static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 _Static_assert(ARRAY_LEN(KW) * 2 < KW_SLOTS, "KW_SLOTS too small for KW");
 
 static uint32_t kw_hash_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+
+/* kw_gate[n][a] has bit b set when a keyword of n letters starts with the
+ * letter 'a' + a and ends with 'a' + b.  Half the words of news text fail
+ * it, and are then neither hashed nor probed.  Built with the index. */
+static uint32_t kw_gate[KW_MAXLEN + 1][26];
 
 static void kw_index(void)
 {
@@ -335,17 +340,23 @@ static void kw_index(void)
             s = (s + 1) & (KW_SLOTS - 1);
         kw_slot[s] = (short)(i + 1);
         kw_slot_hash[s] = h;
+        kw_gate[KW[i].len][KW[i].w[0] - 'a'] |= 1u << (KW[i].w[KW[i].len - 1] - 'a');
     }
 }
 
-/* Looks up the ASCII word w[0..n) of letters, whose lower-cased bytes hash
- * to h (kw_hash_step from 2166136261u, as the tokenizer folds it while it
- * scans the word); returns its index in KW or -1.  The table must be built
- * (when_scan calls pthread_once before it tokenises). */
-static int kw_find_hashed(const char *w, size_t n, uint32_t h)
+/* Looks up the ASCII word w[0..n) of letters; returns its index in KW or
+ * -1.  The tables must be built (when_scan calls pthread_once before it
+ * tokenises). */
+static int kw_find(const char *w, size_t n)
 {
     if (n == 0 || n > KW_MAXLEN)
         return -1;
+    unsigned first = (unsigned)((w[0] | 0x20) - 'a'), last = (unsigned)((w[n - 1] | 0x20) - 'a');
+    if (!(kw_gate[n][first] >> last & 1))
+        return -1;
+    uint32_t h = 2166136261u;
+    for (size_t j = 0; j < n; j++)
+        h = kw_hash_step(h, (unsigned char)(w[j] | 0x20));
     for (size_t s = h & (KW_SLOTS - 1); kw_slot[s]; s = (s + 1) & (KW_SLOTS - 1)) {
         if (kw_slot_hash[s] != h)
             continue;
@@ -381,6 +392,16 @@ typedef struct {
 
 #define TOK_CAP 512
 #define TOK_OVERLAP 48
+
+/* Byte tables for the tokenizer's loops: BYTES256(F) is F(0) ... F(255). */
+#define BYTES4(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
+#define BYTES16(F, c) BYTES4(F, c), BYTES4(F, (c) + 4), BYTES4(F, (c) + 8), BYTES4(F, (c) + 12)
+#define BYTES64(F, c) BYTES16(F, c), BYTES16(F, (c) + 16), BYTES16(F, (c) + 32), BYTES16(F, (c) + 48)
+#define BYTES256(F) BYTES64(F, 0), BYTES64(F, 64), BYTES64(F, 128), BYTES64(F, 192)
+#define ASCII_LETTER(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
+#define SPACE_BYTE(c) ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r' || (c) == '\f' || (c) == '\v')
+static const unsigned char ascii_letter[256] = {BYTES256(ASCII_LETTER)};
+static const unsigned char space_byte[256] = {BYTES256(SPACE_BYTE)};
 
 static int is_alpha_byte(unsigned char c)
 {
@@ -419,7 +440,7 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
     *more = 0;
     while (i < len) {
         unsigned char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        if (space_byte[c]) {
             i++;
             continue;
         }
@@ -430,9 +451,35 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
         tok *k = &t[n];
         memset(k, 0, sizeof *k);
         k->b = (uint32_t)i;
-        int ch;
-        size_t w = c >= 0x80 ? uni_punct(s, i, len, &ch) : 0;
-        if (w) {
+        /* words first: they are most tokens (a non-ASCII byte that is
+         * no mark or space starts one too) */
+        int ch = 0;
+        size_t w = 0;
+        if (ascii_letter[c] || (c >= 0x80 && (w = uni_punct(s, i, len, &ch)) == 0)) {
+            /* A run of ASCII letters, and any non-ASCII letter glued to it
+             * (a word with one is no keyword). */
+            size_t j = i;
+            int ascii = 1;
+            while (j < len && ascii_letter[s[j]])
+                j++;
+            if (j < len && s[j] >= 0x80)
+                for (int dummy; j < len; j++) {
+                    if (ascii_letter[s[j]])
+                        continue;
+                    if (s[j] < 0x80 || uni_punct(s, j, len, &dummy))
+                        break;
+                    ascii = 0;
+                }
+            k->type = T_WORD;
+            if (c >= 'A' && c <= 'Z')
+                k->flags |= F_CAP;
+            int x = ascii ? kw_find(str + i, j - i) : -1;
+            if (x >= 0) {
+                k->kw = KW[x].kw;
+                k->val = KW[x].val;
+            }
+            i = j;
+        } else if (w) {
             i += w;
             if (ch == ' ')
                 continue;
@@ -487,34 +534,6 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
                     k->flags |= F_GROUP;
                 else if (s[i - 1] == ':')
                     k->flags |= F_TIME;
-            }
-            i = j;
-        } else if (is_alpha_byte(c)) {
-            /* The keyword hash is folded as the word is scanned; a word with
-             * a non-ASCII letter is no keyword. */
-            size_t j = i;
-            uint32_t h = 2166136261u;
-            int ascii = 1;
-            for (; j < len; j++) {
-                /* b | 0x20 is a lower-case letter exactly when b is an
-                 * ASCII letter: one test for the common byte */
-                unsigned char lower = s[j] | 0x20;
-                if (lower >= 'a' && lower <= 'z') {
-                    h = kw_hash_step(h, lower);
-                    continue;
-                }
-                int dummy;
-                if (s[j] < 0x80 || uni_punct(s, j, len, &dummy))
-                    break;
-                ascii = 0;
-            }
-            k->type = T_WORD;
-            if (c >= 'A' && c <= 'Z')
-                k->flags |= F_CAP;
-            int x = ascii ? kw_find_hashed(str + i, j - i, h) : -1;
-            if (x >= 0) {
-                k->kw = KW[x].kw;
-                k->val = KW[x].val;
             }
             i = j;
         } else {
@@ -574,8 +593,8 @@ static char unit_letter(int per) { return per == 1 ? 'D' : per == 7 ? 'W' : per 
 /* Is token i the word w (lower case ASCII)? */
 static int word_is(const scan *c, size_t i, const char *w)
 {
-    if (i >= c->n || c->t[i].type != T_WORD)
-        return 0;
+    if (i >= c->n || c->t[i].type != T_WORD || (c->s[c->t[i].b] | 0x20) != w[0])
+        return 0; /* most asks fail on the first letter, before strlen */
     size_t n = strlen(w);
     if (c->t[i].e - c->t[i].b != n)
         return 0;
@@ -1408,6 +1427,10 @@ static size_t m_length(const scan *c, size_t i, when_mention *m)
 {
     size_t b = i, j = i;
     int k = kwat(c, j);
+    /* of the CNOUN words only "more" ("more than two years") starts a
+     * length; "killed", "men"... are no count, and would fail below */
+    if (k == K_CNOUN && !word_is(c, j, "more"))
+        return 0;
     if (k == K_A && kwat(c, j + 1) == K_MOD && word_is(c, j + 1, "mere"))
         j += 2;                          /* "a mere 24 hours" */
     else if (k == K_MOD && !word_is(c, j, "mere"))

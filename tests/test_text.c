@@ -1,7 +1,9 @@
 /* Tokens and sentences: the cuts every later stage relies on. */
 #include "testutil.h"
 
+#include "norm.h"
 #include "text.h"
+#include "util.h"
 
 static const char *sent_text(const text_doc *t, size_t k, char *out, size_t cap)
 {
@@ -107,6 +109,62 @@ static void test_empty_and_punctuation_only(void **state)
     text_free(&t);
 }
 
+/* token.breaks: the line breaks after each token, 2 for a paragraph break,
+ * which the sentence pass reads instead of the bytes between tokens. */
+static void test_line_breaks_after_tokens(void **state)
+{
+    (void)state;
+    const char *s = "Gunmen attacked\na convoy.\n\n\nTwo died .\r\n";
+    text_doc t = {0};
+    assert_int_equal(text_split(&t, s, strlen(s)), 0);
+    assert_int_equal(t.ntok, 8);
+    const int want[] = {0, 1, 0, 0, 2, 0, 0, 1}; /* Gunmen attacked | a convoy . || Two died . | */
+    for (size_t i = 0; i < t.ntok; i++)
+        assert_int_equal(t.tok[i].breaks, want[i]);
+    assert_int_equal(t.nsent, 2);
+    assert_int_equal(t.sent[1].paragraph, 1);
+    text_free(&t);
+}
+
+/* Every key is norm_key's NORM_WORD key of the token's bytes (a mark: the
+ * mark itself) and every hash is hash64 of the key, whichever path made it:
+ * plain words, one-byte marks, words with accents or joiners, multi-byte
+ * marks; a long run of words whose keys grow (the dotted capital I folds to
+ * three bytes) checks the room kept for keys. */
+static void test_keys_and_hashes_whatever_the_path(void **state)
+{
+    (void)state;
+    char s[20000];
+    size_t n = 0;
+    const char *head = "Twenty-one \xc3\x89lys\xc3\xa9" "e N'Djamena's M23 1,200 \xe2\x80\x9cQuote\xe2\x80\x9d (AP) -- ";
+    memcpy(s, head, strlen(head));
+    n = strlen(head);
+    while (n + 8 < sizeof s) {
+        memcpy(s + n, "\xc4\xb0\xc4\xb0 a.", 7); /* "İİ a." */
+        n += 7;
+    }
+    text_doc t = {0};
+    assert_int_equal(text_split(&t, s, n), 0);
+    assert_true(t.ntok > 2000);
+    for (size_t i = 0; i < t.ntok; i++) {
+        const token *k = &t.tok[i];
+        char want[64];
+        size_t len = k->end - k->start, wl;
+        if (k->flags & TOK_PUNCT) {
+            memcpy(want, s + k->start, len);
+            wl = len;
+        } else {
+            wl = norm_key(s + k->start, len, NORM_WORD, want, sizeof want);
+            assert_true(wl != (size_t)-1);
+        }
+        want[wl] = '\0';
+        assert_string_equal(tok_key(&t, i), want);
+        assert_int_equal(k->keylen, wl);
+        assert_true(k->hash == hash64(want, wl));
+    }
+    text_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +174,8 @@ int main(void)
         cmocka_unit_test(test_tokens_keys_and_possessive),
         cmocka_unit_test(test_headings_and_paragraphs),
         cmocka_unit_test(test_empty_and_punctuation_only),
+        cmocka_unit_test(test_line_breaks_after_tokens),
+        cmocka_unit_test(test_keys_and_hashes_whatever_the_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
