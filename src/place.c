@@ -475,7 +475,8 @@ static size_t qualifier_after(const analysis *a, context *cx, size_t j, restrict
             q->resolved = 1;
             q->precision = 3;
             q->role = PLACE_QUALIFIER;
-            r->iso2 = c[0].iso2;
+            /* Not c[0].iso2: c is gone when the caller reads r, q is not. */
+            r->iso2 = q->g.iso2;
             r->admin1 = NULL;
             *is_postal = 0;
             return e;
