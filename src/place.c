@@ -3,6 +3,7 @@
 
 #include "norm.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,12 +43,19 @@ typedef struct {
     struct lookups *look;  /* the report's gazetteer answers (below); not evidence */
 } context;
 
+/* strcmp(x, y) == 0 for ISO alpha-2 codes, which are two letters or "": the
+ * evidence tables are searched for every candidate of every lookup. */
+static int same_iso(const char *x, const char *y)
+{
+    return x[0] == y[0] && (!x[0] || (x[1] == y[1] && (!x[1] || x[2] == y[2])));
+}
+
 static void add_country_ev(context *cx, const char *iso2, int w, size_t pos, int strong)
 {
     if (!iso2[0])
         return;
     for (size_t i = 0; i < cx->ncs; i++)
-        if (strcmp(cx->cs[i].iso2, iso2) == 0) {
+        if (same_iso(cx->cs[i].iso2, iso2)) {
             cx->cs[i].score += w;
             cx->cs[i].strong += strong ? w : 0;
             return;
@@ -66,7 +74,7 @@ static void add_country(context *cx, const char *iso2, int w, size_t pos) { add_
 static int country_ev_of(const context *cx, const char *iso2, int strong)
 {
     for (size_t i = 0; i < cx->ncs; i++)
-        if (strcmp(cx->cs[i].iso2, iso2) == 0)
+        if (same_iso(cx->cs[i].iso2, iso2))
             return strong ? cx->cs[i].strong : cx->cs[i].score;
     return 0;
 }
@@ -78,7 +86,7 @@ static void add_admin_ev(context *cx, const char *iso2, const char *name, int w,
     if (!iso2[0] || !name || !name[0])
         return;
     for (size_t i = 0; i < cx->nas; i++)
-        if (strcmp(cx->as[i].iso2, iso2) == 0 && strcmp(cx->as[i].name, name) == 0) {
+        if (same_iso(cx->as[i].iso2, iso2) && strcmp(cx->as[i].name, name) == 0) {
             cx->as[i].score += w;
             cx->as[i].strong += strong ? w : 0;
             return;
@@ -99,7 +107,7 @@ static int admin_ev_of(const context *cx, const char *iso2, const char *name, in
     if (!name || !name[0])
         return 0;
     for (size_t i = 0; i < cx->nas; i++)
-        if (strcmp(cx->as[i].iso2, iso2) == 0 && strcmp(cx->as[i].name, name) == 0)
+        if (same_iso(cx->as[i].iso2, iso2) && strcmp(cx->as[i].name, name) == 0)
             return strong ? cx->as[i].strong : cx->as[i].score;
     return 0;
 }
@@ -367,7 +375,7 @@ static int facility_at(const analysis *a, size_t i)
 {
     if (i >= a->td.ntok || !is_cap(a, i))
         return 0;
-    const lex_entry *e = lex_find(a->t->facilities, tok_key(&a->td, i));
+    const lex_entry *e = lex_find_tok(a->t->facilities, &a->td, i);
     if (!e || strcmp(e->attr[0], "town") == 0)
         return 0;
     return strcmp(e->attr[0], "street") == 0 ? 1 : 2;
@@ -380,7 +388,7 @@ static int town_word_at(const analysis *a, size_t i)
 {
     if (i >= a->td.ntok)
         return 0;
-    const lex_entry *e = lex_find(a->t->facilities, tok_key(&a->td, i));
+    const lex_entry *e = lex_find_tok(a->t->facilities, &a->td, i);
     return e && strcmp(e->attr[0], "town") == 0;
 }
 
@@ -814,11 +822,28 @@ static size_t county_list_votes(const analysis *a, size_t from, size_t list_end,
 static void repeat_mentions(analysis *a, unsigned char *used)
 {
     const text_doc *td = &a->td;
-    size_t nknown = a->nplaces;
-    for (size_t s = 0; s < td->nsent; s++) {
+    const char *text = a->doc->text;
+    /* The mentions a word may repeat, and the first bytes they start with
+     * (folded as strncasecmp folds them): a capitalised word with another
+     * first byte repeats none, and most words are skipped on that alone. */
+    size_t nknown = 0;
+    size_t *known = malloc((a->nplaces + 1) * sizeof *known);
+    if (!known)
+        abort();
+    unsigned char first[256] = {0};
+    for (size_t m = 0; m < a->nplaces; m++) {
+        const place_m *p = &a->places[m];
+        if (p->resolved && (p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2) && p->role != PLACE_QUALIFIER) {
+            known[nknown++] = m;
+            first[tolower((unsigned char)text[td->tok[p->tok].start])] = 1;
+        }
+    }
+    for (size_t s = 0; s < td->nsent && nknown; s++) {
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
         for (size_t i = se->first; i < end; i++) {
+            if (!first[tolower((unsigned char)text[td->tok[i].start])])
+                continue;
             if (used[i] || !is_cap(a, i) || excluded(a, i) || initial_function_word(a, i, se->first))
                 continue;
             if (i > se->first && is_cap(a, i - 1) && !initial_function_word(a, i - 1, se->first))
@@ -834,9 +859,8 @@ static void repeat_mentions(analysis *a, unsigned char *used)
                     continue;
                 const place_m *same = NULL;
                 for (size_t m = 0; m < nknown && !same; m++) {
-                    const place_m *p = &a->places[m];
-                    if (p->resolved && (p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2) &&
-                        p->role != PLACE_QUALIFIER && p->ntok == len &&
+                    const place_m *p = &a->places[known[m]];
+                    if (p->ntok == len &&
                         td->tok[p->tok + len - 1].end - td->tok[p->tok].start == td->tok[e - 1].end - td->tok[i].start &&
                         !strncasecmp(a->doc->text + td->tok[p->tok].start, a->doc->text + td->tok[i].start,
                                      td->tok[e - 1].end - td->tok[i].start))
@@ -855,6 +879,7 @@ static void repeat_mentions(analysis *a, unsigned char *used)
             }
         }
     }
+    free(known);
 }
 
 /* ---- coherence: one reading of the report's towns ------------------------
@@ -984,7 +1009,7 @@ static void country_or_namesake(analysis *a, context *cx)
         int own_max = 0;
         for (size_t k = 0; k < a->nplaces; k++)
             if (a->places[k].resolved && a->places[k].g.kind == GAZ_COUNTRY &&
-                !strcmp(a->places[k].g.iso2, p->g.iso2))
+                same_iso(a->places[k].g.iso2, p->g.iso2))
                 own_max += a->places[k].role == PLACE_DATELINE ? 1 : 2;
         if (country_ev_of(cx, p->g.iso2, 1) - own_max > 0)
             continue;
@@ -997,7 +1022,7 @@ static void country_or_namesake(analysis *a, context *cx)
         for (size_t k = 0; k < a->nplaces; k++) {
             const place_m *q = &a->places[k];
             char qk[KEYMAX];
-            if (!q->resolved || q->g.kind != GAZ_COUNTRY || strcmp(q->g.iso2, p->g.iso2) != 0)
+            if (!q->resolved || q->g.kind != GAZ_COUNTRY || !same_iso(q->g.iso2, p->g.iso2))
                 continue;
             size_t ql = norm_key(a->doc->text + q->sp.start, q->sp.end - q->sp.start, NORM_NAME, qk, sizeof qk);
             if (ql != (size_t)-1 && strcmp(qk, key) == 0)
@@ -1023,7 +1048,7 @@ static void country_or_namesake(analysis *a, context *cx)
         for (size_t k = 0; k < a->nplaces; k++) {
             place_m *q = &a->places[k];
             char qk[KEYMAX];
-            if (!q->resolved || q->g.kind != GAZ_COUNTRY || strcmp(q->g.iso2, iso) != 0)
+            if (!q->resolved || q->g.kind != GAZ_COUNTRY || !same_iso(q->g.iso2, iso))
                 continue;
             size_t ql = norm_key(a->doc->text + q->sp.start, q->sp.end - q->sp.start, NORM_NAME, qk, sizeof qk);
             if (ql == (size_t)-1 || strcmp(qk, key) != 0)
@@ -1032,7 +1057,7 @@ static void country_or_namesake(analysis *a, context *cx)
             q->precision = 1;
         }
         for (size_t k = 0; k < cx->ncs; k++)
-            if (strcmp(cx->cs[k].iso2, iso) == 0) {
+            if (same_iso(cx->cs[k].iso2, iso)) {
                 cx->cs[k].strong -= own;
                 cx->cs[k].score -= own;
             }
@@ -1175,7 +1200,9 @@ static void coherence(analysis *a, context *cx)
             add_country_ev(cx, p->g.iso2, 1, p->tok, 0);
             add_admin_ev(cx, p->g.iso2, p->g.admin1, 1, 0);
         }
-        a->places[w++] = *p;
+        if (w != m) /* a place_m is some 300 bytes: no copy onto itself */
+            a->places[w] = *p;
+        w++;
     }
     a->nplaces = w;
     free(of);
