@@ -235,15 +235,48 @@ static const looked *look_text(const analysis *a, const context *cx, const char 
     return look_key(a->t->gaz, cx->look, key, kl, hash64(key, kl));
 }
 
-/* The answer for tokens [i, i+n): a plain token's key and hash are already
+static int ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The answer for tokens [i, i+n).  A plain token's key and hash are already
  * its NORM_NAME key and hash (text.h), so it is neither normalised nor
- * hashed again. */
+ * hashed again.  Several words ("Lower Juba", "St. Louis") have for key
+ * their plain keys end to end when all else in the span is ASCII that is no
+ * letter or digit (spaces, the stop of "St."), which NORM_NAME drops; any
+ * other byte sends the span through norm_key. */
 static const looked *look_toks(const analysis *a, const context *cx, size_t i, size_t n)
 {
     const token *t = &a->td.tok[i];
+    const char *text = a->doc->text;
     if (n == 1 && (t->flags & TOK_PLAIN) && t->keylen > 0 && t->keylen < LOOK_KEYMAX)
         return look_key(a->t->gaz, cx->look, tok_key(&a->td, i), t->keylen, t->hash);
-    return look_text(a, cx, a->doc->text + t->start, a->td.tok[i + n - 1].end - t->start);
+    char key[LOOK_KEYMAX];
+    size_t kl = 0;
+    uint64_t h = HASH64_INIT;
+    int plain = n > 1;
+    for (size_t k = i; k < i + n && plain; k++) {
+        const token *u = &a->td.tok[k];
+        for (size_t b = k > i ? a->td.tok[k - 1].end : u->start; b < u->start && plain; b++)
+            plain = (unsigned char)text[b] < 0x80 && !ascii_alnum((unsigned char)text[b]);
+        if (u->flags & TOK_PLAIN) {
+            if (kl + u->keylen >= LOOK_KEYMAX) {
+                plain = 0;
+                break;
+            }
+            const char *uk = tok_key(&a->td, k);
+            for (size_t q = 0; q < u->keylen; q++) {
+                key[kl++] = uk[q];
+                h = hash64_byte(h, (unsigned char)uk[q]);
+            }
+        } else
+            for (size_t b = u->start; b < u->end && plain; b++)
+                plain = (unsigned char)text[b] < 0x80 && !ascii_alnum((unsigned char)text[b]);
+    }
+    if (plain && kl > 0)
+        return look_key(a->t->gaz, cx->look, key, kl, h);
+    return look_text(a, cx, text + t->start, a->td.tok[i + n - 1].end - t->start);
 }
 
 static size_t look_total(const looked *L) { return L ? L->total : 0; }
@@ -310,6 +343,10 @@ static int state_at(const char *text, size_t len, size_t pos, size_t *end, int *
     int best = -1;
     size_t bestlen = 0;
     for (size_t i = 0; i < ARRAY_LEN(us_states); i++) {
+        /* Every form of a state starts with its name's letter ("Kan.",
+         * "KS"): the other fifty states are passed over on one byte. */
+        if (pos >= len || text[pos] != us_states[i].name[0])
+            continue;
         const char *forms[4] = {us_states[i].name, us_states[i].ap, us_states[i].ap2, us_states[i].postal};
         for (int f = 0; f < 4; f++) {
             if (!forms[f] || !word_at(text, len, pos, forms[f]))
@@ -842,9 +879,7 @@ static void repeat_mentions(analysis *a, unsigned char *used)
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
         for (size_t i = se->first; i < end; i++) {
-            if (!first[tolower((unsigned char)text[td->tok[i].start])])
-                continue;
-            if (used[i] || !is_cap(a, i) || excluded(a, i) || initial_function_word(a, i, se->first))
+            if (used[i] || !is_cap(a, i) || !first[tolower((unsigned char)text[td->tok[i].start])] || excluded(a, i) || initial_function_word(a, i, se->first))
                 continue;
             if (i > se->first && is_cap(a, i - 1) && !initial_function_word(a, i - 1, se->first))
                 continue;
