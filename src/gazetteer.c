@@ -55,6 +55,12 @@ struct gaz {
      * the filter answers those without a search.  Built at open from the
      * demonym hashes, a few hundred records. */
     uint64_t dem_filter[DEM_FILTER_BITS / 64];
+    /* Country by its two letters, 1 + its index (0: none), when every code
+     * is two capitals in strictly ascending order, as the builder writes
+     * them (iso_direct); else the binary search answers.  The exporters ask
+     * once per event and actor. */
+    uint16_t iso_slot[26 * 26];
+    int iso_direct;
 };
 
 static const char *str_at(const gaz *g, uint32_t off)
@@ -164,6 +170,15 @@ gaz *gaz_open(const char *path, char *err, size_t errlen)
         g->n_keys--; /* drop the sentinel from the searchable range */
         for (size_t i = 0; !why && i < g->n_dem; i++)
             dem_filter_add(g, g->dem[i].hash);
+        g->iso_direct = !why && g->n_countries < UINT16_MAX;
+        for (size_t i = 0; g->iso_direct && i < g->n_countries; i++) {
+            const char *c = g->countries[i].iso2;
+            if (c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' ||
+                (i > 0 && memcmp(g->countries[i - 1].iso2, c, 2) >= 0))
+                g->iso_direct = 0;
+            else
+                g->iso_slot[(c[0] - 'A') * 26 + (c[1] - 'A')] = (uint16_t)(i + 1);
+        }
     }
     if (why) {
         fail(err, errlen, path, why);
@@ -365,6 +380,13 @@ int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out)
         want[0] = (char)(want[0] - 32);
     if (want[1] >= 'a' && want[1] <= 'z')
         want[1] = (char)(want[1] - 32);
+    if (g->iso_direct && want[0] >= 'A' && want[0] <= 'Z' && want[1] >= 'A' && want[1] <= 'Z') {
+        uint16_t k = g->iso_slot[(want[0] - 'A') * 26 + (want[1] - 'A')];
+        if (!k)
+            return 0;
+        fill_country(g, &g->countries[k - 1], out);
+        return 1;
+    }
     size_t lo = 0, hi = g->n_countries;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
