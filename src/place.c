@@ -856,7 +856,7 @@ static size_t county_list_votes(const analysis *a, size_t from, size_t list_end,
  * annexation", a bare "Mansfield" after "in Mansfield").  Not when a
  * capitalised word before or after makes it part of a longer name or a
  * person's ("Michael Jordan", "Jordan Peterson"). */
-static void repeat_mentions(analysis *a, unsigned char *used)
+static void repeat_mentions(analysis *a, unsigned char *used, const uint32_t *caps, size_t ncap)
 {
     const text_doc *td = &a->td;
     const char *text = a->doc->text;
@@ -875,43 +875,54 @@ static void repeat_mentions(analysis *a, unsigned char *used)
             first[tolower((unsigned char)text[td->tok[p->tok].start])] = 1;
         }
     }
-    for (size_t s = 0; s < td->nsent && nknown; s++) {
+    /* Only capitalised words can repeat a mention: the scan walks the
+     * report's list of them (caps, in text order), each in its sentence. */
+    size_t s = 0, from = 0; /* the sentence of the word; words before from are taken */
+    for (size_t ci = 0; ci < ncap && nknown; ci++) {
+        size_t i = caps[ci];
+        if (i < from)
+            continue;
+        while (s < td->nsent && i >= (size_t)td->sent[s].first + td->sent[s].count)
+            s++;
+        if (s == td->nsent)
+            break;
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
-        for (size_t i = se->first; i < end; i++) {
-            if (used[i] || !is_cap(a, i) || !first[tolower((unsigned char)text[td->tok[i].start])] || excluded(a, i) || initial_function_word(a, i, se->first))
+        if (i < se->first)
+            continue; /* in no sentence */
+        if (used[i] || !first[tolower((unsigned char)text[td->tok[i].start])] || excluded(a, i) ||
+            initial_function_word(a, i, se->first))
+            continue;
+        if (i > se->first && is_cap(a, i - 1) && !initial_function_word(a, i - 1, se->first))
+            continue;
+        for (size_t len = 3; len >= 1; len--) {
+            size_t e = i + len;
+            if (e > end || !is_cap(a, e - 1))
                 continue;
-            if (i > se->first && is_cap(a, i - 1) && !initial_function_word(a, i - 1, se->first))
+            int clean = 1;
+            for (size_t k = i; k < e; k++)
+                clean &= !used[k] && is_cap(a, k);
+            if (!clean || (e < end && is_cap(a, e) && !region_word(a, e) && !excluded(a, e)))
                 continue;
-            for (size_t len = 3; len >= 1; len--) {
-                size_t e = i + len;
-                if (e > end || !is_cap(a, e - 1))
-                    continue;
-                int clean = 1;
-                for (size_t k = i; k < e; k++)
-                    clean &= !used[k] && is_cap(a, k);
-                if (!clean || (e < end && is_cap(a, e) && !region_word(a, e) && !excluded(a, e)))
-                    continue;
-                const place_m *same = NULL;
-                for (size_t m = 0; m < nknown && !same; m++) {
-                    const place_m *p = &a->places[known[m]];
-                    if (p->ntok == len &&
-                        td->tok[p->tok + len - 1].end - td->tok[p->tok].start == td->tok[e - 1].end - td->tok[i].start &&
-                        !strncasecmp(a->doc->text + td->tok[p->tok].start, a->doc->text + td->tok[i].start,
-                                     td->tok[e - 1].end - td->tok[i].start))
-                        same = p;
-                }
-                if (!same)
-                    continue;
-                place_m q = mention(a, i, len, (int)s);
-                q.g = same->g;
-                q.resolved = 1;
-                q.precision = same->g.kind == GAZ_PLACE ? 1 : 3;
-                push(a, &q);
-                take(used, i, len);
-                i = e - 1;
-                break;
+            const place_m *same = NULL;
+            for (size_t m = 0; m < nknown && !same; m++) {
+                const place_m *p = &a->places[known[m]];
+                if (p->ntok == len &&
+                    td->tok[p->tok + len - 1].end - td->tok[p->tok].start == td->tok[e - 1].end - td->tok[i].start &&
+                    !strncasecmp(a->doc->text + td->tok[p->tok].start, a->doc->text + td->tok[i].start,
+                                 td->tok[e - 1].end - td->tok[i].start))
+                    same = p;
             }
+            if (!same)
+                continue;
+            place_m q = mention(a, i, len, (int)s);
+            q.g = same->g;
+            q.resolved = 1;
+            q.precision = same->g.kind == GAZ_PLACE ? 1 : 3;
+            push(a, &q);
+            take(used, i, len);
+            from = e;
+            break;
         }
     }
     free(known);
@@ -1482,24 +1493,32 @@ void places_scan(analysis *a)
      * "Police", "Sunday"); the lookup depends only on the word's bytes, so
      * what it said of a word is kept (p1_seen, by the token's hash) and used
      * again at the word's next occurrences. */
+    /* The capitalised words, in text order: pass 1 and repeat_mentions look
+     * at nothing else, and they are about one word in ten. */
+    uint32_t *caps = malloc((td->ntok + 1) * sizeof *caps);
+    if (!caps)
+        abort();
     size_t ncap = 0;
     for (size_t i = 0; i < td->ntok; i++)
-        ncap += is_cap(a, i);
+        if (is_cap(a, i))
+            caps[ncap++] = (uint32_t)i;
     size_t p1_slots = 16;
     while (p1_slots < ncap * 2)
         p1_slots *= 2;
     p1_memo *p1_seen = calloc(p1_slots, sizeof *p1_seen);
     if (!p1_seen)
         abort();
-    for (size_t i = 0; i < td->ntok; i++) {
-        if (!is_cap(a, i) || used[i])
+    for (size_t ci = 0; ci < ncap; ci++) {
+        size_t i = caps[ci];
+        if (used[i])
             continue;
         gaz_country c;
         size_t dn = demonym_at(a, i, &c);
         if (dn) {
             if (demonym_evidence(a, i + dn - 1))
                 add_country(&cx, c.iso2, 1, i);
-            i += dn - 1;
+            while (ci + 1 < ncap && caps[ci + 1] < i + dn)
+                ci++; /* the demonym's second word */
             continue;
         }
         if (excluded(a, i) || after_border(a, i) || person_name(a, &cx, i, td->ntok))
@@ -1528,11 +1547,18 @@ void places_scan(analysis *a)
     }
     free(p1_seen);
 
-    /* Pass 2: place mentions. */
+    /* Pass 2: place mentions.  Only a capitalised word starts one: i goes
+     * from one to the next through caps (ci follows it). */
+    size_t ci = 0;
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
         for (size_t i = se->first; i < end; i++) {
+            while (ci < ncap && caps[ci] < i)
+                ci++;
+            if (ci == ncap || caps[ci] >= end)
+                break;
+            i = caps[ci];
             if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i) || compound_adjective(a, i) ||
                 initial_function_word(a, i, se->first))
                 continue;
@@ -1768,7 +1794,8 @@ void places_scan(analysis *a)
         }
     }
 
-    repeat_mentions(a, used);
+    repeat_mentions(a, used, caps, ncap);
+    free(caps);
     coherence(a, &cx);
 
     /* The main country: most evidence, earliest first on a tie. */
