@@ -1522,9 +1522,16 @@ void places_scan(analysis *a)
                 ci++; /* the demonym's second word */
             continue;
         }
+        p1_memo *seen = p1_find(a, p1_seen, p1_slots, i);
+        /* A word already known to name no country adds no evidence, whatever
+         * the checks below say of it here; only its "nothing" mark is worth
+         * setting (pass 2 would look it up in vain: a sure no either way). */
+        if (seen->tok1 && !seen->country) {
+            no_place[i] = seen->none;
+            continue;
+        }
         if (excluded(a, i) || after_border(a, i) || person_name(a, &cx, i, td->ntok))
             continue;
-        p1_memo *seen = p1_find(a, p1_seen, p1_slots, i);
         if (!seen->tok1) {
             const looked *L = look_toks(a, &cx, i, 1);
             size_t n = look_total(L);
@@ -1694,7 +1701,7 @@ void places_scan(analysis *a)
 
                 /* "Graham, N.C.", "Gao, Mali": the qualifier decides. */
                 restrict_to r = {NULL, NULL};
-                place_m q = {0};
+                place_m q; /* written by qualifier_after when qend != 0, read only then */
                 int postal = 0;
                 size_t qend = qualifier_after(a, &cx, after, &r, &q, &postal);
                 /* text[b..e) is token i alone, which pass 1 found in no entry:
