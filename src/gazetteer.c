@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,32 @@
 /* Size of the demonym filter: with some 1,300 demonyms and two bits each, a
  * word that is none passes it about once in a thousand. */
 #define DEM_FILTER_BITS 65536
+
+/* What the index said of the keys asked so far: the same names (a country,
+ * its capital, the towns of a conflict) come back report after report, and
+ * each answer from the index costs a handful of cache misses in its 11 MB of
+ * sorted hashes.  A key's entries (their indices, in order) are kept, up to
+ * CACHE_KEEP of them; the whole cache is dropped when it holds CACHE_MAX
+ * keys.  Shared by the threads that use one index (tally serve), under a
+ * mutex: the answers are the index's own, whoever asked first. */
+#define CACHE_KEEP 64
+#define CACHE_MAX 16384
+#define CACHE_KEYMAX 128
+
+typedef struct {
+    uint64_t hash;
+    char *key;                 /* NULL: empty slot; in the block idx starts */
+    uint32_t klen;
+    uint32_t total;            /* how many entries the key has */
+    uint32_t kept;             /* idx holds the first min(total, CACHE_KEEP) */
+    uint32_t *idx;
+} cache_slot;
+
+typedef struct {
+    pthread_mutex_t mu;
+    cache_slot *slot;          /* open addressing by hash; a power of two */
+    size_t nslots, used;
+} lookup_cache;
 
 struct gaz {
     const unsigned char *map;
@@ -61,6 +88,7 @@ struct gaz {
      * once per event and actor. */
     uint16_t iso_slot[26 * 26];
     int iso_direct;
+    lookup_cache *cache;       /* mutable behind the const gaz the lookups take */
 };
 
 static const char *str_at(const gaz *g, uint32_t off)
@@ -140,6 +168,10 @@ gaz *gaz_open(const char *path, char *err, size_t errlen)
         g = calloc(1, sizeof *g);
         if (!g)
             why = "out of memory";
+        else if (!(g->cache = calloc(1, sizeof *g->cache)) || pthread_mutex_init(&g->cache->mu, NULL) != 0) {
+            free(g->cache);
+            g->cache = NULL; /* no cache: every lookup goes to the index */
+        }
     }
     if (!why) {
         const unsigned char *base = m;
@@ -182,6 +214,10 @@ gaz *gaz_open(const char *path, char *err, size_t errlen)
     }
     if (why) {
         fail(err, errlen, path, why);
+        if (g && g->cache) {
+            pthread_mutex_destroy(&g->cache->mu);
+            free(g->cache);
+        }
         free(g);
         munmap(m, len);
         return NULL;
@@ -189,10 +225,25 @@ gaz *gaz_open(const char *path, char *err, size_t errlen)
     return g;
 }
 
+static void cache_clear(lookup_cache *c)
+{
+    for (size_t k = 0; k < c->nslots; k++)
+        if (c->slot[k].key)
+            free(c->slot[k].idx); /* the start of the slot's block */
+    free(c->slot);
+    c->slot = NULL;
+    c->nslots = c->used = 0;
+}
+
 void gaz_close(gaz *g)
 {
     if (!g)
         return;
+    if (g->cache) {
+        cache_clear(g->cache);
+        pthread_mutex_destroy(&g->cache->mu);
+        free(g->cache);
+    }
     munmap((void *)g->map, g->map_len);
     free(g);
 }
@@ -309,9 +360,80 @@ size_t gaz_lookup_key(const gaz *g, const char *key, size_t klen, gaz_place *out
     return gaz_lookup_hashed(g, key, klen, hash64(key, klen), out, max);
 }
 
+/* The kept slot of key, or the empty slot where it goes (c->mu held, nslots > 0). */
+static cache_slot *cache_find(lookup_cache *c, const char *key, size_t klen, uint64_t h)
+{
+    size_t s = (size_t)h & (c->nslots - 1);
+    for (; c->slot[s].key; s = (s + 1) & (c->nslots - 1))
+        if (c->slot[s].hash == h && c->slot[s].klen == klen && memcmp(c->slot[s].key, key, klen) == 0)
+            break;
+    return &c->slot[s];
+}
+
+/* Keeps the answer for key (c->mu held).  Out of memory only costs the
+ * keeping. */
+static void cache_put(lookup_cache *c, const char *key, size_t klen, uint64_t h, size_t total, const uint32_t *idx,
+                      size_t kept)
+{
+    if (c->used >= CACHE_MAX)
+        cache_clear(c);
+    if ((c->used + 1) * 2 > c->nslots) {
+        size_t ns = c->nslots ? c->nslots * 2 : 1024;
+        cache_slot *slot = calloc(ns, sizeof *slot);
+        if (!slot)
+            return;
+        lookup_cache bigger = {.slot = slot, .nslots = ns, .used = c->used};
+        for (size_t k = 0; k < c->nslots; k++)
+            if (c->slot[k].key)
+                *cache_find(&bigger, c->slot[k].key, c->slot[k].klen, c->slot[k].hash) = c->slot[k];
+        free(c->slot);
+        c->slot = slot;
+        c->nslots = ns;
+    }
+    cache_slot *e = cache_find(c, key, klen, h);
+    if (e->key)
+        return; /* another thread kept it meanwhile */
+    char *block = malloc(kept * sizeof *idx + klen + 1);
+    if (!block)
+        return;
+    e->idx = (uint32_t *)(void *)block;
+    if (kept)
+        memcpy(e->idx, idx, kept * sizeof *idx);
+    e->key = block + kept * sizeof *idx;
+    memcpy(e->key, key, klen);
+    e->key[klen] = '\0';
+    e->hash = h;
+    e->klen = (uint32_t)klen;
+    e->total = (uint32_t)total;
+    e->kept = (uint32_t)kept;
+    c->used++;
+}
+
 size_t gaz_lookup_hashed(const gaz *g, const char *key, size_t klen, uint64_t h, gaz_place *out, size_t max)
 {
-    size_t total = 0;
+    lookup_cache *c = klen <= CACHE_KEYMAX ? g->cache : NULL;
+    uint32_t idx[CACHE_KEEP];
+    size_t kept = 0, total = 0;
+    if (c) {
+        int hit = 0;
+        pthread_mutex_lock(&c->mu);
+        if (c->nslots) {
+            const cache_slot *e = cache_find(c, key, klen, h);
+            /* Answered from the cache when it kept every entry asked for. */
+            if (e->key && (max <= e->kept || e->total == e->kept)) {
+                hit = 1;
+                total = e->total;
+                kept = e->kept < max ? e->kept : max;
+                memcpy(idx, e->idx, kept * sizeof *idx);
+            }
+        }
+        pthread_mutex_unlock(&c->mu);
+        if (hit) {
+            for (size_t j = 0; j < kept; j++)
+                fill_place(g, &g->entries[idx[j]], &out[j]);
+            return total;
+        }
+    }
     for (size_t i = lower_bound(g->keys, sizeof *g->keys, g->n_keys, h); i < g->n_keys && g->keys[i].hash == h;
          i++) {
         if (!key_equal(g, g->keys[i].key, key, klen))
@@ -328,9 +450,16 @@ size_t gaz_lookup_hashed(const gaz *g, const char *key, size_t klen, uint64_t h,
                 continue;
             if (total < max)
                 fill_place(g, &g->entries[e], &out[total]);
+            if (kept < CACHE_KEEP)
+                idx[kept++] = e;
             total++;
         }
         break; /* keys are unique */
+    }
+    if (c) {
+        pthread_mutex_lock(&c->mu);
+        cache_put(c, key, klen, h, total, idx, kept);
+        pthread_mutex_unlock(&c->mu);
     }
     return total;
 }
