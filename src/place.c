@@ -3,6 +3,7 @@
 
 #include "norm.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,19 +33,29 @@ typedef struct {
     int score, strong;
 } admin_score;
 
+struct lookups;
+
 typedef struct {
     country_score cs[64];
     size_t ncs;
     admin_score as[32];
     size_t nas;
+    struct lookups *look;  /* the report's gazetteer answers (below); not evidence */
 } context;
+
+/* strcmp(x, y) == 0 for ISO alpha-2 codes, which are two letters or "": the
+ * evidence tables are searched for every candidate of every lookup. */
+static int same_iso(const char *x, const char *y)
+{
+    return x[0] == y[0] && (!x[0] || (x[1] == y[1] && (!x[1] || x[2] == y[2])));
+}
 
 static void add_country_ev(context *cx, const char *iso2, int w, size_t pos, int strong)
 {
     if (!iso2[0])
         return;
     for (size_t i = 0; i < cx->ncs; i++)
-        if (strcmp(cx->cs[i].iso2, iso2) == 0) {
+        if (same_iso(cx->cs[i].iso2, iso2)) {
             cx->cs[i].score += w;
             cx->cs[i].strong += strong ? w : 0;
             return;
@@ -63,7 +74,7 @@ static void add_country(context *cx, const char *iso2, int w, size_t pos) { add_
 static int country_ev_of(const context *cx, const char *iso2, int strong)
 {
     for (size_t i = 0; i < cx->ncs; i++)
-        if (strcmp(cx->cs[i].iso2, iso2) == 0)
+        if (same_iso(cx->cs[i].iso2, iso2))
             return strong ? cx->cs[i].strong : cx->cs[i].score;
     return 0;
 }
@@ -75,7 +86,7 @@ static void add_admin_ev(context *cx, const char *iso2, const char *name, int w,
     if (!iso2[0] || !name || !name[0])
         return;
     for (size_t i = 0; i < cx->nas; i++)
-        if (strcmp(cx->as[i].iso2, iso2) == 0 && strcmp(cx->as[i].name, name) == 0) {
+        if (same_iso(cx->as[i].iso2, iso2) && strcmp(cx->as[i].name, name) == 0) {
             cx->as[i].score += w;
             cx->as[i].strong += strong ? w : 0;
             return;
@@ -96,12 +107,179 @@ static int admin_ev_of(const context *cx, const char *iso2, const char *name, in
     if (!name || !name[0])
         return 0;
     for (size_t i = 0; i < cx->nas; i++)
-        if (strcmp(cx->as[i].iso2, iso2) == 0 && strcmp(cx->as[i].name, name) == 0)
+        if (same_iso(cx->as[i].iso2, iso2) && strcmp(cx->as[i].name, name) == 0)
             return strong ? cx->as[i].strong : cx->as[i].score;
     return 0;
 }
 
 static int admin_ev(const context *cx, const char *iso2, const char *name) { return admin_ev_of(cx, iso2, name, 0); }
+
+
+/* ---- the report's gazetteer answers ----------------------------------------
+ * A report names its few places again and again, and the scan asks the
+ * gazetteer about every capitalised run at every occurrence: some fifty
+ * lookups a report for six different names.  What the gazetteer says of a
+ * key depends on the key alone, so each answer is kept for the report, with
+ * whether each candidate's own name has the key (an alternate name costs in
+ * the scoring; normalising every candidate's name again was half the cost
+ * of choosing).  Pointers into an answer stay valid until the report is done. */
+#define LOOK_CAND 48 /* as many candidates as any caller reads (COH_CAND) */
+#define LOOK_KEYMAX 512 /* gaz_lookup's own limit */
+
+typedef struct {
+    uint64_t hash;
+    char *key;             /* NULL: empty slot */
+    size_t klen;
+    size_t total;          /* gaz_lookup's count: may exceed n */
+    size_t n;              /* candidates kept, at most LOOK_CAND */
+    gaz_place *c;
+    unsigned char *own;    /* c[k]'s preferred name has the key */
+} looked;
+
+typedef struct lookups {
+    looked *slot;          /* open addressing by hash, a power of two */
+    size_t nslots, used;
+} lookups;
+
+static void lookups_free(lookups *L)
+{
+    for (size_t k = 0; k < L->nslots; k++)
+        if (L->slot[k].key)
+            free(L->slot[k].c); /* the start of the entry's block */
+    free(L->slot);
+}
+
+/* 1 if name's NORM_NAME key is key[0..klen).  The preferred names of most
+ * candidates are ASCII, whose key is their letters and digits lower-cased:
+ * compared on the fly, stopping at the first difference; any other byte
+ * goes through norm_key. */
+static int name_has_key(const char *name, const char *key, size_t klen)
+{
+    size_t j = 0;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        unsigned char c = *p;
+        if (c >= 0x80) {
+            char nk[KEYMAX];
+            size_t kl = norm_key(name, strlen(name), NORM_NAME, nk, sizeof nk);
+            return kl == klen && memcmp(nk, key, klen) == 0;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            continue;
+        if (j >= klen || (unsigned char)key[j] != c)
+            return 0;
+        j++;
+    }
+    return j == klen;
+}
+
+static size_t look_home(const lookups *L, uint64_t h) { return (size_t)h & (L->nslots - 1); }
+
+/* The answer for key[0..klen) (a NORM_NAME key, klen > 0) with hash h. */
+static const looked *look_key(const gaz *g, lookups *L, const char *key, size_t klen, uint64_t h)
+{
+    if ((L->used + 1) * 2 > L->nslots) {
+        size_t ns = L->nslots ? L->nslots * 2 : 64;
+        looked *slot = calloc(ns, sizeof *slot);
+        if (!slot)
+            abort();
+        lookups bigger = {slot, ns, L->used};
+        for (size_t k = 0; k < L->nslots; k++)
+            if (L->slot[k].key) {
+                size_t s = look_home(&bigger, L->slot[k].hash);
+                while (slot[s].key)
+                    s = (s + 1) & (ns - 1);
+                slot[s] = L->slot[k];
+            }
+        free(L->slot);
+        *L = bigger;
+    }
+    size_t s = look_home(L, h);
+    for (; L->slot[s].key; s = (s + 1) & (L->nslots - 1))
+        if (L->slot[s].hash == h && L->slot[s].klen == klen && memcmp(L->slot[s].key, key, klen) == 0)
+            return &L->slot[s];
+    gaz_place c[LOOK_CAND];
+    size_t total = gaz_lookup_hashed(g, key, klen, h, c, LOOK_CAND);
+    size_t n = total < LOOK_CAND ? total : LOOK_CAND;
+    /* One block: the candidates, their flags, the key. */
+    char *block = malloc(n * sizeof *c + n + klen + 1);
+    if (!block)
+        abort();
+    looked *e = &L->slot[s];
+    e->c = (gaz_place *)(void *)block;
+    e->own = (unsigned char *)block + n * sizeof *c;
+    e->key = (char *)e->own + n;
+    memcpy(e->key, key, klen);
+    e->key[klen] = '\0';
+    if (n)
+        memcpy(e->c, c, n * sizeof *c);
+    for (size_t k = 0; k < n; k++)
+        e->own[k] = (unsigned char)name_has_key(c[k].name, key, klen);
+    e->hash = h;
+    e->klen = klen;
+    e->total = total;
+    e->n = n;
+    L->used++;
+    return e;
+}
+
+/* The answer for the name s[0..len): what gaz_lookup would say, kept.  NULL
+ * when the name has no key (empty, or too long for any entry). */
+static const looked *look_text(const analysis *a, const context *cx, const char *s, size_t len)
+{
+    char key[LOOK_KEYMAX];
+    size_t kl = norm_key(s, len, NORM_NAME, key, sizeof key);
+    if (kl == (size_t)-1 || kl == 0)
+        return NULL;
+    return look_key(a->t->gaz, cx->look, key, kl, hash64(key, kl));
+}
+
+static int ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The answer for tokens [i, i+n).  A plain token's key and hash are already
+ * its NORM_NAME key and hash (text.h), so it is neither normalised nor
+ * hashed again.  Several words ("Lower Juba", "St. Louis") have for key
+ * their plain keys end to end when all else in the span is ASCII that is no
+ * letter or digit (spaces, the stop of "St."), which NORM_NAME drops; any
+ * other byte sends the span through norm_key. */
+static const looked *look_toks(const analysis *a, const context *cx, size_t i, size_t n)
+{
+    const token *t = &a->td.tok[i];
+    const char *text = a->doc->text;
+    if (n == 1 && (t->flags & TOK_PLAIN) && t->keylen > 0 && t->keylen < LOOK_KEYMAX)
+        return look_key(a->t->gaz, cx->look, tok_key(&a->td, i), t->keylen, t->hash);
+    char key[LOOK_KEYMAX];
+    size_t kl = 0;
+    uint64_t h = HASH64_INIT;
+    int plain = n > 1;
+    for (size_t k = i; k < i + n && plain; k++) {
+        const token *u = &a->td.tok[k];
+        for (size_t b = k > i ? a->td.tok[k - 1].end : u->start; b < u->start && plain; b++)
+            plain = (unsigned char)text[b] < 0x80 && !ascii_alnum((unsigned char)text[b]);
+        if (u->flags & TOK_PLAIN) {
+            if (kl + u->keylen >= LOOK_KEYMAX) {
+                plain = 0;
+                break;
+            }
+            const char *uk = tok_key(&a->td, k);
+            for (size_t q = 0; q < u->keylen; q++) {
+                key[kl++] = uk[q];
+                h = hash64_byte(h, (unsigned char)uk[q]);
+            }
+        } else
+            for (size_t b = u->start; b < u->end && plain; b++)
+                plain = (unsigned char)text[b] < 0x80 && !ascii_alnum((unsigned char)text[b]);
+    }
+    if (plain && kl > 0)
+        return look_key(a->t->gaz, cx->look, key, kl, h);
+    return look_text(a, cx, text + t->start, a->td.tok[i + n - 1].end - t->start);
+}
+
+static size_t look_total(const looked *L) { return L ? L->total : 0; }
 
 /* ---- US states as wire copy writes them ------------------------------------
  * AP style abbreviates a state after a town ("Graham, N.C.", "Springfield,
@@ -165,6 +343,10 @@ static int state_at(const char *text, size_t len, size_t pos, size_t *end, int *
     int best = -1;
     size_t bestlen = 0;
     for (size_t i = 0; i < ARRAY_LEN(us_states); i++) {
+        /* Every form of a state starts with its name's letter ("Kan.",
+         * "KS"): the other fifty states are passed over on one byte. */
+        if (pos >= len || text[pos] != us_states[i].name[0])
+            continue;
         const char *forms[4] = {us_states[i].name, us_states[i].ap, us_states[i].ap2, us_states[i].postal};
         for (int f = 0; f < 4; f++) {
             if (!forms[f] || !word_at(text, len, pos, forms[f]))
@@ -230,7 +412,7 @@ static int facility_at(const analysis *a, size_t i)
 {
     if (i >= a->td.ntok || !is_cap(a, i))
         return 0;
-    const lex_entry *e = lex_find(a->t->facilities, tok_key(&a->td, i));
+    const lex_entry *e = lex_find_tok(a->t->facilities, &a->td, i);
     if (!e || strcmp(e->attr[0], "town") == 0)
         return 0;
     return strcmp(e->attr[0], "street") == 0 ? 1 : 2;
@@ -243,7 +425,7 @@ static int town_word_at(const analysis *a, size_t i)
 {
     if (i >= a->td.ntok)
         return 0;
-    const lex_entry *e = lex_find(a->t->facilities, tok_key(&a->td, i));
+    const lex_entry *e = lex_find_tok(a->t->facilities, &a->td, i);
     return e && strcmp(e->attr[0], "town") == 0;
 }
 
@@ -352,12 +534,9 @@ static int allowed(const gaz_place *c, const restrict_to *r)
  * magnitude apart, so each consideration only breaks the ties of the one
  * before: the kind the words ask for, then the region and country the report
  * speaks of, then whether the name is the place's own, then population. */
-static long long cand_score(const gaz_place *c, const context *cx, const char *qkey, const gaz_place *all, size_t n,
+static long long cand_score(const gaz_place *c, int own_name, const context *cx, const gaz_place *all, size_t n,
                             int want)
 {
-    char key[KEYMAX];
-    size_t kl = norm_key(c->name, strlen(c->name), NORM_NAME, key, sizeof key);
-    int own_name = kl != (size_t)-1 && strcmp(key, qkey) == 0;
     long long s = (long long)c->population;
     if (!own_name)
         s /= 1000; /* an old or foreign name of some other place */
@@ -379,14 +558,15 @@ static long long cand_score(const gaz_place *c, const context *cx, const char *q
     return s;
 }
 
-static int pick(const gaz_place *c, size_t n, const context *cx, const char *qkey, int want, const restrict_to *r)
+static int pick(const gaz_place *c, const unsigned char *own, size_t n, const context *cx, int want,
+                const restrict_to *r)
 {
     int best = -1;
     long long bestscore = -1;
     for (size_t k = 0; k < n; k++) {
         if (!allowed(&c[k], r))
             continue;
-        long long s = cand_score(&c[k], cx, qkey, c, n, want);
+        long long s = cand_score(&c[k], own[k], cx, c, n, want);
         if (s > bestscore) {
             bestscore = s;
             best = (int)k;
@@ -395,21 +575,19 @@ static int pick(const gaz_place *c, size_t n, const context *cx, const char *qke
     return best;
 }
 
-/* Looks up text[b..e) and picks; -1 if nothing fits. */
-static int resolve(const analysis *a, const context *cx, uint32_t b, uint32_t e, int want, const restrict_to *r,
-                   gaz_place *cand, size_t *ncand)
+/* Looks up tokens [i, i+ntok) and picks; -1 if nothing fits.  *cand
+ * points into the report's answers. */
+static int resolve(const analysis *a, const context *cx, size_t i, size_t ntok, int want, const restrict_to *r,
+                   const gaz_place **cand, size_t *ncand)
 {
-    char qkey[KEYMAX];
-    size_t kl = norm_key(a->doc->text + b, e - b, NORM_NAME, qkey, sizeof qkey);
-    if (kl == (size_t)-1 || kl == 0)
+    const looked *L = look_toks(a, cx, i, ntok);
+    /* The key must fit KEYMAX, as the candidates' names were compared. */
+    if (!L || L->klen >= KEYMAX)
         return -1;
-    /* qkey fits in KEYMAX, so it is the key gaz_lookup would build (with more
-     * room) from the same bytes: look it up directly, not normalise twice. */
-    size_t n = gaz_lookup_key(a->t->gaz, qkey, kl, cand, MAX_CAND);
-    if (n > MAX_CAND)
-        n = MAX_CAND;
+    size_t n = L->total < MAX_CAND ? L->total : MAX_CAND;
+    *cand = L->c;
     *ncand = n;
-    return n ? pick(cand, n, cx, qkey, want, r) : -1;
+    return n ? pick(L->c, L->own, n, cx, want, r) : -1;
 }
 
 static place_m mention(const analysis *a, size_t i, size_t len, int s)
@@ -445,11 +623,10 @@ static size_t qualifier_after(const analysis *a, context *cx, size_t j, restrict
     if (st >= 0) {
         size_t k = tok_from_byte(a, j + 1, end);
         *q = mention(a, j + 1, k - (j + 1), sentence_of(a, j + 1));
-        gaz_place c[MAX_CAND];
-        size_t n = gaz_lookup(a->t->gaz, us_states[st].name, strlen(us_states[st].name), c, MAX_CAND);
-        for (size_t m = 0; m < n && m < MAX_CAND; m++)
-            if (c[m].kind == GAZ_ADMIN1 && strcmp(c[m].iso2, "US") == 0) {
-                q->g = c[m];
+        const looked *L = look_text(a, cx, us_states[st].name, strlen(us_states[st].name));
+        for (size_t m = 0; m < look_total(L) && m < MAX_CAND; m++)
+            if (L->c[m].kind == GAZ_ADMIN1 && strcmp(L->c[m].iso2, "US") == 0) {
+                q->g = L->c[m];
                 q->resolved = 1;
                 break;
             }
@@ -458,7 +635,6 @@ static size_t qualifier_after(const analysis *a, context *cx, size_t j, restrict
         r->iso2 = "US";
         r->admin1 = us_states[st].name;
         *is_postal = postal;
-        (void)cx;
         return k;
     }
     /* ", Nigeria": a country name of one to three words. */
@@ -466,16 +642,14 @@ static size_t qualifier_after(const analysis *a, context *cx, size_t j, restrict
     while (k < td->ntok && k < j + 4 && is_cap(a, k))
         k++;
     for (size_t e = k; e > j + 1; e--) {
-        gaz_place c[8];
-        uint32_t b = td->tok[j + 1].start, be = td->tok[e - 1].end;
-        size_t n = gaz_lookup(a->t->gaz, a->doc->text + b, be - b, c, 8);
-        if (n && c[0].kind == GAZ_COUNTRY) {
+        const looked *L = look_toks(a, cx, j + 1, e - (j + 1));
+        if (look_total(L) && L->c[0].kind == GAZ_COUNTRY) {
             *q = mention(a, j + 1, e - (j + 1), sentence_of(a, j + 1));
-            q->g = c[0];
+            q->g = L->c[0];
             q->resolved = 1;
             q->precision = 3;
             q->role = PLACE_QUALIFIER;
-            r->iso2 = c[0].iso2;
+            r->iso2 = q->g.iso2; /* q outlives this call: the caller keeps it */
             r->admin1 = NULL;
             *is_postal = 0;
             return e;
@@ -496,9 +670,9 @@ static void take(unsigned char *used, size_t i, size_t n)
 static void push_qualified(analysis *a, context *cx, place_m *town, size_t len, place_m *q, const restrict_to *r,
                            int postal, int loc)
 {
-    gaz_place cand[MAX_CAND];
+    const gaz_place *cand;
     size_t n;
-    int k = resolve(a, cx, town->sp.start, town->sp.end, WANT_ANY, r, cand, &n);
+    int k = resolve(a, cx, town->tok, town->ntok, WANT_ANY, r, &cand, &n);
     if (k >= 0 && cand[k].kind != GAZ_COUNTRY) {
         town->g = cand[k];
         town->resolved = 1;
@@ -557,9 +731,9 @@ static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used, 
     if (strict && !after) {
         /* Away from a paragraph's start, capitals before a dash are a
          * dateline only when they name a town we know. */
-        gaz_place cand[MAX_CAND];
+        const gaz_place *cand;
         size_t n;
-        int c = resolve(a, cx, td->tok[i].start, td->tok[j - 1].end, WANT_ANY, NULL, cand, &n);
+        int c = resolve(a, cx, i, j - i, WANT_ANY, NULL, &cand, &n);
         if (c < 0 || cand[c].kind != GAZ_PLACE || excluded(a, i))
             return 0;
     }
@@ -568,9 +742,9 @@ static int dateline_at(analysis *a, context *cx, size_t i, unsigned char *used, 
     if (after) {
         push_qualified(a, cx, &town, j - i, &q, &r, postal, 0);
     } else {
-        gaz_place cand[MAX_CAND];
+        const gaz_place *cand;
         size_t n;
-        int c = resolve(a, cx, town.sp.start, town.sp.end, WANT_ANY, NULL, cand, &n);
+        int c = resolve(a, cx, town.tok, town.ntok, WANT_ANY, NULL, &cand, &n);
         if (c >= 0) {
             town.g = cand[c];
             town.resolved = 1;
@@ -682,50 +856,76 @@ static size_t county_list_votes(const analysis *a, size_t from, size_t list_end,
  * annexation", a bare "Mansfield" after "in Mansfield").  Not when a
  * capitalised word before or after makes it part of a longer name or a
  * person's ("Michael Jordan", "Jordan Peterson"). */
-static void repeat_mentions(analysis *a, unsigned char *used)
+static void repeat_mentions(analysis *a, unsigned char *used, const uint32_t *caps, size_t ncap)
 {
     const text_doc *td = &a->td;
-    size_t nknown = a->nplaces;
-    for (size_t s = 0; s < td->nsent; s++) {
-        const sentence *se = &td->sent[s];
-        size_t end = se->first + se->count;
-        for (size_t i = se->first; i < end; i++) {
-            if (used[i] || !is_cap(a, i) || excluded(a, i) || initial_function_word(a, i, se->first))
-                continue;
-            if (i > se->first && is_cap(a, i - 1) && !initial_function_word(a, i - 1, se->first))
-                continue;
-            for (size_t len = 3; len >= 1; len--) {
-                size_t e = i + len;
-                if (e > end || !is_cap(a, e - 1))
-                    continue;
-                int clean = 1;
-                for (size_t k = i; k < e; k++)
-                    clean &= !used[k] && is_cap(a, k);
-                if (!clean || (e < end && is_cap(a, e) && !region_word(a, e) && !excluded(a, e)))
-                    continue;
-                const place_m *same = NULL;
-                for (size_t m = 0; m < nknown && !same; m++) {
-                    const place_m *p = &a->places[m];
-                    if (p->resolved && (p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2) &&
-                        p->role != PLACE_QUALIFIER && p->ntok == len &&
-                        td->tok[p->tok + len - 1].end - td->tok[p->tok].start == td->tok[e - 1].end - td->tok[i].start &&
-                        !strncasecmp(a->doc->text + td->tok[p->tok].start, a->doc->text + td->tok[i].start,
-                                     td->tok[e - 1].end - td->tok[i].start))
-                        same = p;
-                }
-                if (!same)
-                    continue;
-                place_m q = mention(a, i, len, (int)s);
-                q.g = same->g;
-                q.resolved = 1;
-                q.precision = same->g.kind == GAZ_PLACE ? 1 : 3;
-                push(a, &q);
-                take(used, i, len);
-                i = e - 1;
-                break;
-            }
+    const char *text = a->doc->text;
+    /* The mentions a word may repeat, and the first bytes they start with
+     * (folded as strncasecmp folds them): a capitalised word with another
+     * first byte repeats none, and most words are skipped on that alone. */
+    size_t nknown = 0;
+    size_t *known = malloc((a->nplaces + 1) * sizeof *known);
+    if (!known)
+        abort();
+    unsigned char first[256] = {0};
+    for (size_t m = 0; m < a->nplaces; m++) {
+        const place_m *p = &a->places[m];
+        if (p->resolved && (p->g.kind == GAZ_PLACE || p->g.kind == GAZ_ADMIN2) && p->role != PLACE_QUALIFIER) {
+            known[nknown++] = m;
+            first[tolower((unsigned char)text[td->tok[p->tok].start])] = 1;
         }
     }
+    /* Only capitalised words can repeat a mention: the scan walks the
+     * report's list of them (caps, in text order), each in its sentence. */
+    size_t s = 0, from = 0; /* the sentence of the word; words before from are taken */
+    for (size_t ci = 0; ci < ncap && nknown; ci++) {
+        size_t i = caps[ci];
+        if (i < from)
+            continue;
+        while (s < td->nsent && i >= (size_t)td->sent[s].first + td->sent[s].count)
+            s++;
+        if (s == td->nsent)
+            break;
+        const sentence *se = &td->sent[s];
+        size_t end = se->first + se->count;
+        if (i < se->first)
+            continue; /* in no sentence */
+        if (used[i] || !first[tolower((unsigned char)text[td->tok[i].start])] || excluded(a, i) ||
+            initial_function_word(a, i, se->first))
+            continue;
+        if (i > se->first && is_cap(a, i - 1) && !initial_function_word(a, i - 1, se->first))
+            continue;
+        for (size_t len = 3; len >= 1; len--) {
+            size_t e = i + len;
+            if (e > end || !is_cap(a, e - 1))
+                continue;
+            int clean = 1;
+            for (size_t k = i; k < e; k++)
+                clean &= !used[k] && is_cap(a, k);
+            if (!clean || (e < end && is_cap(a, e) && !region_word(a, e) && !excluded(a, e)))
+                continue;
+            const place_m *same = NULL;
+            for (size_t m = 0; m < nknown && !same; m++) {
+                const place_m *p = &a->places[known[m]];
+                if (p->ntok == len &&
+                    td->tok[p->tok + len - 1].end - td->tok[p->tok].start == td->tok[e - 1].end - td->tok[i].start &&
+                    !strncasecmp(a->doc->text + td->tok[p->tok].start, a->doc->text + td->tok[i].start,
+                                 td->tok[e - 1].end - td->tok[i].start))
+                    same = p;
+            }
+            if (!same)
+                continue;
+            place_m q = mention(a, i, len, (int)s);
+            q.g = same->g;
+            q.resolved = 1;
+            q.precision = same->g.kind == GAZ_PLACE ? 1 : 3;
+            push(a, &q);
+            take(used, i, len);
+            from = e;
+            break;
+        }
+    }
+    free(known);
 }
 
 /* ---- coherence: one reading of the report's towns ------------------------
@@ -855,7 +1055,7 @@ static void country_or_namesake(analysis *a, context *cx)
         int own_max = 0;
         for (size_t k = 0; k < a->nplaces; k++)
             if (a->places[k].resolved && a->places[k].g.kind == GAZ_COUNTRY &&
-                !strcmp(a->places[k].g.iso2, p->g.iso2))
+                same_iso(a->places[k].g.iso2, p->g.iso2))
                 own_max += a->places[k].role == PLACE_DATELINE ? 1 : 2;
         if (country_ev_of(cx, p->g.iso2, 1) - own_max > 0)
             continue;
@@ -868,7 +1068,7 @@ static void country_or_namesake(analysis *a, context *cx)
         for (size_t k = 0; k < a->nplaces; k++) {
             const place_m *q = &a->places[k];
             char qk[KEYMAX];
-            if (!q->resolved || q->g.kind != GAZ_COUNTRY || strcmp(q->g.iso2, p->g.iso2) != 0)
+            if (!q->resolved || q->g.kind != GAZ_COUNTRY || !same_iso(q->g.iso2, p->g.iso2))
                 continue;
             size_t ql = norm_key(a->doc->text + q->sp.start, q->sp.end - q->sp.start, NORM_NAME, qk, sizeof qk);
             if (ql != (size_t)-1 && strcmp(qk, key) == 0)
@@ -876,29 +1076,25 @@ static void country_or_namesake(analysis *a, context *cx)
         }
         if (country_ev_of(cx, p->g.iso2, 1) - own > 0)
             continue;
-        gaz_place c[MAX_CAND];
-        size_t n = gaz_lookup(a->t->gaz, a->doc->text + p->sp.start, p->sp.end - p->sp.start, c, MAX_CAND);
+        /* The key of the mention's words is the one looked up (KEYMAX fits). */
+        const looked *L = look_key(a->t->gaz, cx->look, key, kl, hash64(key, kl));
         int best = -1;
-        for (size_t k = 0; k < n && k < MAX_CAND; k++) {
-            if (c[k].kind != GAZ_PLACE)
+        for (size_t k = 0; k < L->total && k < MAX_CAND; k++) {
+            if (L->c[k].kind != GAZ_PLACE || !L->own[k])
                 continue;
-            char ck[KEYMAX];
-            size_t cl = norm_key(c[k].name, strlen(c[k].name), NORM_NAME, ck, sizeof ck);
-            if (cl == (size_t)-1 || strcmp(ck, key) != 0)
-                continue;
-            if (admin_ev_of(cx, c[k].iso2, c[k].admin1, 1) > 0 && best < 0)
+            if (admin_ev_of(cx, L->c[k].iso2, L->c[k].admin1, 1) > 0 && best < 0)
                 best = (int)k;
         }
         if (best < 0)
             continue;
         /* Every mention of the name goes with it. */
-        const gaz_place chosen = c[best];
+        const gaz_place chosen = L->c[best];
         char iso[3];
         memcpy(iso, p->g.iso2, 3);
         for (size_t k = 0; k < a->nplaces; k++) {
             place_m *q = &a->places[k];
             char qk[KEYMAX];
-            if (!q->resolved || q->g.kind != GAZ_COUNTRY || strcmp(q->g.iso2, iso) != 0)
+            if (!q->resolved || q->g.kind != GAZ_COUNTRY || !same_iso(q->g.iso2, iso))
                 continue;
             size_t ql = norm_key(a->doc->text + q->sp.start, q->sp.end - q->sp.start, NORM_NAME, qk, sizeof qk);
             if (ql == (size_t)-1 || strcmp(qk, key) != 0)
@@ -907,7 +1103,7 @@ static void country_or_namesake(analysis *a, context *cx)
             q->precision = 1;
         }
         for (size_t k = 0; k < cx->ncs; k++)
-            if (strcmp(cx->cs[k].iso2, iso) == 0) {
+            if (same_iso(cx->cs[k].iso2, iso)) {
                 cx->cs[k].strong -= own;
                 cx->cs[k].score -= own;
             }
@@ -965,19 +1161,15 @@ static void coherence(analysis *a, context *cx)
                 n->own[0] = 1;
                 n->n = 1;
             } else {
-                gaz_place cand[COH_CAND];
-                size_t got = gaz_lookup(a->t->gaz, a->doc->text + p->sp.start, p->sp.end - p->sp.start, cand, COH_CAND);
-                if (got > COH_CAND)
-                    got = COH_CAND;
+                const looked *L = look_key(a->t->gaz, cx->look, key, kl, hash64(key, kl));
+                size_t got = L->total < COH_CAND ? L->total : COH_CAND;
                 for (size_t k = 0; k < got; k++) {
                     /* A town's name may be its region's ("in Virginia"): the
                      * region competes, at a cost (see coh_score). */
-                    if (cand[k].kind != p->g.kind && !(p->g.kind == GAZ_PLACE && cand[k].kind == GAZ_ADMIN1))
+                    if (L->c[k].kind != p->g.kind && !(p->g.kind == GAZ_PLACE && L->c[k].kind == GAZ_ADMIN1))
                         continue;
-                    char ck[KEYMAX];
-                    size_t cl = norm_key(cand[k].name, strlen(cand[k].name), NORM_NAME, ck, sizeof ck);
-                    n->own[n->n] = cl != (size_t)-1 && strcmp(ck, key) == 0;
-                    n->c[n->n++] = cand[k];
+                    n->own[n->n] = L->own[k];
+                    n->c[n->n++] = L->c[k];
                 }
             }
         }
@@ -1054,7 +1246,9 @@ static void coherence(analysis *a, context *cx)
             add_country_ev(cx, p->g.iso2, 1, p->tok, 0);
             add_admin_ev(cx, p->g.iso2, p->g.admin1, 1, 0);
         }
-        a->places[w++] = *p;
+        if (w != m) /* a place_m is some 300 bytes: no copy onto itself */
+            a->places[w] = *p;
+        w++;
     }
     a->nplaces = w;
     free(of);
@@ -1066,20 +1260,54 @@ static void coherence(analysis *a, context *cx)
 /* A first name, not a place: "Chad Smith said", "Jordan Peterson".  The next
  * word is capitalised, is not a generic or a notplace word ("Chad Army",
  * "Kidal Sunday"), and is no place or country itself. */
-static int person_name(const analysis *a, size_t i, size_t end)
+static int person_name(const analysis *a, const context *cx, size_t i, size_t end)
 {
     size_t j = i + 1;
     if (j >= end || !is_cap(a, j) || (a->td.tok[i].flags & TOK_POSS) || excluded(a, j) || region_word(a, j))
         return 0;
     if (a->td.tok[j].start != a->td.tok[i].end + 1)
         return 0; /* separated by more than one space: a line break, a table */
-    gaz_place c[4];
-    const token *t = &a->td.tok[j];
-    size_t n = gaz_lookup(a->t->gaz, a->doc->text + t->start, t->end - t->start, c, 4);
-    for (size_t k = 0; k < n && k < 4; k++)
-        if (c[k].kind != GAZ_PLACE || c[k].population >= 100000)
+    const looked *L = look_toks(a, cx, j, 1);
+    for (size_t k = 0; k < look_total(L) && k < 4; k++)
+        if (L->c[k].kind != GAZ_PLACE || L->c[k].population >= 100000)
             return 0;
     return 1;
+}
+
+/* token_demonym (model.h), without normalising or hashing a plain token
+ * again: its key and hash are already its NORM_NAME key's (text.h).  The
+ * same answer, and the same "no" remembered for the other stages. */
+static int word_demonym(const analysis *a, size_t i, gaz_country *c)
+{
+    if (a->no_demonym && (a->no_demonym[i] & 1))
+        return 0;
+    const token *t = &a->td.tok[i];
+    int r = (t->flags & TOK_PLAIN) && t->keylen > 0 && t->keylen < LOOK_KEYMAX
+                ? gaz_demonym_hashed(a->t->gaz, tok_key(&a->td, i), t->keylen, t->hash, c)
+                : gaz_demonym(a->t->gaz, a->doc->text + t->start, t->end - t->start, c);
+    if (!r && a->no_demonym)
+        a->no_demonym[i] |= 1;
+    return r;
+}
+
+/* gaz_demonym of the two words at tokens i and i+1, one byte apart.  The
+ * byte between them is no letter, which NORM_NAME drops: for two plain
+ * tokens the key is their keys end to end, and its hash goes on from the
+ * first token's. */
+static int pair_demonym(const analysis *a, size_t i, gaz_country *c)
+{
+    const token *t = &a->td.tok[i], *u = &a->td.tok[i + 1];
+    if ((t->flags & TOK_PLAIN) && (u->flags & TOK_PLAIN) && t->keylen > 0 &&
+        (size_t)t->keylen + u->keylen < LOOK_KEYMAX) {
+        char key[LOOK_KEYMAX];
+        memcpy(key, tok_key(&a->td, i), t->keylen);
+        memcpy(key + t->keylen, tok_key(&a->td, i + 1), u->keylen);
+        uint64_t h = t->hash;
+        for (size_t k = t->keylen; k < (size_t)t->keylen + u->keylen; k++)
+            h = hash64_byte(h, (unsigned char)key[k]);
+        return gaz_demonym_hashed(a->t->gaz, key, (size_t)t->keylen + u->keylen, h, c);
+    }
+    return gaz_demonym(a->t->gaz, a->doc->text + t->start, u->end - t->start, c);
 }
 
 /* The demonym at token i, of one word ("Malian") or two ("Sri Lankan",
@@ -1091,15 +1319,15 @@ static size_t demonym_at(const analysis *a, size_t i, gaz_country *c)
         return 0;
     /* Both lookups are asked again of the same tokens by both passes and by
      * the context pass; a "no" is remembered in the report's no_demonym
-     * (bit 1 for the pair, bit 0, through token_demonym, for the word). */
+     * (bit 1 for the pair, bit 0, through word_demonym, for the word). */
     if (i + 1 < td->ntok && is_cap(a, i + 1) && td->tok[i + 1].start == td->tok[i].end + 1 &&
         !(a->no_demonym && (a->no_demonym[i] & 2))) {
-        if (gaz_demonym(a->t->gaz, a->doc->text + td->tok[i].start, td->tok[i + 1].end - td->tok[i].start, c))
+        if (pair_demonym(a, i, c))
             return 2;
         if (a->no_demonym)
             a->no_demonym[i] |= 2;
     }
-    return token_demonym(a, i, c) ? 1 : 0;
+    return word_demonym(a, i, c) ? 1 : 0;
 }
 
 /* The country a demonym names, unless the demonym only qualifies a border
@@ -1162,7 +1390,7 @@ static void capitals(analysis *a, context *cx, unsigned char *used)
         if (i >= 2 && demonym_at(a, i - 2, &gc) == 2) {
             memcpy(iso, gc.iso2, 3);
             first = i - 2;
-        } else if (is_cap(a, i - 1) && token_demonym(a, i - 1, &gc)) {
+        } else if (is_cap(a, i - 1) && word_demonym(a, i - 1, &gc)) {
             memcpy(iso, gc.iso2, 3);
             first = i - 1;
         } else if (tok_is(td, i - 1, "the") || (pt->flags & TOK_POSS))
@@ -1175,8 +1403,9 @@ static void capitals(analysis *a, context *cx, unsigned char *used)
         int loc = locative_before(a, first, td->sent[s].first);
         if (!iso[0] || !gaz_country_by_iso(a->t->gaz, iso, &gc) || !gc.capital[0])
             continue;
-        gaz_place cand[MAX_CAND];
-        size_t n = gaz_lookup(a->t->gaz, gc.capital, strlen(gc.capital), cand, MAX_CAND);
+        const looked *L = look_text(a, cx, gc.capital, strlen(gc.capital));
+        const gaz_place *cand = L ? L->c : NULL;
+        size_t n = look_total(L);
         int best = -1;
         for (size_t k = 0; k < n && k < MAX_CAND; k++)
             if (cand[k].kind == GAZ_PLACE && strcmp(cand[k].iso2, iso) == 0 &&
@@ -1232,7 +1461,8 @@ void places_scan(analysis *a)
     const char *text = a->doc->text;
     context cx;
     memset(&cx, 0, sizeof cx);
-    gaz_place cand[MAX_CAND];
+    lookups look = {NULL, 0, 0};
+    cx.look = &look;
     unsigned char *used = calloc(td->ntok + 1, 1);
     /* Pass 1 looks every capitalised word up; one that names nothing is
      * marked here so that pass 2 does not look it up again on its own. */
@@ -1264,32 +1494,48 @@ void places_scan(analysis *a)
      * "Police", "Sunday"); the lookup depends only on the word's bytes, so
      * what it said of a word is kept (p1_seen, by the token's hash) and used
      * again at the word's next occurrences. */
+    /* The capitalised words, in text order: pass 1 and repeat_mentions look
+     * at nothing else, and they are about one word in ten. */
+    uint32_t *caps = malloc((td->ntok + 1) * sizeof *caps);
+    if (!caps)
+        abort();
     size_t ncap = 0;
     for (size_t i = 0; i < td->ntok; i++)
-        ncap += is_cap(a, i);
+        if (is_cap(a, i))
+            caps[ncap++] = (uint32_t)i;
     size_t p1_slots = 16;
     while (p1_slots < ncap * 2)
         p1_slots *= 2;
     p1_memo *p1_seen = calloc(p1_slots, sizeof *p1_seen);
     if (!p1_seen)
         abort();
-    for (size_t i = 0; i < td->ntok; i++) {
-        if (!is_cap(a, i) || used[i])
+    for (size_t ci = 0; ci < ncap; ci++) {
+        size_t i = caps[ci];
+        if (used[i])
             continue;
         gaz_country c;
-        const token *t = &td->tok[i];
         size_t dn = demonym_at(a, i, &c);
         if (dn) {
             if (demonym_evidence(a, i + dn - 1))
                 add_country(&cx, c.iso2, 1, i);
-            i += dn - 1;
+            while (ci + 1 < ncap && caps[ci + 1] < i + dn)
+                ci++; /* the demonym's second word */
             continue;
         }
-        if (excluded(a, i) || after_border(a, i) || person_name(a, i, td->ntok))
-            continue;
         p1_memo *seen = p1_find(a, p1_seen, p1_slots, i);
+        /* A word already known to name no country adds no evidence, whatever
+         * the checks below say of it here; only its "nothing" mark is worth
+         * setting (pass 2 would look it up in vain: a sure no either way). */
+        if (seen->tok1 && !seen->country) {
+            no_place[i] = seen->none;
+            continue;
+        }
+        if (excluded(a, i) || after_border(a, i) || person_name(a, &cx, i, td->ntok))
+            continue;
         if (!seen->tok1) {
-            size_t n = gaz_lookup(a->t->gaz, text + t->start, t->end - t->start, cand, 8);
+            const looked *L = look_toks(a, &cx, i, 1);
+            size_t n = look_total(L);
+            const gaz_place *cand = n ? L->c : NULL;
             int country = -1, region = 0;
             for (size_t k = 0; k < n && k < 8; k++) {
                 if (cand[k].kind == GAZ_COUNTRY && country < 0)
@@ -1309,11 +1555,18 @@ void places_scan(analysis *a)
     }
     free(p1_seen);
 
-    /* Pass 2: place mentions. */
+    /* Pass 2: place mentions.  Only a capitalised word starts one: i goes
+     * from one to the next through caps (ci follows it). */
+    size_t ci = 0;
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
         for (size_t i = se->first; i < end; i++) {
+            while (ci < ncap && caps[ci] < i)
+                ci++;
+            if (ci == ncap || caps[ci] >= end)
+                break;
+            i = caps[ci];
             if (used[i] || !is_cap(a, i) || excluded(a, i) || is_continent(a, i) || compound_adjective(a, i) ||
                 initial_function_word(a, i, se->first))
                 continue;
@@ -1330,11 +1583,11 @@ void places_scan(analysis *a)
                     memchr(text + t->start, '.', send - t->start) && i > se->first) {
                     size_t k = tok_from_byte(a, i, send);
                     int lower_after = k < end && !(td->tok[k].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM));
-                    gaz_place sc[MAX_CAND];
-                    size_t nsc = (locative_before(a, i, se->first) || lower_after)
-                                     ? gaz_lookup(a->t->gaz, us_states[st].name, strlen(us_states[st].name), sc,
-                                                  MAX_CAND)
-                                     : 0;
+                    const looked *L = (locative_before(a, i, se->first) || lower_after)
+                                          ? look_text(a, &cx, us_states[st].name, strlen(us_states[st].name))
+                                          : NULL;
+                    const gaz_place *sc = L ? L->c : NULL;
+                    size_t nsc = look_total(L);
                     for (size_t m = 0; m < nsc && m < MAX_CAND; m++)
                         if (sc[m].kind == GAZ_ADMIN1 && !strcmp(sc[m].iso2, "US")) {
                             place_m p = mention(a, i, k - i, (int)s);
@@ -1389,7 +1642,7 @@ void places_scan(analysis *a)
                 static const char *const county_words[] = {"county", "parish"};
                 if (fac == 1 && !tok_is_any(td, i + len - 1, county_words, ARRAY_LEN(county_words)))
                     continue;
-                if (len == 1 && run > 1 && person_name(a, i, i + run))
+                if (len == 1 && run > 1 && person_name(a, &cx, i, i + run))
                     break;
                 uint32_t b = td->tok[i].start, e = td->tok[i + len - 1].end;
                 size_t after = i + len;
@@ -1448,15 +1701,16 @@ void places_scan(analysis *a)
 
                 /* "Graham, N.C.", "Gao, Mali": the qualifier decides. */
                 restrict_to r = {NULL, NULL};
-                place_m q = {0};
+                place_m q; /* written by qualifier_after when qend != 0, read only then */
                 int postal = 0;
                 size_t qend = qualifier_after(a, &cx, after, &r, &q, &postal);
                 /* text[b..e) is token i alone, which pass 1 found in no entry:
                  * resolve would find nothing either (it returns -1). */
                 int nothing = len == 1 && no_place[i];
+                const gaz_place *cand;
                 if (qend && !nothing) {
                     size_t n;
-                    int k = resolve(a, &cx, b, e, WANT_ANY, &r, cand, &n);
+                    int k = resolve(a, &cx, i, len, WANT_ANY, &r, &cand, &n);
                     if (k >= 0 && cand[k].kind == GAZ_PLACE) {
                         place_m town = mention(a, i, len, (int)s);
                         town.locative = loc > 0;
@@ -1469,7 +1723,7 @@ void places_scan(analysis *a)
                 }
 
                 size_t n;
-                int k = nothing ? -1 : resolve(a, &cx, b, e, want, NULL, cand, &n);
+                int k = nothing ? -1 : resolve(a, &cx, i, len, want, NULL, &cand, &n);
                 if (k < 0)
                     continue;
                 const gaz_place *g = &cand[k];
@@ -1548,7 +1802,8 @@ void places_scan(analysis *a)
         }
     }
 
-    repeat_mentions(a, used);
+    repeat_mentions(a, used, caps, ncap);
+    free(caps);
     coherence(a, &cx);
 
     /* The main country: most evidence, earliest first on a tie. */
@@ -1567,6 +1822,7 @@ void places_scan(analysis *a)
         qsort(a->places, a->nplaces, sizeof *a->places, cmp_place_pos);
     free(used);
     free(no_place);
+    lookups_free(&look);
 }
 
 int place_at(const analysis *a, size_t tok)

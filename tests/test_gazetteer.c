@@ -196,6 +196,28 @@ static void test_ordering_and_max(void **state)
     assert_int_equal(look(G, "San Jose", NULL, 0), n);
 }
 
+/* A name asked again, with a smaller or a larger max, gets the index's own
+ * answer: the kept answers hold only a key's first entries, and "Santa
+ * Maria" has more than a hundred. */
+static void test_asked_again(void **state)
+{
+    (void)state;
+    static gaz_place first[200], again[200];
+    gaz_place few[3];
+    size_t n = look(G, "Santa Maria", first, 200);
+    assert_true(n > 100 && n <= 200);
+    assert_int_equal(look(G, "santa  mar\xc3\xad" "a", few, 3), n);
+    for (size_t k = 0; k < 3; k++)
+        assert_int_equal(few[k].id, first[k].id);
+    assert_int_equal(look(G, "Santa-Maria", again, 200), n);
+    for (size_t k = 0; k < n; k++) {
+        assert_int_equal(again[k].id, first[k].id);
+        assert_string_equal(again[k].name, first[k].name);
+    }
+    assert_int_equal(look(G, "Santa Mariaa", again, 200), 0);
+    assert_int_equal(look(G, "Santa Mariaa", again, 200), 0);
+}
+
 static void test_demonyms(void **state)
 {
     (void)state;
@@ -539,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_country),
         cmocka_unit_test(test_admin1),
         cmocka_unit_test(test_ordering_and_max),
+        cmocka_unit_test(test_asked_again),
         cmocka_unit_test(test_demonyms),
         cmocka_unit_test(test_country_by_iso),
         cmocka_unit_test(test_build_fixture),

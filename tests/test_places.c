@@ -126,6 +126,19 @@ static void test_wire_dateline_with_country(void **state)
     done(&s);
 }
 
+/* "Town, Country" in the body: the country narrows the town's namesakes to
+ * its own, here a small town with larger ones of the same name abroad. */
+static void test_country_after_town_narrows(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Gunmen shot dead a community leader at her home in La Esperanza, Honduras on Thursday, her "
+             "family said.");
+    expect(find(&s, "La Esperanza"), PLACE_BODY, "La Esperanza", "Intibuc\xc3\xa1 Department", "HN", 1);
+    expect(find(&s, "Honduras"), PLACE_QUALIFIER, "Honduras", "", "HN", 3);
+    done(&s);
+}
+
 static void test_postal_code_and_full_state(void **state)
 {
     (void)state;
@@ -624,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_us_dateline_ap_abbreviation),
         cmocka_unit_test(test_dateline_is_the_office),
         cmocka_unit_test(test_wire_dateline_with_country),
+        cmocka_unit_test(test_country_after_town_narrows),
         cmocka_unit_test(test_postal_code_and_full_state),
         cmocka_unit_test(test_georgia_in_a_us_story),
         cmocka_unit_test(test_regions_and_parts),
