@@ -41,12 +41,9 @@ static long line_of(const char *bytes, size_t off)
     return line;
 }
 
-static int check_text(const char *text, size_t len, char *err, size_t errlen, size_t *bad)
+/* "empty text" when text is only blanks. */
+static int check_blank(const char *text, size_t len, char *err, size_t errlen, size_t *bad)
 {
-    if (!utf8_valid(text, len, bad)) {
-        snprintf(err, errlen, "invalid UTF-8 at byte %zu", *bad);
-        return -1;
-    }
     size_t i = 0;
     while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
         i++;
@@ -56,6 +53,15 @@ static int check_text(const char *text, size_t len, char *err, size_t errlen, si
         return -1;
     }
     return 0;
+}
+
+static int check_text(const char *text, size_t len, char *err, size_t errlen, size_t *bad)
+{
+    if (!utf8_valid(text, len, bad)) {
+        snprintf(err, errlen, "invalid UTF-8 at byte %zu", *bad);
+        return -1;
+    }
+    return check_blank(text, len, err, errlen, bad);
 }
 
 /* ---- text clean-up ------------------------------------------------------
@@ -623,7 +629,11 @@ static int json_doc(const char *id, const char *date, const char *text, size_t t
         snprintf(err, errlen, "%s: missing \"text\"", id);
         return -1;
     }
-    if (check_text(text, textlen, err, errlen, &bad) < 0 ||
+    /* The whole line was checked to be UTF-8 before either path decoded it,
+     * and neither decodes an escape into anything else (the fast path
+     * hands surrogates to cJSON, which refuses a lone one): only blanks
+     * remain to be checked. */
+    if (check_blank(text, textlen, err, errlen, &bad) < 0 ||
         clean_or_refuse(text, textlen, &out->text, err, errlen) < 0) {
         char tmp[128];
         snprintf(tmp, sizeof tmp, "%s", err);
