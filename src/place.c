@@ -1704,6 +1704,13 @@ void places_scan(analysis *a)
                 place_m q; /* written by qualifier_after when qend != 0, read only then */
                 int postal = 0;
                 size_t qend = qualifier_after(a, &cx, after, &r, &q, &postal);
+                /* "China, Japan and South Korea": a list of countries, not a
+                 * town and its country (there is a China in Kagoshima). */
+                if (qend && !r.admin1) {
+                    const looked *L = look_toks(a, &cx, i, len);
+                    if (look_total(L) && L->c[0].kind == GAZ_COUNTRY)
+                        qend = 0;
+                }
                 /* text[b..e) is token i alone, which pass 1 found in no entry:
                  * resolve would find nothing either (it returns -1). */
                 int nothing = len == 1 && no_place[i];

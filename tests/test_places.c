@@ -139,6 +139,18 @@ static void test_country_after_town_narrows(void **state)
     done(&s);
 }
 
+/* A list of countries is not a town and its country: "China, Japan" is
+ * China, not a town called China in Japan. */
+static void test_country_list_is_no_qualifier(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Envoys from China, Japan and South Korea met in Seoul on Monday to discuss the missile tests.");
+    expect(find(&s, "China"), PLACE_BODY, "China", "", "CN", 3);
+    expect(find(&s, "Japan"), PLACE_BODY, "Japan", "", "JP", 3);
+    done(&s);
+}
+
 static void test_postal_code_and_full_state(void **state)
 {
     (void)state;
@@ -638,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_dateline_is_the_office),
         cmocka_unit_test(test_wire_dateline_with_country),
         cmocka_unit_test(test_country_after_town_narrows),
+        cmocka_unit_test(test_country_list_is_no_qualifier),
         cmocka_unit_test(test_postal_code_and_full_state),
         cmocka_unit_test(test_georgia_in_a_us_story),
         cmocka_unit_test(test_regions_and_parts),
