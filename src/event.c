@@ -2,6 +2,7 @@
 #include "event.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -299,6 +300,104 @@ static int month_march(const text_doc *td, size_t i, size_t first, size_t end)
     return i > first && tok_is_any(td, i - 1, before, ARRAY_LEN(before));
 }
 
+/* ---- the claims and actors of each sentence ----------------------------- */
+
+/* The event rules ask "the claims of sentence s" and "the actors of sentence
+ * s" for every sentence and every event; a walk over all of the report's
+ * claims each time made a long report with many figures quadratic (a 1 MiB
+ * report packed with tolls took seconds).  Each sentence's members are listed
+ * once, in their order in the report's arrays, so that every rule reads the
+ * same members in the same order as the walk did. */
+struct sentence_index {
+    uint32_t *claim_at, *claim_ix; /* sentence s: claim_ix[claim_at[s] .. claim_at[s + 1]) */
+    uint32_t *actor_at, *actor_ix;
+    uint32_t *place_at, *place_ix;
+};
+
+typedef struct {
+    const uint32_t *ix; /* indices into a->claims or a->actors, ascending */
+    size_t n;
+} members;
+
+/* Counting sort by the `int sentence` at byte `off` of each of n elements. */
+static void index_by_sentence(size_t nsent, const void *base, size_t n, size_t size, size_t off, uint32_t **at,
+                              uint32_t **ix)
+{
+    *at = calloc(nsent + 2, sizeof **at);
+    *ix = malloc((n + 1) * sizeof **ix);
+    if (!*at || !*ix)
+        abort();
+    const char *b = base;
+    for (size_t k = 0; k < n; k++) {
+        int s;
+        memcpy(&s, b + k * size + off, sizeof s);
+        if (s >= 0 && (size_t)s < nsent)
+            (*at)[s + 2]++;
+    }
+    for (size_t s = 0; s < nsent; s++)
+        (*at)[s + 2] += (*at)[s + 1];
+    for (size_t k = 0; k < n; k++) {
+        int s;
+        memcpy(&s, b + k * size + off, sizeof s);
+        if (s >= 0 && (size_t)s < nsent)
+            (*ix)[(*at)[s + 1]++] = (uint32_t)k;
+    }
+    /* now at[s] .. at[s + 1] is sentence s */
+}
+
+static void sentence_index_init(analysis *a)
+{
+    struct sentence_index *x = calloc(1, sizeof *x);
+    if (!x)
+        abort();
+    index_by_sentence(a->td.nsent, a->claims, a->nclaims, sizeof *a->claims, offsetof(claim, sentence), &x->claim_at,
+                      &x->claim_ix);
+    index_by_sentence(a->td.nsent, a->actors, a->nactors, sizeof *a->actors, offsetof(actor_m, sentence),
+                      &x->actor_at, &x->actor_ix);
+    index_by_sentence(a->td.nsent, a->places, a->nplaces, sizeof *a->places, offsetof(place_m, sentence),
+                      &x->place_at, &x->place_ix);
+    a->by_sentence = x;
+}
+
+static void sentence_index_free(analysis *a)
+{
+    struct sentence_index *x = a->by_sentence;
+    if (x) {
+        free(x->claim_at);
+        free(x->claim_ix);
+        free(x->actor_at);
+        free(x->actor_ix);
+        free(x->place_at);
+        free(x->place_ix);
+        free(x);
+    }
+    a->by_sentence = NULL;
+}
+
+static members claims_of(const analysis *a, int s)
+{
+    const struct sentence_index *x = a->by_sentence;
+    if (s < 0 || (size_t)s >= a->td.nsent)
+        return (members){NULL, 0};
+    return (members){x->claim_ix + x->claim_at[s], x->claim_at[s + 1] - x->claim_at[s]};
+}
+
+static members actors_of(const analysis *a, int s)
+{
+    const struct sentence_index *x = a->by_sentence;
+    if (s < 0 || (size_t)s >= a->td.nsent)
+        return (members){NULL, 0};
+    return (members){x->actor_ix + x->actor_at[s], x->actor_at[s + 1] - x->actor_at[s]};
+}
+
+static members places_of(const analysis *a, int s)
+{
+    const struct sentence_index *x = a->by_sentence;
+    if (s < 0 || (size_t)s >= a->td.nsent)
+        return (members){NULL, 0};
+    return (members){x->place_ix + x->place_at[s], x->place_at[s + 1] - x->place_at[s]};
+}
+
 /* An actor that fights: state forces, rebels, militias, external forces,
  * not a government or its officials speaking. */
 static int armed(const actor_m *m)
@@ -309,8 +408,9 @@ static int armed(const actor_m *m)
 static int claims_in(const analysis *a, int s, int outcome)
 {
     int n = 0;
-    for (size_t k = 0; k < a->nclaims; k++)
-        n += a->claims[k].sentence == s && (outcome < 0 || a->claims[k].outcome == (enum outcome)outcome);
+    members mc = claims_of(a, s);
+    for (size_t q = 0; q < mc.n; q++)
+        n += outcome < 0 || a->claims[mc.ix[q]].outcome == (enum outcome)outcome;
     return n;
 }
 
@@ -329,8 +429,9 @@ static int weapon_word(const text_doc *td, const sentence *se)
 
 static int grounded(const analysis *a, const sentence *se, int s)
 {
-    for (size_t k = 0; k < a->nactors; k++)
-        if (a->actors[k].sentence == s && armed(&a->actors[k]))
+    members ma = actors_of(a, s);
+    for (size_t q = 0; q < ma.n; q++)
+        if (armed(&a->actors[ma.ix[q]]))
             return 1;
     if (claims_in(a, s, -1))
         return 1;
@@ -379,9 +480,10 @@ static int armed_target(const analysis *a, const sentence *se, int s)
                                           "checkpoints", "outpost", "outposts", "barracks",  "positions",
                                           "garrison", "troops",  "soldiers",  "post",      "posts"};
     const actor_m *first = NULL;
-    for (size_t k = 0; k < a->nactors; k++) {
-        const actor_m *m = &a->actors[k];
-        if (m->sentence != s || !armed(m) || m->speaker || confirmed_by(&a->td, se, m))
+    members ma = actors_of(a, s);
+    for (size_t q = 0; q < ma.n; q++) {
+        const actor_m *m = &a->actors[ma.ix[q]];
+        if (!armed(m) || m->speaker || confirmed_by(&a->td, se, m))
             continue;
         if (!first)
             first = m;
@@ -389,10 +491,9 @@ static int armed_target(const analysis *a, const sentence *se, int s)
             return 1;
     }
     int civ = 0, fighters = 0;
-    for (size_t k = 0; k < a->nclaims; k++) {
-        const claim *c = &a->claims[k];
-        if (c->sentence != s)
-            continue;
+    members mc = claims_of(a, s);
+    for (size_t q = 0; q < mc.n; q++) {
+        const claim *c = &a->claims[mc.ix[q]];
         civ |= c->vcat == VIC_CIVILIAN;
         /* "four of the attackers were killed": the attackers' own dead say
          * someone fought back, not that the target was armed */
@@ -487,9 +588,10 @@ static int harm_at_protest(const analysis *a, const sentence *se, int s, enum ou
     const text_doc *td = &a->td;
     if (nonevent_level(a, se) >= 5)
         return 0; /* "killed in a road accident" */
-    for (size_t k = 0; k < a->nclaims; k++) {
-        const claim *c = &a->claims[k];
-        if (c->sentence != s || c->outcome != outcome)
+    members mc = claims_of(a, s);
+    for (size_t q = 0; q < mc.n; q++) {
+        const claim *c = &a->claims[mc.ix[q]];
+        if (c->outcome != outcome)
             continue;
         size_t i = se->first;
         while (i < se->first + se->count && td->tok[i].end <= c->sp.start)
@@ -564,15 +666,15 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
          * group named together ("the Syrian army and allied fighters"),
          * the first, which the others back */
         const actor_m *taker = NULL;
-        for (size_t k = 0; k < a->nactors; k++) {
-            const actor_m *m = &a->actors[k];
-            if (m->sentence == s && m->tok < tr->tok && m->side != 2 && armed(m) &&
-                !(taker && coordinated(a, taker, m)))
+        members ma = actors_of(a, s);
+        for (size_t q = 0; q < ma.n; q++) {
+            const actor_m *m = &a->actors[ma.ix[q]];
+            if (m->tok < tr->tok && m->side != 2 && armed(m) && !(taker && coordinated(a, taker, m)))
                 taker = m;
         }
-        for (size_t k = 0; !taker && k < a->nactors; k++) /* "...was retaken by the army" */
-            if (a->actors[k].sentence == s && a->actors[k].side == 1 && armed(&a->actors[k]))
-                taker = &a->actors[k];
+        for (size_t q = 0; !taker && q < ma.n; q++) /* "...was retaken by the army" */
+            if (a->actors[ma.ix[q]].side == 1 && armed(&a->actors[ma.ix[q]]))
+                taker = &a->actors[ma.ix[q]];
         if (taker)
             tr->sub = taker->inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (taken_without_fight(&a->td, se)) {
@@ -816,11 +918,14 @@ static int places_differ(const event *e, const place_m *p)
     return strcmp(e->place.name, p->name) != 0;
 }
 
+/* Appends v unless it is already the last: an event's sentences are added in
+ * text order, once each, and a claim joins one event only when it has none
+ * yet (claim.event), so a repeat can only be the sentence just added; a
+ * search of the whole array made an event with many claims quadratic. */
 static void add_int(int **arr, size_t *n, size_t *cap, int v)
 {
-    for (size_t k = 0; k < *n; k++)
-        if ((*arr)[k] == v)
-            return;
+    if (*n && (*arr)[*n - 1] == v)
+        return;
     *arr = grow_array(*arr, cap, *n, sizeof **arr);
     (*arr)[(*n)++] = v;
 }
@@ -831,9 +936,10 @@ static void add_int(int **arr, size_t *n, size_t *cap, int v)
 static const place_m *sentence_place(const analysis *a, int s)
 {
     const place_m *best = NULL;
-    for (size_t k = 0; k < a->nplaces; k++) {
-        const place_m *p = &a->places[k];
-        if (p->sentence != s || p->role != PLACE_BODY)
+    members mp = places_of(a, s);
+    for (size_t q = 0; q < mp.n; q++) {
+        const place_m *p = &a->places[mp.ix[q]];
+        if (p->role != PLACE_BODY)
             continue;
         int rank = (p->precision < 3 ? 2 : 0) + p->locative;
         int brank = best ? (best->precision < 3 ? 2 : 0) + best->locative : -1;
@@ -1008,10 +1114,9 @@ static void type_from_claims(const analysis *a, int s, const char **type, const 
     /* "floods killed 66", "a traffic accident killed five": no event */
     if (nonevent_level(a, &a->td.sent[s]) > 0)
         return;
-    for (size_t k = 0; k < a->nclaims; k++) {
-        const claim *c = &a->claims[k];
-        if (c->sentence != s)
-            continue;
+    members mc = claims_of(a, s);
+    for (size_t q = 0; q < mc.n; q++) {
+        const claim *c = &a->claims[mc.ix[q]];
         if (c->outcome == OUT_ARRESTED && nonevent_level_for(a, &a->td.sent[s], "Arrests") > 0)
             return; /* held for ordinary crime */
         if (c->outcome == OUT_ABDUCTED) {
@@ -1056,11 +1161,12 @@ static void append_name(char *list, size_t cap, const char *name)
 
 static int in_victims(const analysis *a, const actor_m *m)
 {
-    for (size_t k = 0; k < a->nclaims; k++) {
-        const claim *c = &a->claims[k];
-        if (c->sentence == m->sentence && m->sp.start >= c->sp.start && m->sp.end <= c->sp.end)
+    members mc = claims_of(a, m->sentence);
+    for (size_t q = 0; q < mc.n; q++) {
+        const claim *c = &a->claims[mc.ix[q]];
+        if (m->sp.start >= c->sp.start && m->sp.end <= c->sp.end)
             return 1;
-        if (c->sentence == m->sentence && c->source_span.end > c->source_span.start &&
+        if (c->source_span.end > c->source_span.start &&
             m->sp.start < c->source_span.end && c->source_span.start < m->sp.end)
             return 1;
     }
@@ -1093,9 +1199,10 @@ static size_t blame_verb_of(const analysis *a, const actor_m *m)
 static void blame_source(const analysis *a, int s, size_t v, char *out, size_t cap)
 {
     out[0] = '\0';
-    for (size_t k = 0; k < a->nactors; k++)
-        if (a->actors[k].sentence == s && a->actors[k].tok + a->actors[k].ntok <= v)
-            str_copy(out, cap, a->actors[k].name);
+    members ma = actors_of(a, s);
+    for (size_t q = 0; q < ma.n; q++)
+        if (a->actors[ma.ix[q]].tok + a->actors[ma.ix[q]].ntok <= v)
+            str_copy(out, cap, a->actors[ma.ix[q]].name);
     if (out[0])
         return;
     const sentence *se = &a->td.sent[s];
@@ -1269,13 +1376,15 @@ static void crowd_actors(const analysis *a, event *e)
     int riot = !strcmp(e->event_type, "Riots");
     const char *sub = e->sub_event_type;
     const actor_m *force = NULL;
-    for (size_t si = 0; si < e->nsents && !force; si++)
-        for (size_t k = 0; k < a->nactors && !force; k++) {
-            const actor_m *m = &a->actors[k];
-            if (m->sentence == e->sents[si] && m->inter == 1 && armed(m) && !m->speaker &&
+    for (size_t si = 0; si < e->nsents && !force; si++) {
+        members ma = actors_of(a, e->sents[si]);
+        for (size_t q = 0; q < ma.n && !force; q++) {
+            const actor_m *m = &a->actors[ma.ix[q]];
+            if (m->inter == 1 && armed(m) && !m->speaker &&
                 !grievance_target(&a->td, m))
                 force = m;
         }
+    }
     char crowd[96];
     group_name(a, e, riot ? "Rioters" : "Protesters", crowd, sizeof crowd);
     int cinter = riot ? 5 : 6;
@@ -1348,12 +1457,11 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
         int s = e->sents[si];
         int by = 0; /* "Y were killed by X": an actor after "by" makes those before it targets */
         const sentence *se = &a->td.sent[s];
-        for (size_t k = 0; k < a->nactors; k++)
-            by |= a->actors[k].sentence == s && a->actors[k].side == 1 && !confirmed_by(&a->td, se, &a->actors[k]);
-        for (size_t k = 0; k < a->nactors; k++) {
-            const actor_m *m = &a->actors[k];
-            if (m->sentence != s)
-                continue;
+        members ma = actors_of(a, s);
+        for (size_t q = 0; q < ma.n; q++)
+            by |= a->actors[ma.ix[q]].side == 1 && !confirmed_by(&a->td, se, &a->actors[ma.ix[q]]);
+        for (size_t q = 0; q < ma.n; q++) {
+            const actor_m *m = &a->actors[ma.ix[q]];
             if (m->inter == 7 && m->speaker)
                 continue; /* "residents said" */
             /* the claimant speaks of its own act: recorded, and actor1 below
@@ -1386,13 +1494,14 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                 continue;
             int side = m->inter == 7 ? 2 : m->side; /* civilians are acted upon */
             if (!side && by) {
-                for (size_t j = k + 1; j < a->nactors; j++)
-                    if (a->actors[j].sentence == s && a->actors[j].side == 1 && !coordinated(a, m, &a->actors[j]))
+                for (size_t r = q + 1; r < ma.n; r++)
+                    if (a->actors[ma.ix[r]].side == 1 && !coordinated(a, m, &a->actors[ma.ix[r]]))
                         side = 2;
             }
-            /* a mention coordinated with a target is a target too */
-            for (size_t j = 0; j < k && !side; j++)
-                if (a->actors[j].side == 2 && coordinated(a, &a->actors[j], m))
+            /* a mention coordinated with a target is a target too (only
+             * mentions of one sentence are coordinated) */
+            for (size_t r = 0; r < q && !side; r++)
+                if (a->actors[ma.ix[r]].side == 2 && coordinated(a, &a->actors[ma.ix[r]], m))
                     side = 2;
             if (side == 2 && reported_target(a, e, m))
                 continue;
@@ -1414,9 +1523,8 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
             } else {
                 /* named with another mention of actor1 in this sentence? */
                 int joined = 0;
-                for (size_t j = 0; j < a->nactors && !joined; j++)
-                    joined = a->actors[j].sentence == s && !strcmp(a->actors[j].name, e->actor1) &&
-                             coordinated(a, &a->actors[j], m);
+                for (size_t r = 0; r < ma.n && !joined; r++)
+                    joined = !strcmp(a->actors[ma.ix[r]].name, e->actor1) && coordinated(a, &a->actors[ma.ix[r]], m);
                 if (joined)
                     append_name(e->assoc1, sizeof e->assoc1, m->name);
                 else if (battle && !e->actor2[0] && !m->speaker) {
@@ -1441,15 +1549,17 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     /* "the army said it had killed 30 militants": with no other actor, the
      * speaker is the one who acted. */
     if (!e->actor1[0]) {
-        for (size_t si = 0; si < e->nsents && !e->actor1[0]; si++)
-            for (size_t k = 0; k < a->nactors; k++) {
-                const actor_m *m = &a->actors[k];
-                if (m->sentence == e->sents[si] && m->speaker && armed(m) && strcmp(m->name, e->actor2) &&
+        for (size_t si = 0; si < e->nsents && !e->actor1[0]; si++) {
+            members ma = actors_of(a, e->sents[si]);
+            for (size_t q = 0; q < ma.n; q++) {
+                const actor_m *m = &a->actors[ma.ix[q]];
+                if (m->speaker && armed(m) && strcmp(m->name, e->actor2) &&
                     !blames_at(a, m) && speaks_of_itself(a, m)) {
                     set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, m);
                     break;
                 }
             }
+        }
     }
     /* "Unidentified Armed Group" named before the country was known */
     for (size_t k = 0; k < a->nactors; k++) {
@@ -2322,6 +2432,7 @@ void events_build(analysis *a, tally_events *out)
     int crime = 0;    /* ... or with arrests for ordinary crime */
     when_mention wm[WHEN_PER_SENTENCE];
     sentence_memo_init(a);
+    sentence_index_init(a);
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
@@ -2329,8 +2440,9 @@ void events_build(analysis *a, tally_events *out)
         trigger_m tr = {0};
         int has_trigger = find_trigger(a, se, &tr);
         int nclaims = 0;
-        for (size_t k = 0; k < a->nclaims; k++) /* a figure on record only opens no event */
-            nclaims += a->claims[k].sentence == (int)s && !on_record_only(&a->claims[k]);
+        members mc = claims_of(a, (int)s);
+        for (size_t q = 0; q < mc.n; q++) /* a figure on record only opens no event */
+            nclaims += !on_record_only(&a->claims[mc.ix[q]]);
         /* A report that leads with an accident or a disaster ("a tank at the
          * plant exploded") goes on about it: its toll ("Four people were
          * injured") and a reference back ("The blast occurred in ...") are
@@ -2591,10 +2703,10 @@ void events_build(analysis *a, tally_events *out)
         set_place(target, pl);
         add_int(&target->sents, &target->nsents, &target->capsents, (int)s);
         int ti = event_index(out, target);
-        for (size_t k = 0; k < a->nclaims; k++)
-            if (a->claims[k].sentence == (int)s && a->claims[k].event < 0) {
-                a->claims[k].event = ti;
-                add_int(&target->claims, &target->nclaims, &target->capclaims, (int)k);
+        for (size_t q = 0; q < mc.n; q++)
+            if (a->claims[mc.ix[q]].event < 0) {
+                a->claims[mc.ix[q]].event = ti;
+                add_int(&target->claims, &target->nclaims, &target->capclaims, (int)mc.ix[q]);
             }
         if (!past_event)
             focus = ti; /* the narrative stays on today's event */
@@ -2673,4 +2785,5 @@ void events_build(analysis *a, tally_events *out)
         event_reconcile_rule(e, a->claims, a->t->best_rule);
     }
     sentence_memo_free(a);
+    sentence_index_free(a);
 }
