@@ -108,8 +108,13 @@ static int cue_present(const text_doc *td, const sentence *se, const char *cues)
     while (*p) {
         const char *bar = strchr(p, '|');
         size_t m = bar ? (size_t)(bar - p) : strlen(p);
+        /* a token's hash is that of its whole key (text.c): a token of
+         * another hash holds another word, and most are passed by it */
+        uint64_t h = hash64(p, m);
         for (size_t i = se->first; i < se->first + se->count; i++) {
             const token *tk = &td->tok[i];
+            if (tk->hash != h)
+                continue;
             const char *k = td->keys + tk->key;
             size_t n = tk->keylen == UINT16_MAX ? strlen(k) : tk->keylen;
             if (m == n && (n == 0 || (k[0] == p[0] && memcmp(p, k, n) == 0)) &&
@@ -261,19 +266,25 @@ static const lex_entry *reading(const analysis *a, const sentence *se, size_t i,
  * Lines whose sub-event column names a sub-type ("counterfeit", "-", "Arrests")
  * silence that sub-type only (arrests for ordinary crime); the others
  * ("-") silence violence.  `only` picks which: NULL for "-". */
+/* A trigger phrase of a sentence: where it starts, its length and its
+ * reading (NULL when no reading's cues are in the sentence). */
+typedef struct {
+    uint32_t tok, ntok;
+    const lex_entry *r;
+} trigger_at;
+
+static const trigger_at *sentence_triggers(const analysis *a, const sentence *se, size_t *n);
+
 static int nonevent_level_for(const analysis *a, const sentence *se, const char *only)
 {
     int level = -1;
-    for (size_t i = se->first; i < se->first + se->count; i++) {
-        size_t n;
-        const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, &n);
-        if (!e)
-            continue;
-        const lex_entry *r = reading(a, se, i, &n);
+    size_t nt;
+    const trigger_at *tg = sentence_triggers(a, se, &nt);
+    for (size_t q = 0; q < nt; q++) {
+        const lex_entry *r = tg[q].r;
         int kind = r && nonevent(r) && (only ? !strcmp(r->attr[1], only) : !strcmp(r->attr[1], "-"));
         if (kind && atoi(r->attr[2]) > level)
             level = atoi(r->attr[2]);
-        i += n - 1;
     }
     return level;
 }
@@ -312,6 +323,12 @@ struct sentence_index {
     uint32_t *claim_at, *claim_ix; /* sentence s: claim_ix[claim_at[s] .. claim_at[s + 1]) */
     uint32_t *actor_at, *actor_ix;
     uint32_t *place_at, *place_ix;
+    /* the trigger phrases of sentence s, once asked (trig_known[s]):
+     * trig[first .. first + trig_n[s]) where first is the sentence's first
+     * token; a sentence holds at most one phrase start per token */
+    unsigned char *trig_known;
+    uint32_t *trig_n;
+    trigger_at *trig;
 };
 
 typedef struct {
@@ -356,6 +373,11 @@ static void sentence_index_init(analysis *a)
                       &x->actor_at, &x->actor_ix);
     index_by_sentence(a->td.nsent, a->places, a->nplaces, sizeof *a->places, offsetof(place_m, sentence),
                       &x->place_at, &x->place_ix);
+    x->trig_known = calloc(a->td.nsent + 1, 1);
+    x->trig_n = malloc((a->td.nsent + 1) * sizeof *x->trig_n);
+    x->trig = malloc((a->td.ntok + 1) * sizeof *x->trig);
+    if (!x->trig_known || !x->trig_n || !x->trig)
+        abort();
     a->by_sentence = x;
 }
 
@@ -369,6 +391,9 @@ static void sentence_index_free(analysis *a)
         free(x->actor_ix);
         free(x->place_at);
         free(x->place_ix);
+        free(x->trig_known);
+        free(x->trig_n);
+        free(x->trig);
         free(x);
     }
     a->by_sentence = NULL;
@@ -396,6 +421,32 @@ static members places_of(const analysis *a, int s)
     if (s < 0 || (size_t)s >= a->td.nsent)
         return (members){NULL, 0};
     return (members){x->place_ix + x->place_at[s], x->place_at[s + 1] - x->place_at[s]};
+}
+
+/* The trigger phrases of a sentence, in text order, as the walks of
+ * nonevent_level_for and find_trigger read them: the longest phrase at a
+ * token, then on after it.  Asked by both and by several event rules for
+ * every sentence; found once. */
+static const trigger_at *sentence_triggers(const analysis *a, const sentence *se, size_t *n)
+{
+    struct sentence_index *x = a->by_sentence;
+    size_t s = (size_t)(se - a->td.sent);
+    trigger_at *tg = x->trig + se->first;
+    if (!x->trig_known[s]) {
+        size_t nt = 0, end = se->first + se->count;
+        for (size_t i = se->first; i < end; i++) {
+            size_t len;
+            if (!lex_match(a->t->triggers, &a->td, i, end, &len))
+                continue;
+            const lex_entry *r = reading(a, se, i, &len);
+            tg[nt++] = (trigger_at){(uint32_t)i, (uint32_t)len, r};
+            i += len - 1;
+        }
+        x->trig_n[s] = (uint32_t)nt;
+        x->trig_known[s] = 1;
+    }
+    *n = x->trig_n[s];
+    return tg;
 }
 
 /* An actor that fights: state forces, rebels, militias, external forces,
@@ -824,16 +875,14 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
     trigger_m prop = {0}; /* the first property-destruction trigger */
     int wide = -1;        /* modals reach their whole clause (no toll in the sentence) */
     int crime = -2;       /* non-events that silence arrests; computed when needed */
-    for (size_t i = se->first; i < end; i++) {
-        size_t n;
-        if (!lex_match(a->t->triggers, td, i, end, &n))
-            continue;
-        const lex_entry *e = reading(a, se, i, &n);
+    size_t nt;
+    const trigger_at *tg = sentence_triggers(a, se, &nt);
+    for (size_t q = 0; q < nt; q++) {
+        size_t i = tg[q].tok, n = tg[q].ntok;
+        const lex_entry *e = tg[q].r;
         if (!e || nonevent(e) || (n == 1 && month_march(td, i, se->first, end)) ||
-            past_year_modifier(a, i, se->first)) {
-            i += n - 1;
+            past_year_modifier(a, i, se->first))
             continue;
-        }
         int p0 = atoi(e->attr[2]); /* the phrase's own strength: veto and grounding */
         int p = p0;
         if (described_act(td, i, se->first) ||
@@ -872,7 +921,6 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
             out->anaphor = ana;
             found = 1;
         }
-        i += n - 1;
     }
     /* Property destroyed and nobody hurt: ACLED's "Looting/property
      * destruction", even when the sentence also says "attacks" ("attacks on
