@@ -62,6 +62,15 @@ static inline const lex_entry *lex_match(const lexicon *lx, const text_doc *t, s
     return lex_match_probe(lx, t, i, end, ntok);
 }
 
+/* 0 if the marks say that no phrase of lx starts at token i (i < t->ntok),
+ * 1 if one may: a gate for a scanner that would otherwise set up a match
+ * at every token. */
+static inline int lex_may_start(const lexicon *lx, const text_doc *t, size_t i)
+{
+    const lex_head *h = (const lex_head *)(const void *)lx;
+    return !(h->set && t->marked_by == h->set && !(t->tok[i].lexmask & h->bit));
+}
+
 /* The next entry with exactly the same words as e (another reading of one
  * phrase: "seized" a town or "seized" weapons), NULL if none. */
 const lex_entry *lex_next_same(const lexicon *lx, const lex_entry *e);
