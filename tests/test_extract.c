@@ -134,6 +134,48 @@ static void test_contested_strike_report(void **state)
     free(bytes);
 }
 
+/* A document id that needs escaping ("wire \"A\"\\7", a tab) comes back
+ * whole from every place the record names it: the event id, the doc id and
+ * each evidence span, which the writer escapes once per record. */
+static void test_record_escaped_doc_id(void **state)
+{
+    (void)state;
+    const char *text = "Gunmen killed five villagers in an attack on Djibo on Sunday, the army said. "
+                       "Soldiers later clashed with the attackers near Djibo, killing two of them.";
+    const char *id = "wire \"A\"\\7\tx";
+    tally_doc doc = {.id = id, .date = {2025, 3, 4}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &doc);
+    assert_true(tally_events_count(ev) >= 1);
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *f = open_memstream(&out, &outlen);
+    tally_write_jsonl(ev, f);
+    fclose(f);
+    int lines = 0, spans = 0;
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        cJSON *o = cJSON_Parse(line);
+        assert_non_null(o);
+        lines++;
+        char want[64];
+        snprintf(want, sizeof want, "%s#%d", id, lines);
+        assert_string_equal(cJSON_GetObjectItem(o, "event_id")->valuestring, want);
+        assert_string_equal(cJSON_GetObjectItem(o, "doc_id")->valuestring, id);
+        cJSON *c;
+        cJSON_ArrayForEach(c, cJSON_GetObjectItem(o, "claims"))
+        {
+            cJSON *evd = cJSON_GetObjectItem(c, "evidence");
+            assert_string_equal(cJSON_GetObjectItem(evd, "doc_id")->valuestring, id);
+            assert_true(cJSON_GetObjectItem(evd, "end")->valueint > cJSON_GetObjectItem(evd, "start")->valueint);
+            spans++;
+        }
+        cJSON_Delete(o);
+    }
+    assert_int_equal((size_t)lines, tally_events_count(ev));
+    assert_true(spans >= 1);
+    free(out);
+    tally_events_free(ev);
+}
+
 static void test_record_format(void **state)
 {
     (void)state;
@@ -260,6 +302,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_contested_strike_report),
         cmocka_unit_test(test_record_format),
+        cmocka_unit_test(test_record_escaped_doc_id),
         cmocka_unit_test(test_one_incident_many_numbers),
         cmocka_unit_test(test_nothing_to_code),
         cmocka_unit_test(test_sub_event_types),
