@@ -47,7 +47,9 @@ typedef struct {
     uint64_t hash;       /* hash64(key) | 1; 0 marks an empty slot */
     const char *key;     /* in the lexicon's keys; not NUL-terminated */
     size_t keylen;
-    uint16_t mask;
+    uint16_t mask;       /* the lexicons with a phrase that starts with the word */
+    uint16_t single;     /* those of them with the word alone as a phrase */
+    uint64_t second;     /* the union of their slots' second-word bits (slot.second) */
 } set_slot;
 
 struct lex_set {
@@ -420,6 +422,9 @@ lex_set *lex_set_new(lexicon *const *lx, size_t n)
             ss->key = key;
             ss->keylen = klen;
             ss->mask |= l->head.bit;
+            if (sl->multi < sl->count)
+                ss->single |= l->head.bit;
+            ss->second |= sl->second;
         }
     }
     return s;
@@ -434,7 +439,11 @@ void lex_set_free(lex_set *s)
 }
 
 /* The same key comparison as find_slot_h: token key length (as stored in the
- * token) against the phrase's first key, then the bytes. */
+ * token) against the phrase's first key, then the bytes.  A word that starts
+ * only longer phrases ("opened" fire, "armed" clash) is marked only where the
+ * next token's hash is among their second words (the test lex_match_probe
+ * makes first): most such words are not followed by one, and a mark that can
+ * only lead to a failed probe costs the probe. */
 void lex_set_mark(const lex_set *s, text_doc *t)
 {
     for (size_t i = 0; i < t->ntok; i++) {
@@ -444,7 +453,9 @@ void lex_set_mark(const lex_set *s, text_doc *t)
         for (size_t at = h & (s->tcap - 1); s->table[at].hash; at = (at + 1) & (s->tcap - 1)) {
             const set_slot *ss = &s->table[at];
             if (ss->hash == h && ss->keylen == tk->keylen && memcmp(ss->key, t->keys + tk->key, ss->keylen) == 0) {
-                mask = ss->mask;
+                mask = ss->single;
+                if (i + 1 < t->ntok && ((ss->second >> (t->tok[i + 1].hash >> 58)) & 1))
+                    mask = ss->mask;
                 break;
             }
         }

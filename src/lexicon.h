@@ -83,7 +83,9 @@ const lex_entry *lex_find(const lexicon *lx, const char *key);
 const lex_entry *lex_find_tok(const lexicon *lx, const text_doc *t, size_t i);
 
 /* A set of up to 16 lexicons whose first words are indexed together, so that
- * one probe per token tells which of them a token can start a phrase of.
+ * one probe per token tells which of them a token can start a phrase of
+ * (a mark is "may start": a first word of longer phrases only, followed by
+ * no second word of them, is not marked).
  * Extraction calls lex_match about seven times per token, nearly always on a
  * word that starts nothing; after lex_set_mark(s, t), lex_match on t with a
  * lexicon of s answers those from the token's lexmask without probing.  The
