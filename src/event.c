@@ -1504,6 +1504,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     for (size_t si = 0; si < e->nsents; si++) {
         int s = e->sents[si];
         int by = 0; /* "Y were killed by X": an actor after "by" makes those before it targets */
+        int no_claim = -1; /* unclaimed(se), asked once for the sentence when a mention needs it */
         const sentence *se = &a->td.sent[s];
         members ma = actors_of(a, s);
         for (size_t q = 0; q < ma.n; q++)
@@ -1529,7 +1530,9 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                     victim = m;
                 continue;
             }
-            if (unclaimed(&a->td, se))
+            if (no_claim < 0)
+                no_claim = unclaimed(&a->td, se);
+            if (no_claim)
                 continue;
             size_t v = blame_verb_of(a, m);
             if (v != (size_t)-1) {
