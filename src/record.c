@@ -17,16 +17,22 @@ const char *const source_kind_name[6] = {"unknown", "party", "official", "ngo", 
 const char *const victim_cat_name[4] = {"unknown", "civilian", "state", "nonstate"};
 const char *const toll_group_name[TG_N] = {"civilian", "state", "nonstate", "unknown", "children", "women"};
 
-/* Literals go out by their known length (no strlen), single bytes without a
- * call: a record is ~80 small pieces. */
-#define PUT_LIT(b, lit) buf_put((b), "" lit, sizeof(lit) - 1)
-
-static inline void put_ch(buf *b, char c)
+/* Pieces go out with the room test inline (buf_reserve only when the buffer
+ * must grow) and literals by their known length: a record is ~80 small
+ * pieces, and a call, a strlen and a memcpy call per piece cost more than
+ * the bytes.  The buffer stays NUL-terminated as buf_put keeps it. */
+static inline void put_n(buf *b, const char *s, size_t n)
 {
-    buf_reserve(b, 1);
-    b->data[b->len++] = c;
+    if (b->len + n + 1 > b->cap)
+        buf_reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
     b->data[b->len] = '\0';
 }
+
+#define PUT_LIT(b, lit) put_n((b), "" lit, sizeof(lit) - 1)
+
+static inline void put_ch(buf *b, char c) { put_n(b, &c, 1); }
 
 static void json_str(buf *b, const char *s)
 {
@@ -37,7 +43,7 @@ static void json_str(buf *b, const char *s)
         while ((unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
             run++;
         if (run) {
-            buf_put(b, s, run);
+            put_n(b, s, run);
             s += run - 1;
             continue;
         }
@@ -98,7 +104,7 @@ void record_put_fixed5(buf *b, double x)
     for (int k = 4; k >= 0; k--, r /= 10)
         d[k] = (char)('0' + r % 10);
     put_ch(b, '.');
-    buf_put(b, d, 5);
+    put_n(b, d, 5);
 }
 
 /* ,"key": then val as a JSON string; keys are literals that need no escape. */
@@ -112,7 +118,7 @@ void record_put_fixed5(buf *b, double x)
  * dozen spans. */
 static void json_span(buf *b, const buf *pre, span sp)
 {
-    buf_put(b, pre->data, pre->len);
+    put_n(b, pre->data, pre->len);
     buf_put_ll(b, sp.start);
     json_int(b, ",\"end\":", sp.end);
     put_ch(b, '}');
@@ -201,11 +207,11 @@ static void event_json(buf *b, const tally_events *ev, size_t k)
     const char *esc = pre.data + (sizeof "{\"doc_id\":" - 1); /* the quoted doc id */
     size_t esclen = pre.len - (sizeof "{\"doc_id\":" - 1) - (sizeof ",\"start\":" - 1);
     PUT_LIT(b, "{\"event_id\":");
-    buf_put(b, esc, esclen - 1); /* without its closing quote */
+    put_n(b, esc, esclen - 1); /* without its closing quote */
     put_ch(b, '#');
     buf_put_ll(b, (long long)(k + 1));
     PUT_LIT(b, "\",\"doc_id\":");
-    buf_put(b, esc, esclen);
+    put_n(b, esc, esclen);
     PUT_LIT(b, ",\"event_date\":\"");
     buf_puts(b, d0);
     PUT_LIT(b, "\",\"date_start\":\"");
