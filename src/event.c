@@ -242,7 +242,7 @@ static const lex_entry *reading_of(const analysis *a, const sentence *se, size_t
     const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, n);
     const lex_entry *best = NULL;
     for (; e; e = lex_next_same(a->t->triggers, e))
-        if (cue_present(&a->td, se, e->attr[3]) && (!best || atoi(e->attr[2]) > atoi(best->attr[2])))
+        if (cue_present(&a->td, se, e->attr[3]) && (!best || e->num[2] > best->num[2]))
             best = e;
     return best;
 }
@@ -283,8 +283,8 @@ static int nonevent_level_for(const analysis *a, const sentence *se, const char 
     for (size_t q = 0; q < nt; q++) {
         const lex_entry *r = tg[q].r;
         int kind = r && nonevent(r) && (only ? !strcmp(r->attr[1], only) : !strcmp(r->attr[1], "-"));
-        if (kind && atoi(r->attr[2]) > level)
-            level = atoi(r->attr[2]);
+        if (kind && r->num[2] > level)
+            level = r->num[2];
     }
     return level;
 }
@@ -675,7 +675,7 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
 {
     tr->type = tr->e->attr[0];
     tr->sub = tr->e->attr[1];
-    tr->prio = atoi(tr->e->attr[2]);
+    tr->prio = tr->e->num[2];
     static const char *const crowd[] = {"protest",     "protests",  "protesters",    "protestors",
                                         "demonstrators", "demonstration", "demonstrations", "rally",
                                         "march",         "sit-in"};
@@ -883,7 +883,7 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
         if (!e || nonevent(e) || (n == 1 && month_march(td, i, se->first, end)) ||
             past_year_modifier(a, i, se->first))
             continue;
-        int p0 = atoi(e->attr[2]); /* the phrase's own strength: veto and grounding */
+        int p0 = e->num[2]; /* the phrase's own strength: veto and grounding */
         int p = p0;
         if (described_act(td, i, se->first) ||
             (!strcmp(e->attr[0], "Violence against civilians") && grievance_act(td, i, se->first, end)))
@@ -929,7 +929,7 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
     if (found && prop.e && !claims_in(a, s, OUT_KILLED) && !claims_in(a, s, OUT_INJURED) &&
         !claims_in(a, s, OUT_ABDUCTED)) {
         const char *bt = out->e->attr[0], *bs = out->e->attr[1];
-        int bp = atoi(out->e->attr[2]);
+        int bp = out->e->num[2];
         int weak_attack = !strcmp(bt, "Violence against civilians") && !strcmp(bs, "Attack") && bp <= 5;
         int prior_fight = !strcmp(bt, "Battles") && bp <= 7 && after_clause(td, out->tok, se->first);
         if (weak_attack || prior_fight)
@@ -2690,7 +2690,7 @@ void events_build(analysis *a, tally_events *out)
              * blame with no toll of its own: elsewhere "the attack" keeps to
              * the same-type rule, as two figures in one event are
              * reconciled, not added (the claims stage owns that). */
-            int generic = has_trigger && tr.anaphor && atoi(tr.e->attr[2]) <= 5 && !nclaims && blames_in(td, se);
+            int generic = has_trigger && tr.anaphor && tr.e->num[2] <= 5 && !nclaims && blames_in(td, se);
             if ((!has_trigger || !strcmp(fe->event_type, type) || generic) &&
                 (!have_date || ranges_overlap(fe, df, dl)))
                 target = fe;

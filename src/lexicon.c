@@ -108,8 +108,10 @@ static void add_form(lexicon *lx, const char *phrase, const char *form, size_t f
     lex_entry *e = &lx->e[lx->n++];
     memset(e, 0, sizeof *e);
     e->phrase = phrase;
-    for (int k = 0; k < LEX_MAX_ATTR; k++)
+    for (int k = 0; k < LEX_MAX_ATTR; k++) {
         e->attr[k] = k < nattr ? attr[k] : "";
+        e->num[k] = atoi(e->attr[k]);
+    }
     e->nattr = nattr;
     e->ntok = (int)t.ntok;
     e->line = line;

@@ -24,6 +24,8 @@
 typedef struct {
     const char *phrase;              /* as written in the file (first form) */
     const char *attr[LEX_MAX_ATTR];  /* columns 2.., "" when absent */
+    int num[LEX_MAX_ATTR];           /* atoi of each: a numeric column (a priority)
+                                        without parsing it at every use */
     int nattr;
     int ntok;
     int line;                        /* line in the file, for messages */
