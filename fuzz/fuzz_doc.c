@@ -96,10 +96,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_doc(&d.doc);
     else if (line < 1 || !err[0])
         abort(); /* an error names a line and says something */
-    if (doc_parse_json(s, size, &d, err, sizeof err) == 0)
+    int rc = doc_parse_json(s, size, &d, err, sizeof err);
+    if (rc == 0)
         check_doc(&d.doc);
     else if (!err[0])
         abort();
+    /* The fast path for flat lines must read every line as cJSON does. */
+    doc_owned slow;
+    memset(&slow, 0, sizeof slow);
+    char err2[256];
+    int rc2 = doc_parse_json_with(s, size, &slow, err2, sizeof err2, 0);
+    if (rc != rc2 || (rc != 0 && strcmp(err, err2) != 0))
+        abort();
+    if (rc == 0 && (strcmp(d.doc.id, slow.doc.id) != 0 || d.doc.len != slow.doc.len ||
+                    memcmp(d.doc.text, slow.doc.text, d.doc.len) != 0 ||
+                    memcmp(&d.doc.date, &slow.doc.date, sizeof d.doc.date) != 0 ||
+                    (d.doc.title == NULL) != (slow.doc.title == NULL) ||
+                    (d.doc.title && strcmp(d.doc.title, slow.doc.title) != 0) ||
+                    (d.doc.url == NULL) != (slow.doc.url == NULL) || (d.doc.url && strcmp(d.doc.url, slow.doc.url) != 0) ||
+                    (d.doc.source == NULL) != (slow.doc.source == NULL) ||
+                    (d.doc.source && strcmp(d.doc.source, slow.doc.source) != 0)))
+        abort();
+    doc_owned_free(&slow);
     doc_owned_free(&d);
     free(s);
     read_file_as_stream(data, size, 0);

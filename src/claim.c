@@ -26,15 +26,14 @@ static int is_unit(const text_doc *td, size_t j)
     return tok_is_any(td, j, units, ARRAY_LEN(units));
 }
 
-static int is_month(const char *k)
+/* Asked of the words around every number: a probe of the list's hash set
+ * (tok_is_any), not a walk of its 24 words. */
+static int is_month(const text_doc *td, size_t i)
 {
     static const char *const m[] = {"january", "february", "march", "april", "may", "june", "july", "august",
                                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
-    for (size_t i = 0; i < ARRAY_LEN(m); i++)
-        if (k[0] == m[i][0] && key_eq(k, m[i])) /* asked of the words around every number */
-            return 1;
-    return 0;
+    return tok_is_any(td, i, m, ARRAY_LEN(m));
 }
 
 static int is_aux(const text_doc *td, size_t j)
@@ -54,31 +53,67 @@ static const char *const number_first[] = {
     "couple"};
 
 /* The filter runs on every token, so the words are indexed once by hash64
- * (pthread_once: safe under -j N) and a token is looked up by the hash it
- * already carries: one probe instead of comparing with a list. */
-#define NUMBER_SLOTS 128 /* a power of two, more than twice ARRAY_LEN(number_first) */
+ * (pthread_once in claims_scan: safe under -j N) and a token is looked up by
+ * the hash it already carries: one probe instead of comparing with a list.
+ * The table is sparse because nearly every lookup is a miss, which then
+ * mostly ends at its first, empty slot. */
+#define NUMBER_SLOTS 512 /* a power of two, some ten times ARRAY_LEN(number_first) */
 static struct {
     uint64_t hash;       /* 0: empty */
     const char *w;
 } number_slot[NUMBER_SLOTS];
+/* Bit n of number_lengths[c - 'a'] is set when a word of number_first that
+ * starts with c is n bytes long: "and", "in", "of", "to" are turned away by
+ * this before any probe. */
+static uint32_t number_lengths[26];
 static pthread_once_t number_once = PTHREAD_ONCE_INIT;
-_Static_assert(ARRAY_LEN(number_first) * 2 < NUMBER_SLOTS, "NUMBER_SLOTS too small");
+_Static_assert(ARRAY_LEN(number_first) * 8 < NUMBER_SLOTS, "NUMBER_SLOTS too small");
 
 static void number_index(void)
 {
     for (size_t i = 0; i < ARRAY_LEN(number_first); i++) {
-        uint64_t h = hash64(number_first[i], strlen(number_first[i])) | 1;
+        size_t n = strlen(number_first[i]);
+        uint64_t h = hash64(number_first[i], n) | 1;
         size_t s = h & (NUMBER_SLOTS - 1);
         while (number_slot[s].hash)
             s = (s + 1) & (NUMBER_SLOTS - 1);
         number_slot[s].hash = h;
         number_slot[s].w = number_first[i];
+        number_lengths[number_first[i][0] - 'a'] |= (uint32_t)1 << n;
     }
 }
 
+/* Is there a word of number_first as long as k[0..n) and with its first
+ * byte (in a..z)?  Most words are turned away here. */
+static inline int number_length_ok(const char *k, size_t n)
+{
+    return n < 32 && (number_lengths[k[0] - 'a'] & ((uint32_t)1 << n));
+}
+
+/* Is k[0..n), whose hash64 is h, one of number_first? */
+static int is_number_first(const char *k, size_t n, uint64_t h)
+{
+    h |= 1;
+    for (size_t s = h & (NUMBER_SLOTS - 1); number_slot[s].hash; s = (s + 1) & (NUMBER_SLOTS - 1))
+        if (number_slot[s].hash == h && strncmp(number_slot[s].w, k, n) == 0 && number_slot[s].w[n] == '\0')
+            return 1;
+    return 0;
+}
+
+/* Is the key k[0..n) up to its first hyphen one of number_first? */
+static int number_before_hyphen(const char *k, size_t n)
+{
+    size_t m = 0;
+    while (m < n && k[m] != '-')
+        m++;
+    return number_length_ok(k, m) && is_number_first(k, m, hash64(k, m));
+}
+
 /* Cheap filter before number_parse: most words cannot start a quantity,
- * and number_parse on every word was a third of the run (bench/README.md). */
-static int may_start_number(const text_doc *td, size_t i)
+ * and number_parse on every word was a third of the run (bench/README.md).
+ * Inline, because the main scan asks it of every token and most answers
+ * come from the flags or the first byte. */
+static inline int may_start_number(const text_doc *td, size_t i)
 {
     const token *tk = &td->tok[i];
     if (tk->flags & TOK_NUM)
@@ -88,20 +123,34 @@ static int may_start_number(const text_doc *td, size_t i)
         return 0; /* no number word starts otherwise */
     /* Number words hyphenate ("twenty-one"): compare up to the hyphen.  A
      * plain token has none, and its hash is that of the whole key. */
-    size_t n = tk->keylen;
-    uint64_t h = tk->hash;
-    if (!(tk->flags & TOK_PLAIN)) {
-        n = 0;
-        while (n < tk->keylen && k[n] != '-')
-            n++;
-        h = hash64(k, n);
+    if (tk->flags & TOK_PLAIN)
+        return number_length_ok(k, tk->keylen) && is_number_first(k, tk->keylen, tk->hash);
+    return number_before_hyphen(k, tk->keylen);
+}
+
+/* Can number_parse read a count at token i?  A plain word (ASCII letters
+ * and digits, its key the text lower-cased) holds no boundary inside it, so
+ * it starts a number only when it is a digit or one whole word of
+ * number_first; any other token is left to number_parse.  So this never
+ * says no where number_parse would say yes (may_start_number, which cuts a
+ * word at its hyphen, is not that sure for words of other bytes). */
+static inline int may_be_number(const text_doc *td, size_t i)
+{
+    const token *tk = &td->tok[i];
+    if ((tk->flags & TOK_NUM) || !(tk->flags & TOK_PLAIN))
+        return 1;
+    const char *k = tok_key(td, i);
+    return k[0] >= 'a' && k[0] <= 't' && number_length_ok(k, tk->keylen) && is_number_first(k, tk->keylen, tk->hash);
+}
+
+/* number_parse at token i of sentence se, asked only where may_be_number. */
+static size_t number_at(const analysis *a, const sentence *se, size_t i, number_t *out)
+{
+    if (!may_be_number(&a->td, i)) {
+        *out = (number_t){0};
+        return 0;
     }
-    h |= 1;
-    pthread_once(&number_once, number_index);
-    for (size_t s = h & (NUMBER_SLOTS - 1); number_slot[s].hash; s = (s + 1) & (NUMBER_SLOTS - 1))
-        if (number_slot[s].hash == h && strncmp(number_slot[s].w, k, n) == 0 && number_slot[s].w[n] == '\0')
-            return 1;
-    return 0;
+    return number_parse(a->doc->text + a->td.tok[i].start, se->end - a->td.tok[i].start, out);
 }
 
 /* Token index of the first token starting at or after byte `at`. */
@@ -198,6 +247,14 @@ static int toll_before(const analysis *a, size_t first, size_t cstart, size_t *t
 static int period_cue(const analysis *a, size_t j, size_t first, size_t end)
 {
     const text_doc *td = &a->td;
+    /* Asked of every word around every figure; each cue below starts with
+     * "since", "so", "this", "last", "in", "over", "during" or "to". */
+    switch (tok_key(td, j)[0]) {
+    case 'd': case 'i': case 'l': case 'o': case 's': case 't':
+        break;
+    default:
+        return 0;
+    }
     if (tok_is(td, j, "since")) {
         if (j > first) {
             const char *k = tok_key(td, j - 1);
@@ -209,7 +266,7 @@ static int period_cue(const analysis *a, size_t j, size_t first, size_t end)
         size_t q = j + 1;
         if (q < end && is_year_tok(a, q, NULL))
             return 1;
-        if (q < end && is_month(tok_key(td, q)))
+        if (q < end && is_month(td, q))
             return 1;
         static const char *const starts[] = {"start", "beginning", "outbreak", "onset", "war", "conflict",
                                              "insurgency", "uprising", "crisis", "invasion", "revolution", "coup",
@@ -301,17 +358,18 @@ static int new_statement(const text_doc *td, size_t from, size_t to)
     return 0;
 }
 
+static const char *const denial_verbs[] = {"denied", "denies", "deny", "denying", "rejected", "rejects",
+                                           "dismissed", "dismisses", "refuted", "disputed"};
+
 /* The first denial in tokens [from, end): "denied that", "rejected claims
  * that", "dismissed reports of".  Returns its token or (size_t)-1. */
 static size_t find_denial(const text_doc *td, size_t from, size_t end)
 {
-    static const char *const verbs[] = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed",
-                                        "dismisses", "refuted", "disputed"};
     static const char *const objs[] = {"that", "reports", "claims", "allegations", "accounts", "any", "suggestions",
                                        "charges", "it"};
     static const char *const neg[] = {"not", "neither", "nor", "never", "no"};
     for (size_t j = from; j + 1 < end; j++) {
-        if (!tok_is_any(td, j, verbs, ARRAY_LEN(verbs)) || !tok_is_any(td, j + 1, objs, ARRAY_LEN(objs)))
+        if (!tok_is_any(td, j, denial_verbs, ARRAY_LEN(denial_verbs)) || !tok_is_any(td, j + 1, objs, ARRAY_LEN(objs)))
             continue;
         /* "did not confirm or deny reports that ..." denies nothing */
         int negated = 0;
@@ -347,7 +405,7 @@ static size_t possibly_more(const analysis *a, const sentence *se, size_t k, lon
     number_t nn;
     if (q >= end)
         return 0;
-    size_t used = number_parse(a->doc->text + td->tok[q].start, se->end - td->tok[q].start, &nn);
+    size_t used = number_at(a, se, q, &nn);
     if (!used || nn.vague)
         return 0;
     *hi = nn.min;
@@ -382,7 +440,88 @@ static void strip_det(char *s)
     }
 }
 
-static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t max)
+/* The outcome phrases (outcomes.tsv) that start in the sentence being read,
+ * each matched up to the sentence's end.  The rules ask for them again and
+ * again: the one-victim readers walk the whole sentence two or three times
+ * looking for an outcome, and the words that can start one are common ("in"
+ * of "in critical condition", "shot"), each a probe of the lexicon.  So the
+ * sentence is matched once, and the walks visit only the tokens where an
+ * outcome starts. */
+typedef struct {
+    const lex_entry *e;  /* NULL: no outcome starts here */
+    enum outcome out;    /* outcome_of(e) */
+} outcome_slot;
+
+/* The words that the rarer readers need, found in the same walk, by first
+ * byte: suicide_claims, zero_claims and find_denial compared a dozen words
+ * at every token of every sentence, and nearly no sentence holds any. */
+typedef struct {
+    int self; /* "himself", "herself", "life": every phrase of suicide_claims ends in one */
+    int none; /* "no", "nobody", "no-one": every zero of zero_claims but a denial starts at one */
+    int deny; /* one of denial_verbs, where every denial of find_denial starts */
+} sentence_cues;
+
+/* What claims_scan knows of the report and of the sentence it reads: the
+ * outcomes and cues above, the speakers of the sentence (find_speakers,
+ * asked by every reader that makes a claim, and the same answer each time)
+ * and where each sentence's actors are. */
+typedef struct {
+    /* the report */
+    const size_t *actor_first; /* actor_first[s]: the first actor of sentence s or after (s <= nsent);
+                                * NULL if the actors are not in text order: walk them all */
+    outcome_slot *slot;        /* one per token of se */
+    uint32_t *at;              /* the tokens where an outcome starts, in order */
+    /* the sentence */
+    const sentence *se;
+    size_t s, nat;
+    sentence_cues cues;
+    speaker sp[16];
+    size_t nsp;
+    int speakers_known;
+} claim_memo;
+
+static void memo_sentence(const analysis *a, claim_memo *cm, size_t s)
+{
+    const sentence *se = &a->td.sent[s];
+    size_t end = se->first + se->count, n;
+    cm->se = se;
+    cm->s = s;
+    cm->nat = 0;
+    cm->speakers_known = 0;
+    sentence_cues *c = &cm->cues;
+    *c = (sentence_cues){0, 0, 0};
+    for (size_t i = se->first; i < end; i++) {
+        const lex_entry *e = lex_match(a->t->outcomes, &a->td, i, end, &n);
+        cm->slot[i - se->first] = (outcome_slot){e, e ? outcome_of(e) : OUT_KILLED};
+        if (e)
+            cm->at[cm->nat++] = (uint32_t)i;
+        const char *k = tok_key(&a->td, i);
+        if (k[0] == 'h')
+            c->self |= key_eq(k, "himself") || key_eq(k, "herself");
+        else if (k[0] == 'l')
+            c->self |= key_eq(k, "life");
+        else if (k[0] == 'n')
+            c->none |= key_eq(k, "no") || key_eq(k, "nobody") || key_eq(k, "no-one");
+        else if (k[0] == 'd' || k[0] == 'r')
+            c->deny |= tok_is_any(&a->td, i, denial_verbs, ARRAY_LEN(denial_verbs));
+    }
+}
+
+/* lex_match(outcomes, td, i, end of the sentence, n), from the memo. */
+static inline const lex_entry *outcome_at(const claim_memo *cm, size_t i, size_t *n)
+{
+    size_t k = i - cm->se->first; /* wraps for a token before the sentence */
+    if (k >= cm->se->count || !cm->slot[k].e)
+        return NULL;
+    *n = (size_t)cm->slot[k].e->ntok;
+    return cm->slot[k].e;
+}
+
+/* The outcome of outcome_at(cm, i, ...), which must not be NULL. */
+static inline enum outcome outcome_kind_at(const claim_memo *cm, size_t i) { return cm->slot[i - cm->se->first].out; }
+
+/* The sources of sentence s; actor_first as in claim_memo. */
+static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t max, const size_t *actor_first)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -416,7 +555,8 @@ static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t ma
         /* "separatist spokesperson Mohamed ... said": a party's spokesperson. */
         i += len - 1;
     }
-    for (size_t k = 0; k < a->nactors && n < max; k++) {
+    size_t k0 = actor_first ? actor_first[s] : 0, k1 = actor_first ? actor_first[s + 1] : a->nactors;
+    for (size_t k = k0; k < k1 && n < max; k++) {
         const actor_m *m = &a->actors[k];
         if (m->sentence != (int)s || !m->speaker)
             continue;
@@ -435,6 +575,17 @@ static size_t find_speakers(const analysis *a, size_t s, speaker *out, size_t ma
     for (size_t j = 0; j < n; j++)
         strip_det(out[j].text);
     return n;
+}
+
+/* find_speakers for the memo's sentence, found when first asked. */
+static const speaker *speakers_of(const analysis *a, claim_memo *cm, size_t *n)
+{
+    if (!cm->speakers_known) {
+        cm->nsp = find_speakers(a, cm->s, cm->sp, ARRAY_LEN(cm->sp), cm->actor_first);
+        cm->speakers_known = 1;
+    }
+    *n = cm->nsp;
+    return cm->sp;
 }
 
 /* The speaker of a claim at tokens [i, k): the nearest speaker before it with
@@ -493,15 +644,19 @@ static enum victim_cat category_of(const lex_entry *v)
 /* An actor named among the victims: "84 Wagner fighters", "12 members of
  * JNIM".  Sets the claim's victim_actor and, for a bare "members", its
  * category from the actor's inter code. */
-static void victim_actor(const analysis *a, claim *c, size_t vstart, size_t vend)
+static void victim_actor(const analysis *a, claim *c, size_t vstart, size_t vend, const size_t *actor_first)
 {
     const text_doc *td = &a->td;
     size_t to = vend;
     /* "members of X", "fighters from X" */
     if (to + 1 < td->ntok && (tok_is(td, to, "of") || tok_is(td, to, "from")))
         to += 4;
-    for (size_t k = 0; k < a->nactors; k++) {
+    /* In text order, no actor before the claim's sentence reaches vstart,
+     * and none after one at `to` or later comes before it. */
+    for (size_t k = actor_first ? actor_first[c->sentence] : 0; k < a->nactors; k++) {
         const actor_m *m = &a->actors[k];
+        if (actor_first && m->tok >= to)
+            break;
         if (m->tok + m->ntok <= vstart || m->tok >= to)
             continue;
         if (m->tok >= vend) { /* after "of": only right after it, maybe with "the" */
@@ -569,7 +724,7 @@ static int is_capword(const text_doc *td, size_t i)
 
 /* One named or singular victim and no number: "killed the village chief",
  * "a muezzin was shot dead", "shot dead Sheikh Ali Othman".  Counts 1. */
-static int single_of(analysis *a, size_t s, enum outcome want, size_t from);
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from, claim_memo *cm);
 
 static int ly_adverb(const text_doc *td, size_t j);
 
@@ -577,7 +732,7 @@ static int ly_adverb(const text_doc *td, size_t j);
  * "the shooting left one man dead and another injured", "three people were
  * shot to death and another was injured".  Read only in a sentence that
  * already counts someone; "another attack" is no person. */
-static void another_claims(analysis *a, size_t s, size_t first_claim)
+static void another_claims(analysis *a, size_t s, size_t first_claim, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -618,8 +773,8 @@ static void another_claims(analysis *a, size_t s, size_t first_claim)
         const lex_entry *v = vn ? lex_match(a->t->victims, td, i + 1, end, &vn) : NULL;
         c.vcat = category_of(v);
         snprintf(c.label, sizeof c.label, "%s", v ? v->attr[1] : "person");
-        speaker sp[16];
-        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        size_t nsp;
+        const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
         push(a, &c);
         i = sbe;
@@ -629,8 +784,10 @@ static void another_claims(analysis *a, size_t s, size_t first_claim)
 /* The attacker's own death: "before turning the gun on himself", "then
  * killed himself", "took his own life", "shot and killed himself".  In a
  * sentence that counts the dead it is one more of them; elsewhere it is a
- * single, counted only when no source gives a number. */
-static void suicide_claims(analysis *a, size_t s)
+ * single, counted only when no source gives a number.  The sentence's own
+ * claims are those from first_claim on (claims are made sentence by
+ * sentence): only they are compared, not every claim of the report. */
+static void suicide_claims(analysis *a, size_t s, size_t first_claim, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -653,7 +810,7 @@ static void suicide_claims(analysis *a, size_t s)
         if (!last)
             continue;
         int numbered = 0;
-        for (size_t k = 0; k < a->nclaims; k++) {
+        for (size_t k = first_claim; k < a->nclaims; k++) {
             const claim *p = &a->claims[k];
             numbered |= p->sentence == (int)s && p->outcome == OUT_KILLED && !p->single && !p->context;
             if (p->sentence == (int)s && p->outcome == OUT_KILLED && td->tok[i].start < p->sp.end &&
@@ -670,11 +827,11 @@ static void suicide_claims(analysis *a, size_t s)
         snprintf(c.victims, sizeof c.victims, "the attacker");
         snprintf(c.label, sizeof c.label, "attacker");
         c.sp = (span){td->tok[i].start, td->tok[last].end};
-        speaker sp[16];
-        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        size_t nsp;
+        const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, i, last + 1));
         /* "shot himself" read as an injury is this death */
-        for (size_t k = 0; k < a->nclaims; k++) {
+        for (size_t k = first_claim; k < a->nclaims; k++) {
             claim *p = &a->claims[k];
             if (p->sentence == (int)s && p->outcome == OUT_INJURED && p->single && p->sp.start >= td->tok[i].start &&
                 p->sp.start <= td->tok[last].end)
@@ -687,7 +844,7 @@ static void suicide_claims(analysis *a, size_t s)
 
 /* One named victim, killed or else hurt: "a 15-year-old boy was shot in
  * the leg" is one injured, unless the sentence speaks of a death too. */
-static void singular_claims(analysis *a, size_t s, size_t first_claim)
+static void singular_claims(analysis *a, size_t s, size_t first_claim, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -704,24 +861,24 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim)
             for (size_t q = first_claim; q < a->nclaims; q++)
                 if (a->claims[q].sp.end > last)
                     last = a->claims[q].sp.end;
-            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last));
+            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last), cm);
             return;
         }
-    if (single_of(a, s, OUT_KILLED, 0))
+    if (single_of(a, s, OUT_KILLED, 0, cm))
         return;
     for (size_t k = first_claim; k < a->nclaims; k++)
         if (a->claims[k].outcome == OUT_INJURED)
             return;
-    for (size_t i = se->first; i < end; i++) {
-        size_t n;
-        const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
+    for (size_t k = 0; k < cm->nat; k++) {
+        size_t i = cm->at[k], n = 0;
+        outcome_at(cm, i, &n);
         /* "was shot and later died": not an injury; but "shot his wife and
          * then killed himself" is the attacker's death, and the wife was shot */
-        if (o && outcome_of(o) == OUT_KILLED &&
+        if (outcome_kind_at(cm, i) == OUT_KILLED &&
             !(i + n < end && (tok_is(td, i + n, "himself") || tok_is(td, i + n, "herself"))))
             return;
     }
-    single_of(a, s, OUT_INJURED, 0);
+    single_of(a, s, OUT_INJURED, 0, cm);
 }
 
 /* The subject of a singular "was": from the clause start to head, when
@@ -828,7 +985,7 @@ static size_t loose_subject(const analysis *a, const sentence *se, size_t head, 
         if ((td->tok[w].flags & TOK_NUM) || tok_is(td, w, "and") || tok_is(td, w, "no") || tok_is(td, w, "or") ||
             tok_is(td, w, "which") || tok_is(td, w, "nobody") || tok_is(td, w, "who") || tok_is(td, w, "whose") ||
             ((w > st || (!tok_is(td, w, "a") && !tok_is(td, w, "an"))) &&
-             number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+             number_at(a, se, w, &nn)))
             return 0; /* "Many died", "two men and a boy": counts, read elsewhere */
     }
     *vs = st;
@@ -892,7 +1049,7 @@ static size_t pair_subject(const analysis *a, const sentence *se, size_t head, s
                    tok_is(td, w, "who") || tok_is(td, w, "both") || tok_is(td, w, "all") || tok_is(td, w, "they") ||
                    tok_is(td, w, "said") || tok_is(td, w, "when") ||
                    (!(td->tok[w].flags & TOK_NUM) && !tok_is(td, w, "a") && !tok_is(td, w, "an") &&
-                    number_parse(a->doc->text + td->tok[w].start, se->end - td->tok[w].start, &nn)))
+                    number_at(a, se, w, &nn)))
             return 0; /* "two females and a male": a count, read elsewhere */
     }
     if (!and || and == st || and == head || and - st > 5 || head - and > 6)
@@ -945,16 +1102,17 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
 /* from > 0: only a person named after token `from` whose outcome follows
  * "also" ("the suspect was also killed"), counted as one more of the
  * sentence's figures, not as a single. */
-static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
+static int single_of(analysis *a, size_t s, enum outcome want, size_t from, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
     size_t end = se->first + se->count;
-    for (size_t i = from ? from : se->first; i < end; i++) {
-        size_t n;
-        const lex_entry *o = lex_match(a->t->outcomes, td, i, end, &n);
-        if (!o || outcome_of(o) != want)
+    /* only where an outcome starts: the tokens of the memo, from `from` on */
+    for (size_t oi = 0; oi < cm->nat; oi++) {
+        size_t i = cm->at[oi], n = 0;
+        if (i < from || outcome_kind_at(cm, i) != want)
             continue;
+        const lex_entry *o = outcome_at(cm, i, &n);
         if (from && !(i > se->first + 1 && (tok_is(td, i - 1, "also") || tok_is(td, i - 2, "also") ||
                                             (i > se->first + 2 && tok_is(td, i - 3, "also")))))
             continue;
@@ -1241,8 +1399,8 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from)
         str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
         size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
-        speaker sp[16];
-        size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+        size_t nsp;
+        const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
         push(a, &c);
         return 1;
@@ -1314,7 +1472,7 @@ static int takes_object(const analysis *a, const sentence *se, size_t j)
                                        "early", "late", "earlier", "later"};
     if (tok_is_any(td, j, days, ARRAY_LEN(days)))
         return 0; /* "30 others injured Wednesday" */
-    return is_capword(td, j) && !is_month(tok_key(td, j)) && !place_at(a, j);
+    return is_capword(td, j) && !is_month(td, j) && !place_at(a, j);
 }
 
 /* Up to three plain words at k, then a passive outcome ("were killed",
@@ -1374,8 +1532,9 @@ static const lex_entry *outcome_in(const analysis *a, size_t from, size_t to, si
 /* Claims of zero: "no one was killed", "nobody was hurt", "there were no
  * casualties"; and a denial that gives no number ("the army denied that
  * civilians were killed"), on record with min 0 but never counted.
- * "No immediate reports of casualties" says nothing and gives nothing. */
-static void zero_claims(analysis *a, size_t s, size_t deny)
+ * "No immediate reports of casualties" says nothing and gives nothing.
+ * The sentence's claims start at first_claim. */
+static void zero_claims(analysis *a, size_t s, size_t first_claim, size_t deny, claim_memo *cm)
 {
     const text_doc *td = &a->td;
     const sentence *se = &td->sent[s];
@@ -1384,7 +1543,7 @@ static void zero_claims(analysis *a, size_t s, size_t deny)
     const lex_entry *o = NULL;
     int denial = 0;
     if (deny != (size_t)-1) {
-        for (size_t k = 0; k < a->nclaims; k++)
+        for (size_t k = first_claim; k < a->nclaims; k++)
             if (a->claims[k].sentence == (int)s && a->claims[k].denial)
                 return; /* the denial has its number */
         to = deny + 1;
@@ -1433,8 +1592,8 @@ static void zero_claims(analysis *a, size_t s, size_t deny)
         }
     }
     c.sp = (span){td->tok[from].start, td->tok[oat + n - 1].end};
-    speaker sp[16];
-    size_t nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
+    size_t nsp;
+    const speaker *sp = speakers_of(a, cm, &nsp);
     set_source(a, &c, speaker_for(td, sp, nsp, from, oat + n));
     push(a, &c);
 }
@@ -1516,20 +1675,60 @@ static void same_victim_died(analysis *a)
     }
 }
 
+/* Are the actors in text order, as actors_scan makes them: each within its
+ * sentence, after the one before it and not overlapping it?  Then the actors
+ * of a sentence are found by index (claim_memo.actor_first), not by walking
+ * every actor of the report for each sentence and each claim, which made a
+ * report packed with figures quadratic. */
+static int actors_in_order(const analysis *a)
+{
+    const text_doc *td = &a->td;
+    for (size_t k = 0; k < a->nactors; k++) {
+        const actor_m *m = &a->actors[k];
+        if (m->sentence < 0 || (size_t)m->sentence >= td->nsent)
+            return 0;
+        const sentence *se = &td->sent[m->sentence];
+        if (m->tok < se->first || m->tok + m->ntok > se->first + se->count)
+            return 0;
+        if (k > 0 && (m->sentence < a->actors[k - 1].sentence || m->tok < a->actors[k - 1].tok + a->actors[k - 1].ntok))
+            return 0;
+    }
+    return 1;
+}
+
 void claims_scan(analysis *a)
 {
     const text_doc *td = &a->td;
     const char *text = a->doc->text;
+    pthread_once(&number_once, number_index);
+    size_t longest = 1;
+    for (size_t s = 0; s < td->nsent; s++)
+        if (td->sent[s].count > longest)
+            longest = td->sent[s].count;
+    claim_memo memo = {0}, *cm = &memo;
+    memo.slot = malloc(longest * sizeof *memo.slot); /* reused by every sentence */
+    memo.at = malloc(longest * sizeof *memo.at);
+    int in_order = actors_in_order(a);
+    size_t *actor_first = in_order ? malloc((td->nsent + 1) * sizeof *actor_first) : NULL;
+    if (!memo.slot || !memo.at || (in_order && !actor_first))
+        abort();
+    if (actor_first) {
+        size_t k = 0;
+        for (size_t s = 0; s <= td->nsent; s++) {
+            while (k < a->nactors && a->actors[k].sentence < (int)s)
+                k++;
+            actor_first[s] = k;
+        }
+    }
+    memo.actor_first = actor_first;
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
             continue;
         size_t end = se->first + se->count;
-        speaker sp[16];
-        size_t nsp = 0;
-        int speakers_done = 0;
+        memo_sentence(a, &memo, s);
         size_t first_claim = a->nclaims;
-        size_t deny = find_denial(td, se->first, end), n_age;
+        size_t deny = cm->cues.deny ? find_denial(td, se->first, end) : (size_t)-1, n_age;
         for (size_t i = se->first; i < end; i++) {
             number_t num;
             if (!may_start_number(td, i))
@@ -1542,7 +1741,7 @@ void claims_scan(analysis *a)
             size_t num_end = td->tok[i].start + used;
             size_t j = token_at(td, i, end, num_end);
             /* Dates and measures are not head counts. */
-            if ((i > se->first && is_month(tok_key(td, i - 1))) || (j < end && is_month(tok_key(td, j))) ||
+            if ((i > se->first && is_month(td, i - 1)) || (j < end && is_month(td, j)) ||
                 is_unit(td, j) || (i > se->first && text[td->tok[i - 1].start] == '$')) {
                 i = j - 1 > i ? j - 1 : i;
                 continue;
@@ -1588,7 +1787,7 @@ void claims_scan(analysis *a)
                 }
             } else if (j + 1 < end && (tok_is(td, j, "to") || tok_is(td, j, "or") || (between && tok_is(td, j, "and")))) {
                 number_t n2;
-                size_t u2 = number_parse(text + td->tok[j + 1].start, se->end - td->tok[j + 1].start, &n2);
+                size_t u2 = number_at(a, se, j + 1, &n2);
                 if (u2 && !n2.vague && n2.min > c.min) {
                     c.max = n2.min;
                     c.q = Q_RANGE;
@@ -1683,7 +1882,7 @@ void claims_scan(analysis *a)
                 span_copy(text, (span){td->tok[vstart].start, td->tok[vend - 1].end}, c.victims, sizeof c.victims);
                 c.vcat = category_of(victim);
                 str_copy(c.label, sizeof c.label, victim->attr[1]);
-                victim_actor(a, &c, vstart, vend);
+                victim_actor(a, &c, vstart, vend, cm->actor_first);
             }
             /* What happened.  Right before the count first ("killed 32 people
              * and wounded 68": 32 were killed), then after it ("15 civilians
@@ -1821,7 +2020,7 @@ void claims_scan(analysis *a)
                 }
                 number_t nn;
                 int is_num = (td->tok[m].flags & TOK_NUM) ||
-                             number_parse(text + td->tok[m].start, se->end - td->tok[m].start, &nn) > 0;
+                             number_at(a, se, m, &nn) > 0;
                 int after_and = m > 0 && tok_is(td, m - 1, "and");
                 if (is_num && !after_and &&
                     !(m > 0 && (tok_is(td, m - 1, "including") || tok_is(td, m - 1, "among") || tok_is(td, m - 1, "from"))))
@@ -1829,7 +2028,7 @@ void claims_scan(analysis *a)
                 if (tok_is(td, m, "and") && m + 2 < end) {
                     const lex_entry *v2 = lex_match(a->t->outcomes, td, m + 1, end, &n);
                     if (v2 && strcmp(v2->attr[1], "after") != 0 && m + 1 + n < end &&
-                        (number_parse(text + td->tok[m + 1 + n].start, se->end - td->tok[m + 1 + n].start, &nn) ||
+                        (number_at(a, se, m + 1 + n, &nn) ||
                          lex_match(a->t->qualifiers, td, m + 1 + n, end, &n)))
                         break;
                 }
@@ -1838,7 +2037,7 @@ void claims_scan(analysis *a)
                     if (q < end && tok_is(td, q, "at") && q + 1 < end && tok_is(td, q + 1, "least"))
                         q += 2;
                     int next_num = q < end && ((td->tok[q].flags & TOK_NUM) ||
-                                               number_parse(text + td->tok[q].start, se->end - td->tok[q].start, &nn) > 0);
+                                               number_at(a, se, q, &nn) > 0);
                     size_t pe, vn2;
                     /* "19 people were attacked and killed": two verbs, one subject */
                     const lex_entry *o2 = q < end ? lex_match(a->t->outcomes, td, q, end, &vn2) : NULL;
@@ -1973,10 +2172,8 @@ void claims_scan(analysis *a)
             if (deny != (size_t)-1 && deny < sb && !clause_break(td, deny, sb) && !new_statement(td, deny, sb))
                 c.denial = 1;
             /* Source. */
-            if (!speakers_done) {
-                nsp = find_speakers(a, s, sp, ARRAY_LEN(sp));
-                speakers_done = 1;
-            }
+            size_t nsp;
+            const speaker *sp = speakers_of(a, cm, &nsp);
             const speaker *who = inherit >= 0 && c.part_of < 0 ? NULL : speaker_for(td, sp, nsp, sb, se_tok);
             if (inherit >= 0 && c.part_of < 0) {
                 const claim *p = &a->claims[inherit];
@@ -2052,10 +2249,15 @@ void claims_scan(analysis *a)
             else if (se_tok > i + 1)
                 i = (victim ? vend : j) - 1;
         }
-        another_claims(a, s, first_claim);
-        suicide_claims(a, s);
-        singular_claims(a, s, first_claim);
-        zero_claims(a, s, deny);
+        another_claims(a, s, first_claim, cm);
+        if (cm->cues.self)
+            suicide_claims(a, s, first_claim, cm);
+        singular_claims(a, s, first_claim, cm);
+        if (cm->cues.none || deny != (size_t)-1)
+            zero_claims(a, s, first_claim, deny, cm);
     }
+    free(memo.slot);
+    free(memo.at);
+    free(actor_first);
     same_victim_died(a);
 }

@@ -21,6 +21,7 @@
 typedef struct {
     tally_doc doc;
     buf id, text, title, url, source;
+    buf raw_date, raw_text, raw_title; /* the JSON fast path's decoded fields, before clean-up */
 } doc_owned;
 
 void doc_owned_free(doc_owned *d);
@@ -32,5 +33,11 @@ int doc_parse_seed(const char *name, const char *bytes, size_t len, doc_owned *o
 
 /* Parses one JSON Lines record.  Returns 0 or -1 with the message in err. */
 int doc_parse_json(const char *bytes, size_t len, doc_owned *out, char *err, size_t errlen);
+
+/* doc_parse_json with the fast path for flat lines on (fast = 1) or off
+ * (fast = 0: every line through cJSON).  Both must give the same document
+ * and the same message for every line; the tests and the fuzz target
+ * compare them. */
+int doc_parse_json_with(const char *bytes, size_t len, doc_owned *out, char *err, size_t errlen, int fast);
 
 #endif

@@ -863,6 +863,40 @@ static int grievance_act(const text_doc *td, size_t i, size_t first, size_t end)
     return 0;
 }
 
+/* "making it difficult to confirm reports of fighting", "could not
+ * independently verify claims of shelling": a trigger that is what a
+ * reporter could not check is a caveat about the coverage, not an incident
+ * told.  A report that was confirmed ("officials confirmed reports of
+ * fighting") is one, so the check must have failed: a negation or a
+ * difficulty word shortly before the verb. */
+static const char *const hearsay_nouns[] = {"reports", "report", "claims", "accounts", "allegations", "rumours",
+                                            "rumors"};
+static const char *const check_verbs[] = {"confirm", "verify", "corroborate", "substantiate", "confirmed", "verified"};
+static const char *const check_failed[] = {"not", "cannot", "unable", "difficult", "impossible", "hard", "without",
+                                           "no", "never"};
+
+static int unverified_report(const text_doc *td, size_t i, size_t first)
+{
+    size_t k = i;
+    /* "reports of heavy fighting", "reports of the attack" */
+    for (int n = 0; n < 3 && k > first && !tok_is(td, k - 1, "of") && (td->tok[k - 1].flags & TOK_WORD); n++)
+        k--;
+    if (k < first + 3 || !tok_is(td, k - 1, "of") || !tok_is_any(td, k - 2, hearsay_nouns, ARRAY_LEN(hearsay_nouns)))
+        return 0;
+    size_t v = k - 2;
+    /* "verify the reports of", "confirm independently reports of", "verify any reports of" */
+    for (int n = 0; n < 2 && v > first && (tok_is(td, v - 1, "the") || tok_is(td, v - 1, "any") ||
+                                          tok_is(td, v - 1, "independently") || tok_is(td, v - 1, "these"));
+         n++)
+        v--;
+    if (v == first || !tok_is_any(td, v - 1, check_verbs, ARRAY_LEN(check_verbs)))
+        return 0;
+    for (size_t q = v - 1, n = 0; q > first && n < 4; q--, n++)
+        if (tok_is_any(td, q - 1, check_failed, ARRAY_LEN(check_failed)))
+            return 1;
+    return 0;
+}
+
 static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
 {
     const text_doc *td = &a->td;
@@ -881,7 +915,7 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
         size_t i = tg[q].tok, n = tg[q].ntok;
         const lex_entry *e = tg[q].r;
         if (!e || nonevent(e) || (n == 1 && month_march(td, i, se->first, end)) ||
-            past_year_modifier(a, i, se->first))
+            past_year_modifier(a, i, se->first) || unverified_report(td, i, se->first))
             continue;
         int p0 = e->num[2]; /* the phrase's own strength: veto and grounding */
         int p = p0;
@@ -2590,6 +2624,13 @@ void events_build(analysis *a, tally_events *out)
          * Solhan") is an event of its own when the sentence gives what, where
          * and how many; otherwise the sentence is context and is skipped. */
         int past_event = 0;
+        /* After the lead, a sentence dated by its year alone and counting
+         * nothing ("The government announced a new security plan earlier
+         * this year") is the report's context: the news is dated to the
+         * day or the week, and a past incident worth coding gives its toll
+         * (the rule for past events below). */
+        if (!have_date && coarse && !said && has_trigger && !nclaims && out->n)
+            continue;
         if (!have_date && coarse && !said) {
             df = coarse->first;
             dl = coarse->last;
@@ -2716,6 +2757,13 @@ void events_build(analysis *a, tally_events *out)
         if (!target && has_trigger && !have_date && focus >= 0 && !strcmp(out->ev[focus].event_type, type) &&
             !places_differ(&out->ev[focus], pl))
             target = &out->ev[focus];
+        /* "The attack is a cowardly act", "the fighting there is driven by
+         * land disputes": a definite reference back that brings no date and
+         * no figure presupposes an incident already told.  When none of its
+         * type is (the lead told a bombing, the quote says "the attack"),
+         * the incident it means is one of another type, not a new one. */
+        if (!target && has_trigger && tr.anaphor && !have_date && !nclaims && out->n)
+            continue;
         if (!target) {
             event *prev = focus >= 0 ? &out->ev[focus] : NULL;
             civil_date pf = {0, 0, 0}, plast = {0, 0, 0};

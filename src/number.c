@@ -96,11 +96,11 @@ static size_t after_ws(const unsigned char *u, size_t len, size_t p)
  * word boundary. */
 static size_t kw_rest(const unsigned char *u, size_t len, size_t p, const char *w)
 {
-    size_t n = strlen(w);
-    if (p > len || n > len - p)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (lower(u[p + i]) != (unsigned char)w[i])
+    /* compared up to w's NUL, not measured first: nearly every call fails
+     * within two bytes */
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (p + n >= len || lower(u[p + n]) != (unsigned char)w[n])
             return 0;
     if (is_wordch(u, len, p + n))
         return 0;
@@ -478,6 +478,23 @@ static size_t parse_at(const unsigned char *u, size_t len, number_t *out, int al
             return 0;
         set(out, v, 0, 0);
         return follower(u, len, e, out);
+    }
+
+    /* Every quantity that starts with the letter a is "a" and a word that
+     * starts with one of the letters below ("a dozen", "a few", "a handful",
+     * "a couple", "a hundred", "a thousand", "a million", "a billion"): no
+     * other rule's first word starts with a.  Most "a"s are articles, and
+     * "an", "and", "at" are common: answered here, without trying every
+     * rule. */
+    if (lower(u[0]) == 'a') {
+        if ((a = kw(u, len, 0, "a")) == 0 || (w = after_ws(u, len, a)) == 0 || w >= len)
+            return 0;
+        switch (lower(u[w])) {
+        case 'b': case 'c': case 'd': case 'f': case 'h': case 'm': case 't':
+            break;
+        default:
+            return 0;
+        }
     }
 
     /* "half a dozen", "half a million" */

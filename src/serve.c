@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "export.h"
+#include "schema.h"
 #include "serve.h"
 #include "stats.h"
 #include "show.h"
@@ -683,40 +684,34 @@ static int event_fields(sqlite3 *db, long long id, cJSON **out)
 static int event_claims(sqlite3 *db, long long id, cJSON *e)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT c.id, c.report_id, c.part_of, c.source, c.source_kind, c.outcome, c.victims, c.label,"
-                           " c.victim_category, c.victim_actor, c.min, c.max, c.qualifier, c.vague, c.superseded,"
-                           " c.context, c.denial, d.doc_key, r.ordinal, d.outlet, d.report_date"
-                           " FROM claim c JOIN report r ON r.id = c.report_id JOIN document d ON d.id = r.document_id"
-                           " WHERE c.event_id = ?1 ORDER BY d.report_date, d.doc_key, r.ordinal, c.id",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, SCHEMA_EVENT_CLAIMS_SQL, -1, &st, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_int64(st, 1, id);
     cJSON *arr = cJSON_AddArrayToObject(e, "claims");
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         cJSON *c = cJSON_CreateObject();
-        add_int(c, "id", st, 0);
-        add_int(c, "report", st, 1);
-        add_int(c, "part_of", st, 2);
-        add_text(c, "source", st, 3);
-        add_text(c, "source_kind", st, 4);
-        add_text(c, "outcome", st, 5);
-        add_text(c, "victims", st, 6);
-        add_text(c, "label", st, 7);
-        add_text(c, "victim_category", st, 8);
-        add_text(c, "victim_actor", st, 9);
-        add_int(c, "min", st, 10);
-        add_int(c, "max", st, 11);
-        add_text(c, "qualifier", st, 12);
-        add_text(c, "vague", st, 13);
-        cJSON_AddBoolToObject(c, "superseded", sqlite3_column_int(st, 14));
-        cJSON_AddBoolToObject(c, "context", sqlite3_column_int(st, 15));
-        cJSON_AddBoolToObject(c, "denial", sqlite3_column_int(st, 16));
-        add_text(c, "doc_key", st, 17);
-        add_int(c, "ordinal", st, 18);
-        add_text(c, "outlet", st, 19);
-        add_text(c, "report_date", st, 20);
+        add_int(c, "id", st, CLAIM_COL_ID);
+        add_int(c, "report", st, CLAIM_COL_REPORT);
+        add_int(c, "part_of", st, CLAIM_COL_PART_OF);
+        add_text(c, "source", st, CLAIM_COL_SOURCE);
+        add_text(c, "source_kind", st, CLAIM_COL_SOURCE_KIND);
+        add_text(c, "outcome", st, CLAIM_COL_OUTCOME);
+        add_text(c, "victims", st, CLAIM_COL_VICTIMS);
+        add_text(c, "label", st, CLAIM_COL_LABEL);
+        add_text(c, "victim_category", st, CLAIM_COL_VICTIM_CATEGORY);
+        add_text(c, "victim_actor", st, CLAIM_COL_VICTIM_ACTOR);
+        add_int(c, "min", st, CLAIM_COL_MIN);
+        add_int(c, "max", st, CLAIM_COL_MAX);
+        add_text(c, "qualifier", st, CLAIM_COL_QUALIFIER);
+        add_text(c, "vague", st, CLAIM_COL_VAGUE);
+        cJSON_AddBoolToObject(c, "superseded", sqlite3_column_int(st, CLAIM_COL_SUPERSEDED));
+        cJSON_AddBoolToObject(c, "context", sqlite3_column_int(st, CLAIM_COL_CONTEXT));
+        cJSON_AddBoolToObject(c, "denial", sqlite3_column_int(st, CLAIM_COL_DENIAL));
+        add_text(c, "doc_key", st, CLAIM_COL_DOC_KEY);
+        add_int(c, "ordinal", st, CLAIM_COL_ORDINAL);
+        add_text(c, "outlet", st, CLAIM_COL_OUTLET);
+        add_text(c, "report_date", st, CLAIM_COL_REPORT_DATE);
         cJSON_AddItemToArray(arr, c);
     }
     sqlite3_finalize(st);

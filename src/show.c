@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "show.h"
+#include "schema.h"
 #include "text.h"
 #include "util.h"
 
@@ -108,36 +109,32 @@ static int print_event(sqlite3 *db, long long id, FILE *out)
 static int print_claims(sqlite3 *db, long long id, FILE *out)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT c.id, c.part_of, c.source, c.source_kind, c.outcome, c.victims, c.victim_category,"
-                           " c.min, c.max, c.qualifier, c.vague, d.doc_key, r.ordinal, d.outlet, d.report_date"
-                           " FROM claim c JOIN report r ON r.id = c.report_id JOIN document d ON d.id = r.document_id"
-                           " WHERE c.event_id = ?1 ORDER BY d.report_date, d.doc_key, r.ordinal, c.id",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, SCHEMA_EVENT_CLAIMS_SQL, -1, &st, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_int64(st, 1, id);
     int rc, n = 0;
     fputs("claims\n", out);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         n++;
-        fprintf(out, "  #%lld ", sqlite3_column_int64(st, 0));
-        if (!is_null(st, 1))
-            fprintf(out, "(part of #%lld, not added) ", sqlite3_column_int64(st, 1));
-        fprintf(out, "%s (%s): %s", col(st, 2), col(st, 3), col(st, 4));
-        if (col(st, 5)[0])
-            fprintf(out, " %s", col(st, 5));
-        fprintf(out, " [%s]", col(st, 6));
-        fprintf(out, " %lld", sqlite3_column_int64(st, 7));
-        if (!is_null(st, 8) && sqlite3_column_int64(st, 8) != sqlite3_column_int64(st, 7))
-            fprintf(out, "-%lld", sqlite3_column_int64(st, 8));
-        else if (is_null(st, 8))
+        fprintf(out, "  #%lld ", sqlite3_column_int64(st, CLAIM_COL_ID));
+        if (!is_null(st, CLAIM_COL_PART_OF))
+            fprintf(out, "(part of #%lld, not added) ", sqlite3_column_int64(st, CLAIM_COL_PART_OF));
+        fprintf(out, "%s (%s): %s", col(st, CLAIM_COL_SOURCE), col(st, CLAIM_COL_SOURCE_KIND), col(st, CLAIM_COL_OUTCOME));
+        if (col(st, CLAIM_COL_VICTIMS)[0])
+            fprintf(out, " %s", col(st, CLAIM_COL_VICTIMS));
+        fprintf(out, " [%s]", col(st, CLAIM_COL_VICTIM_CATEGORY));
+        long long min = sqlite3_column_int64(st, CLAIM_COL_MIN);
+        fprintf(out, " %lld", min);
+        if (is_null(st, CLAIM_COL_MAX))
             fputs("+", out);
-        fprintf(out, " %s", col(st, 9));
-        if (col(st, 10)[0])
-            fprintf(out, " \"%s\"", col(st, 10));
-        fprintf(out, " -- %s#%d", col(st, 11), sqlite3_column_int(st, 12));
-        if (col(st, 13)[0])
-            fprintf(out, " (%s, %s)", col(st, 13), col(st, 14));
+        else if (sqlite3_column_int64(st, CLAIM_COL_MAX) != min)
+            fprintf(out, "-%lld", sqlite3_column_int64(st, CLAIM_COL_MAX));
+        fprintf(out, " %s", col(st, CLAIM_COL_QUALIFIER));
+        if (col(st, CLAIM_COL_VAGUE)[0])
+            fprintf(out, " \"%s\"", col(st, CLAIM_COL_VAGUE));
+        fprintf(out, " -- %s#%d", col(st, CLAIM_COL_DOC_KEY), sqlite3_column_int(st, CLAIM_COL_ORDINAL));
+        if (col(st, CLAIM_COL_OUTLET)[0])
+            fprintf(out, " (%s, %s)", col(st, CLAIM_COL_OUTLET), col(st, CLAIM_COL_REPORT_DATE));
         fputc('\n', out);
     }
     if (!n)

@@ -66,17 +66,17 @@ static const char *const sql[Q_N] = {
     /* The candidates of a report (find_event).  Every query names its
      * index, so that the planner never falls back to a wider one. */
     [Q_NEAR_CELLS] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_by_cell WHERE cell IN "
-                     "(?,?,?,?,?,?,?,?,?) AND event_date BETWEEN ?10 AND ?11 AND event_type = ?12",
+                     "(?,?,?,?,?,?,?,?,?) AND event_type = ?12 AND event_date BETWEEN ?10 AND ?11",
     [Q_NEAR_CELLS_SPAN] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_span_by_cell WHERE cell IN "
-                          "(?,?,?,?,?,?,?,?,?) AND date_end <> date_start AND event_date BETWEEN ?10 AND ?11 "
-                          "AND event_type = ?12",
-    [Q_NEAR_COUNTRY] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_by_country WHERE iso3 = ?1 "
-                       "AND event_date BETWEEN ?2 AND ?3 AND event_type = ?4",
+                          "(?,?,?,?,?,?,?,?,?) AND date_end <> date_start AND event_type = ?12 "
+                          "AND event_date BETWEEN ?10 AND ?11",
+    [Q_NEAR_COUNTRY] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_merge_by_country WHERE iso3 = ?1 "
+                       "AND event_type = ?4 AND event_date BETWEEN ?2 AND ?3",
     [Q_NEAR_COUNTRY_SPAN] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_span_by_country WHERE iso3 = ?1 "
-                            "AND date_end <> date_start AND event_date BETWEEN ?2 AND ?3 AND event_type = ?4",
+                            "AND date_end <> date_start AND event_type = ?4 AND event_date BETWEEN ?2 AND ?3",
     [Q_NEAR_COUNTRY_COARSE] = "SELECT " INCIDENT_COLS " FROM event INDEXED BY event_coarse_by_country "
                               "WHERE iso3 = ?1 AND (geo_precision IS NULL OR geo_precision >= 3) "
-                              "AND event_date BETWEEN ?2 AND ?3 AND event_type = ?4",
+                              "AND event_type = ?4 AND event_date BETWEEN ?2 AND ?3",
     [Q_REPORT_INSERT] = "INSERT INTO report (event_id, document_id, ordinal, record) VALUES (?,?,?,?)",
     [Q_REPORTS_OF_EVENT] = "SELECT record FROM report WHERE event_id = ? ORDER BY id",
     [Q_SOURCES_OF_EVENT] = "SELECT count(DISTINCT document_id) FROM report WHERE event_id = ?",
@@ -202,7 +202,13 @@ store *store_open(const char *path, int readonly, char *err, size_t errlen)
     }
     /* A batch touches many index pages again and again: a cache that holds
      * them saves writing them to the WAL more than once per commit. */
-    if (exec(s, "PRAGMA foreign_keys=ON", e2, sizeof e2) < 0 || exec(s, "PRAGMA cache_size=-65536", e2, sizeof e2) < 0) {
+    /* The merge reads candidate rows all over a large file: through pread
+     * each page is copied from the kernel's cache into SQLite's, which was
+     * a quarter of the time of merging against a million events (kernel
+     * 26.6% -> 11.6% of the samples mapped).  Mapped, a page is read where it
+     * lies; writes still go through the WAL. */
+    if (exec(s, "PRAGMA foreign_keys=ON", e2, sizeof e2) < 0 || exec(s, "PRAGMA cache_size=-65536", e2, sizeof e2) < 0 ||
+        exec(s, "PRAGMA mmap_size=4294967296", e2, sizeof e2) < 0) {
         snprintf(err, errlen, "%s: %s", path, e2);
         store_close(s);
         return NULL;

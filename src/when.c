@@ -3,8 +3,9 @@
  * The sentence is cut into tokens (words, digit runs, single punctuation
  * marks) in a fixed stack array; each word is looked up once in the
  * keyword table, through a hash index.  Matchers then run at each token, in
- * a fixed order, and the first that matches consumes its tokens.  No
- * allocation, no regex.
+ * a fixed order, and the first that matches consumes its tokens; a token
+ * tries only the matchers it can start (TRY_AT_KEYWORD), so a plain word
+ * tries none.  No allocation, no regex.
  */
 #include "when.h"
 
@@ -27,7 +28,8 @@ enum {
     K_AUDIENCE, K_WHEN, K_AT, K_AND,
     K_EVERY, K_SETADV, K_NOW, K_PRESENT, K_FUTURE, K_DECADE, K_DECADEP, K_CENTURY, K_MINUTE,
     K_MINUTEP, K_FISCAL, K_SEASON, K_WDAYS, K_MOD, K_AMPM, K_ZONE, K_AFTERMATH, K_OLD, K_AGE,
-    K_TIMEW, K_THAN, K_WITHIN, K_LESS, K_CLOCKW
+    K_TIMEW, K_THAN, K_WITHIN, K_LESS, K_CLOCKW,
+    K_KINDS /* how many keyword kinds there are */
 };
 
 typedef struct {
@@ -315,6 +317,8 @@ static const keyword KW[] = {
  * finds the same unique entry the sorted array holds. */
 #define KW_SLOTS 1024 /* a power of two, more than twice ARRAY_LEN(KW) */
 static short kw_slot[KW_SLOTS]; /* 1 + index into KW; 0 empty */
+static uint32_t kw_slot_hash[KW_SLOTS]; /* its word's hash: most words probed are no keyword,
+                                         * and a different hash rejects one without reading KW */
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 _Static_assert(ARRAY_LEN(KW) * 2 < KW_SLOTS, "KW_SLOTS too small for KW");
 
@@ -330,6 +334,7 @@ static void kw_index(void)
         while (kw_slot[s])
             s = (s + 1) & (KW_SLOTS - 1);
         kw_slot[s] = (short)(i + 1);
+        kw_slot_hash[s] = h;
     }
 }
 
@@ -342,6 +347,8 @@ static int kw_find_hashed(const char *w, size_t n, uint32_t h)
     if (n == 0 || n > KW_MAXLEN)
         return -1;
     for (size_t s = h & (KW_SLOTS - 1); kw_slot[s]; s = (s + 1) & (KW_SLOTS - 1)) {
+        if (kw_slot_hash[s] != h)
+            continue;
         const keyword *k = &KW[kw_slot[s] - 1];
         if (k->len != n)
             continue;
@@ -488,16 +495,18 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
             size_t j = i;
             uint32_t h = 2166136261u;
             int ascii = 1;
-            while (j < len && is_alpha_byte(s[j])) {
-                if (s[j] >= 0x80) {
-                    int dummy;
-                    if (uni_punct(s, j, len, &dummy))
-                        break;
-                    ascii = 0;
-                } else {
-                    h = kw_hash_step(h, (unsigned char)(s[j] | 0x20));
+            for (; j < len; j++) {
+                /* b | 0x20 is a lower-case letter exactly when b is an
+                 * ASCII letter: one test for the common byte */
+                unsigned char lower = s[j] | 0x20;
+                if (lower >= 'a' && lower <= 'z') {
+                    h = kw_hash_step(h, lower);
+                    continue;
                 }
-                j++;
+                int dummy;
+                if (s[j] < 0x80 || uni_punct(s, j, len, &dummy))
+                    break;
+                ascii = 0;
             }
             k->type = T_WORD;
             if (c >= 'A' && c <= 'Z')
@@ -658,6 +667,11 @@ static int infer_year(const scan *c, int month, int day, int mode)
 }
 
 /* ---- matchers: each returns the token index just past its match, or 0 ---- */
+
+/* A matcher writes *m only once it has matched: every "return 0" comes
+ * before the first write, and a matcher that tries another (m_weekday,
+ * m_clock) clears what that one wrote before it goes on.  when_scan relies on
+ * it to clear m once per match, not once per attempt. */
 
 /* ISO 2024-07-25; 25/07/2024, 25.07.2024, 25-07-2024 (day first unless the
  * second part cannot be a month). */
@@ -2008,6 +2022,84 @@ static void settle(scan *c)
     }
 }
 
+/* ---- which matchers can start at a token ------------------------------- */
+
+/* Each matcher looks first at the token it starts on, and most tokens are
+ * no start for most of them: a matcher not named here for a token would
+ * return 0 there at once.  So the scan tries at each token only those its
+ * kind can start (a number, or the word's keyword), and a plain word tries
+ * none.  A new matcher, or a new first word for one, goes in here too. */
+enum {
+    TRY_NUMERIC = 1 << 0,   /* 2024-07-25, 25/07/2024 */
+    TRY_DAY_MONTH = 1 << 1, /* 25 July */
+    TRY_WEEKDAY = 1 << 2,   /* (next / last / this / early / late) Sunday */
+    TRY_NTH = 1 << 3,       /* the 25th */
+    TRY_QUALIFIED = 1 << 4, /* early / mid / late / the end of / next / last July */
+    TRY_MONTH = 1 << 5,     /* July 25, July 2024 */
+    TRY_RELATIVE = 1 << 6,  /* yesterday, last week, the past three days, three days ago */
+    TRY_ANCHORED = 1 << 7,  /* the next day, days later, two days after */
+    TRY_AHEAD = 1 << 8,     /* the next few months */
+    TRY_DURATION = 1 << 9,  /* three days of fighting */
+    TRY_CENTURY = 1 << 10,  /* the 20th century, this century */
+    TRY_CLOCK = 1 << 11,    /* 8 p.m., noon */
+    TRY_LENGTH = 1 << 12,   /* 90 days, almost seven years, a mere 24 hours, for years */
+    TRY_SET = 1 << 13,      /* every Friday, annually, on Fridays */
+    TRY_REF = 1 << 14,      /* now, at present, the past, at the time */
+    TRY_SEASON = 1 << 15,   /* last summer */
+    TRY_YEAR = 1 << 16      /* in 2020 */
+};
+
+#define TRY_AT_NUMBER                                                                       \
+    (TRY_NUMERIC | TRY_DAY_MONTH | TRY_RELATIVE | TRY_ANCHORED | TRY_DURATION | TRY_CENTURY | \
+     TRY_CLOCK | TRY_LENGTH | TRY_YEAR)
+
+/* A count ("three", "a"; count_at) starts what a number starts in words;
+ * "a few" is no exact count, so not "a few days ago" nor "a few days of". */
+#define TRY_AT_COUNT (TRY_RELATIVE | TRY_ANCHORED | TRY_DURATION | TRY_LENGTH)
+
+static const unsigned TRY_AT_KEYWORD[K_KINDS] = {
+    [K_MONTH] = TRY_MONTH,
+    [K_MONTHA] = TRY_MONTH,
+    [K_MONTHX] = TRY_MONTH,
+    [K_MONTHAX] = TRY_MONTH,
+    [K_WDAY] = TRY_WEEKDAY,
+    [K_NEXT] = TRY_WEEKDAY | TRY_QUALIFIED | TRY_RELATIVE | TRY_SEASON,
+    [K_COMING] = TRY_WEEKDAY | TRY_QUALIFIED | TRY_RELATIVE | TRY_SEASON,
+    [K_LAST] = TRY_WEEKDAY | TRY_QUALIFIED | TRY_RELATIVE | TRY_SEASON,
+    [K_THIS] = TRY_WEEKDAY | TRY_RELATIVE | TRY_CENTURY | TRY_SEASON,
+    [K_EARLY] = TRY_WEEKDAY | TRY_QUALIFIED | TRY_SEASON,
+    [K_LATE] = TRY_WEEKDAY | TRY_QUALIFIED | TRY_SEASON,
+    [K_MID] = TRY_QUALIFIED | TRY_SEASON,
+    [K_END] = TRY_QUALIFIED,
+    [K_START] = TRY_QUALIFIED,
+    [K_MIDDLE] = TRY_QUALIFIED,
+    [K_THE] = TRY_NTH | TRY_RELATIVE | TRY_ANCHORED | TRY_AHEAD | TRY_LENGTH | TRY_REF,
+    [K_YESTERDAY] = TRY_RELATIVE,
+    [K_TODAY] = TRY_RELATIVE,
+    [K_TONIGHT] = TRY_RELATIVE,
+    [K_OVERNIGHT] = TRY_RELATIVE,
+    [K_RECENT] = TRY_RELATIVE,
+    [K_EARLIER] = TRY_RELATIVE,
+    [K_NUMW] = TRY_AT_COUNT,
+    [K_A] = TRY_AT_COUNT,
+    [K_FEW] = TRY_ANCHORED | TRY_LENGTH,
+    [K_UNITP] = TRY_ANCHORED | TRY_LENGTH,   /* "days later"; "for years" */
+    [K_HOURP] = TRY_ANCHORED | TRY_LENGTH,
+    [K_MINUTEP] = TRY_LENGTH,
+    [K_DECADEP] = TRY_LENGTH,
+    [K_MOD] = TRY_LENGTH,                    /* "almost", "some" */
+    [K_CNOUN] = TRY_LENGTH,                  /* "more than" */
+    [K_LESS] = TRY_LENGTH,
+    [K_CLOCKW] = TRY_CLOCK,
+    [K_EVERY] = TRY_SET,
+    [K_SETADV] = TRY_SET,
+    [K_WDAYS] = TRY_SET,
+    [K_NOW] = TRY_REF,
+    [K_PRESENT] = TRY_REF,
+    [K_AT] = TRY_REF,
+    [K_SEASON] = TRY_SEASON,
+};
+
 /* ---- entry -------------------------------------------------------------- */
 
 /* Cheap pre-check: no digit and no letter that starts a keyword-led pattern. */
@@ -2047,6 +2139,11 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
     c.rwday = c.rvalid ? date_weekday(report) : 0;
     c.out = out;
     c.max = out ? max : 0;
+    /* Matchers write m only when they match (see "matchers" above), so m is
+     * cleared once here and again only after a match has filled it: no clear
+     * per attempt, although many tokens try several matchers. */
+    when_mention m;
+    memset(&m, 0, sizeof m);
     size_t pos = 0;
     for (;;) {
         int more;
@@ -2054,81 +2151,36 @@ size_t when_scan(const char *s, size_t len, civil_date report, when_mention *out
         size_t limit = more ? c.n - TOK_OVERLAP : c.n;
         size_t i = 0, resume = limit;
         while (i < limit) {
-            when_mention m;
-            memset(&m, 0, sizeof m);
             size_t e = 0;
             const tok *k = &toks[i];
-            if (k->type == T_NUM) {
-                e = m_numeric(&c, i, &m);
-                if (!e)
-                    e = m_day_month(&c, i, &m, 0);
-            } else if (k->type == T_WORD && k->kw) {
-                int kw = k->kw;
-                if (kw == K_WDAY || kw == K_NEXT || kw == K_COMING || kw == K_LAST || kw == K_THIS ||
-                    kw == K_EARLY || kw == K_LATE)
-                    e = m_weekday(&c, i, &m);
-                if (!e && kw == K_THE) {
-                    memset(&m, 0, sizeof m);
-                    e = m_nth(&c, i, &m);
-                }
-                if (!e && (kw == K_EARLY || kw == K_MID || kw == K_LATE || kw == K_END ||
-                           kw == K_START || kw == K_MIDDLE || kw == K_NEXT || kw == K_COMING ||
-                           kw == K_LAST)) {
-                    memset(&m, 0, sizeof m);
-                    e = m_qualified(&c, i, &m);
-                }
-                if (!e && is_month_kw(kw)) {
-                    memset(&m, 0, sizeof m);
-                    e = m_month(&c, i, &m, 0, 0, month_ctx_word(prevkw(&c, i)));
-                }
-            }
-            /* every pattern starts with a number or a keyword */
-            if (!e && (k->type == T_NUM || (k->type == T_WORD && k->kw))) {
-                memset(&m, 0, sizeof m);
-                e = m_relative(&c, i, &m);
-                if (!e) {
-                    memset(&m, 0, sizeof m);
-                    e = m_anchored(&c, i, &m);
-                }
-                if (!e) {
-                    memset(&m, 0, sizeof m);
-                    e = m_ahead(&c, i, &m);
-                }
-                if (!e) {
-                    memset(&m, 0, sizeof m);
-                    e = m_duration(&c, i, &m);
-                }
-                if (!e) {
-                    memset(&m, 0, sizeof m);
-                    e = m_century(&c, i, &m);
-                }
-                if (!e && (k->type == T_NUM || k->kw == K_CLOCKW)) {
-                    memset(&m, 0, sizeof m);
-                    e = m_clock(&c, i, &m);
-                }
-                if (!e) {
-                    memset(&m, 0, sizeof m);
-                    e = m_length(&c, i, &m);
-                }
-                if (!e && k->type == T_WORD) {
-                    memset(&m, 0, sizeof m);
-                    e = m_set(&c, i, &m);
-                    if (!e) {
-                        memset(&m, 0, sizeof m);
-                        e = m_ref(&c, i, &m);
-                    }
-                    if (!e) {
-                        memset(&m, 0, sizeof m);
-                        e = m_season(&c, i, &m);
-                    }
-                }
-                if (!e && k->type == T_NUM) {
-                    memset(&m, 0, sizeof m);
-                    e = m_year(&c, i, &m, 0);
-                }
+            /* only numbers carry no keyword and may start a pattern; a
+             * plain word or a mark starts none (TRY_AT_KEYWORD[K_NONE] = 0) */
+            unsigned may = k->type == T_NUM ? TRY_AT_NUMBER : TRY_AT_KEYWORD[k->kw];
+            if (may) {
+                /* the first matcher that matches wins: the order matters */
+#define TRY(flag, call) if (!e && (may & (flag))) e = (call)
+                TRY(TRY_NUMERIC, m_numeric(&c, i, &m));
+                TRY(TRY_DAY_MONTH, m_day_month(&c, i, &m, 0));
+                TRY(TRY_WEEKDAY, m_weekday(&c, i, &m));
+                TRY(TRY_NTH, m_nth(&c, i, &m));
+                TRY(TRY_QUALIFIED, m_qualified(&c, i, &m));
+                TRY(TRY_MONTH, m_month(&c, i, &m, 0, 0, month_ctx_word(prevkw(&c, i))));
+                TRY(TRY_RELATIVE, m_relative(&c, i, &m));
+                TRY(TRY_ANCHORED, m_anchored(&c, i, &m));
+                TRY(TRY_AHEAD, m_ahead(&c, i, &m));
+                TRY(TRY_DURATION, m_duration(&c, i, &m));
+                TRY(TRY_CENTURY, m_century(&c, i, &m));
+                TRY(TRY_CLOCK, m_clock(&c, i, &m));
+                TRY(TRY_LENGTH, m_length(&c, i, &m));
+                TRY(TRY_SET, m_set(&c, i, &m));
+                TRY(TRY_REF, m_ref(&c, i, &m));
+                TRY(TRY_SEASON, m_season(&c, i, &m));
+                TRY(TRY_YEAR, m_year(&c, i, &m, 0));
+#undef TRY
             }
             if (e) {
                 emit(&c, &m, i, e);
+                memset(&m, 0, sizeof m);
                 i = e;
                 if (e > resume)
                     resume = e;

@@ -134,6 +134,79 @@ static void test_json_bad_records(void **state)
     doc_owned_free(&d);
 }
 
+/* The fast path for flat lines and cJSON must read every line alike: the
+ * same outcome, document and message.  The lines are the shapes the fast
+ * path reads itself (escapes, fields it skips, duplicates) and those it must
+ * hand over (surrogates, raw control bytes, a number as the id, deep
+ * nesting, bytes after the object, an escaped field name). */
+static void same_reading(const char *line, size_t len)
+{
+    doc_owned a = {0}, b = {0};
+    char ea[256] = "", eb[256] = "";
+    int ra = doc_parse_json_with(line, len, &a, ea, sizeof ea, 1);
+    int rb = doc_parse_json_with(line, len, &b, eb, sizeof eb, 0);
+    if (ra != rb)
+        fail_msg("'%s': fast path %d, cJSON %d (%s | %s)", line, ra, rb, ea, eb);
+    if (ra == 0) {
+        assert_string_equal(a.doc.id, b.doc.id);
+        assert_int_equal(a.doc.len, b.doc.len);
+        assert_memory_equal(a.doc.text, b.doc.text, a.doc.len);
+        assert_int_equal(a.doc.date.year, b.doc.date.year);
+        assert_int_equal(a.doc.date.month, b.doc.date.month);
+        assert_int_equal(a.doc.date.day, b.doc.date.day);
+        assert_true((a.doc.title == NULL) == (b.doc.title == NULL));
+        if (a.doc.title)
+            assert_string_equal(a.doc.title, b.doc.title);
+        assert_true((a.doc.url == NULL) == (b.doc.url == NULL));
+        if (a.doc.url)
+            assert_string_equal(a.doc.url, b.doc.url);
+        assert_true((a.doc.source == NULL) == (b.doc.source == NULL));
+        if (a.doc.source)
+            assert_string_equal(a.doc.source, b.doc.source);
+    } else {
+        assert_string_equal(ea, eb);
+    }
+    doc_owned_free(&a);
+    doc_owned_free(&b);
+}
+
+static void test_json_fast_path_reads_like_cjson(void **state)
+{
+    (void)state;
+    const char *lines[] = {
+        "{\"id\":\"r1\",\"date\":\"2024-08-25\",\"text\":\"Two killed.\"}",
+        " { \"id\" : \"r1\" ,\t\"date\":\"2024-08-25\" , \"text\" : \"Two killed.\" } \r",
+        "{\"id\":\"r\\u00e9\",\"date\":\"2024-08-25\",\"text\":\"A \\\"quote\\\",\\ttab\\nline \\\\ \\/ \\b\\f\\r \\u20AC \\u0000 end\"}",
+        "{\"id\":\"d\",\"date\":\"2024-08-25\",\"text\":\"first\",\"text\":\"second\",\"id\":\"e\"}",
+        "{\"id\":\"g\",\"gold\":{\"deaths\":[2,-0.5e3,1E+2,true,false,null,{\"a\":[]}],\"s\":\"x\\\"y\"},"
+        "\"date\":\"2024-08-25\",\"text\":\"One.\",\"title\":\"A &amp; B\",\"url\":\"http://x/y\",\"source\":\"AFP\"}",
+        "{\"id\":\"n\",\"date\":\"2024-08-25\",\"text\":null}",
+        "{\"id\":\"n\",\"date\":5,\"text\":\"x\"}",
+        "{\"id\":\"n\",\"date\":\"2024-08-25\",\"text\":\"<p>one</p><p>two &lt;3</p>\"}",
+        "{\"id\":\"\",\"date\":\"2024-08-25\",\"text\":\"x\"}",
+        "{}",
+        "{\"id\":42,\"date\":\"2024-08-25\",\"text\":\"x\"}",
+        "{\"id\":\"s\",\"date\":\"2024-08-25\",\"text\":\"\\ud83d\\ude00 smile\"}",
+        "{\"id\":\"s\",\"date\":\"2024-08-25\",\"text\":\"lone \\ud83d here\"}",
+        "{\"id\":\"c\",\"date\":\"2024-08-25\",\"text\":\"raw\ttab\"}",
+        "{\"id\":\"t\",\"date\":\"2024-08-25\",\"text\":\"x\"} trailing",
+        "{\"id\":\"t\",\"date\":\"2024-08-25\",\"te\\u0078t\":\"escaped name\"}",
+        "{\"id\":\"t\",\"date\":\"2024-08-25\",\"text\":\"bad \\q escape\"}",
+        "{\"id\":\"t\",\"date\":\"2024-08-25\",\"text\":\"x\",\"n\":01}",
+        "{\"id\":\"t\",\"date\":\"2024-08-25\",\"text\":\"x\",\"n\":1.}",
+        "{\"id\":\"t\",\"date\":\"2024-08-25\",\"text\":\"x\",\"n\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+        "{\"id\":\"t\",\"date\":\"2024-08-25\",\"text\":\"x\",}",
+        "{\"id\":\"t\",\"date\":\"2024-08-25\",\"text\":\"unterminated",
+        "{\"id\":\"t\",\"date\":\"2024-08-25\",\"text\":\"a long text with no escape at all, more than eight bytes\"}",
+        "[\"id\"]",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        same_reading(lines[i], strlen(lines[i]));
+    /* A NUL byte inside the line (raw, not escaped) */
+    const char nul[] = "{\"id\":\"z\",\"date\":\"2024-08-25\",\"text\":\"a\0b\"}";
+    same_reading(nul, sizeof nul - 1);
+}
+
 static void test_jsonl_stream_skips_and_goes_on(void **state)
 {
     (void)state;
@@ -208,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_seed_bad_dates),
         cmocka_unit_test(test_json_record),
         cmocka_unit_test(test_json_bad_records),
+        cmocka_unit_test(test_json_fast_path_reads_like_cjson),
         cmocka_unit_test(test_jsonl_stream_skips_and_goes_on),
         cmocka_unit_test(test_oversized_line_is_skipped),
         cmocka_unit_test(test_directory_recursive_and_missing_path),
