@@ -440,8 +440,10 @@ void lex_set_free(lex_set *s)
     free(s);
 }
 
-/* The same key comparison as find_slot_h: token key length (as stored in the
- * token) against the phrase's first key, then the bytes.  A word that starts
+/* A token is marked for a first word of the same hash and length: a mark only
+ * says that a phrase may start there, and every probe it lets through compares
+ * the key itself (find_slot_h), so the bytes need not be compared here too
+ * (a 64-bit hash collision would cost one failed probe).  A word that starts
  * only longer phrases ("opened" fire, "armed" clash) is marked only where the
  * next token's hash is among their second words (the test lex_match_probe
  * makes first): most such words are not followed by one, and a mark that can
@@ -454,7 +456,7 @@ void lex_set_mark(const lex_set *s, text_doc *t)
         uint16_t mask = 0;
         for (size_t at = h & (s->tcap - 1); s->table[at].hash; at = (at + 1) & (s->tcap - 1)) {
             const set_slot *ss = &s->table[at];
-            if (ss->hash == h && ss->keylen == tk->keylen && memcmp(ss->key, t->keys + tk->key, ss->keylen) == 0) {
+            if (ss->hash == h && ss->keylen == tk->keylen) {
                 mask = ss->single;
                 if (i + 1 < t->ntok && ((ss->second >> (t->tok[i + 1].hash >> 58)) & 1))
                     mask = ss->mask;
