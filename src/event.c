@@ -323,6 +323,10 @@ struct sentence_index {
     uint32_t *claim_at, *claim_ix; /* sentence s: claim_ix[claim_at[s] .. claim_at[s + 1]) */
     uint32_t *actor_at, *actor_ix;
     uint32_t *place_at, *place_ix;
+    /* the actors named before their country was known (actor_m.generic 2),
+     * in order; NULL until assign_actors first asks */
+    uint32_t *unplaced;
+    size_t n_unplaced;
     /* the trigger phrases of sentence s, once asked (trig_known[s]):
      * trig[first .. first + trig_n[s]) where first is the sentence's first
      * token; a sentence holds at most one phrase start per token */
@@ -391,6 +395,7 @@ static void sentence_index_free(analysis *a)
         free(x->actor_ix);
         free(x->place_at);
         free(x->place_ix);
+        free(x->unplaced);
         free(x->trig_known);
         free(x->trig_n);
         free(x->trig);
@@ -1646,12 +1651,20 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
             }
         }
     }
-    /* "Unidentified Armed Group" named before the country was known */
-    for (size_t k = 0; k < a->nactors; k++) {
-        const actor_m *m = &a->actors[k];
+    /* "Unidentified Armed Group" named before the country was known (the
+     * report's few such mentions, listed once: sentence_index) */
+    struct sentence_index *x = a->by_sentence;
+    if (!x->unplaced) {
+        x->unplaced = malloc((a->nactors + 1) * sizeof *x->unplaced);
+        if (!x->unplaced)
+            abort();
+        for (size_t k = 0; k < a->nactors; k++)
+            if (a->actors[k].generic == 2)
+                x->unplaced[x->n_unplaced++] = (uint32_t)k;
+    }
+    for (size_t q = 0; q < x->n_unplaced; q++) {
+        const actor_m *m = &a->actors[x->unplaced[q]];
         char cn[64];
-        if (m->generic != 2)
-            continue;
         country_of_event(a, e, cn, sizeof cn);
         if (!cn[0])
             break;
@@ -2813,6 +2826,13 @@ void events_build(analysis *a, tally_events *out)
 
     when_mention doc_date;
     int doc_dated = -1; /* not looked for yet */
+    /* The report's dateline town, its repetition in the body and the one town
+     * of the report depend on the report's places alone, which nothing below
+     * changes: found once, when an event first needs them, not once per event
+     * (a walk over all places, per event, in a report of many events). */
+    const place_m *dl = NULL, *dr_memo = NULL, *rt_memo = NULL;
+    int dl_known = 0, dr_known = 0, rt_known = 0;
+    place_m region;
     attach_stray_claims(a, out);
     for (size_t k = 0; k < out->n; k++) {
         event *e = &out->ev[k];
@@ -2831,25 +2851,35 @@ void events_build(analysis *a, tally_events *out)
             buf_puts(&e->notes, "No date in the text: the report date is used. ");
         }
         e->date = e->first;
-        const place_m *dl = dateline_place(a);
+        if (!dl_known) {
+            dl = dateline_place(a);
+            dl_known = 1;
+        }
         if (dl && dl->resolved && (!e->has_place || (e->place.precision == 3 && place_within(dl, &e->place)))) {
             e->place = *dl;
             e->has_place = 1;
             buf_puts(&e->notes, "The body names no other town: the dateline's is used. ");
         }
-        const place_m *dr = !e->has_place || e->place.precision == 3 ? dateline_repeated(a) : NULL;
+        if (!dr_known && (!e->has_place || e->place.precision == 3)) {
+            dr_memo = dateline_repeated(a);
+            dr_known = 1;
+        }
+        const place_m *dr = !e->has_place || e->place.precision == 3 ? dr_memo : NULL;
         if (dr && (!e->has_place || place_within(dr, &e->place))) {
             e->place = *dr;
             e->has_place = 1;
             buf_puts(&e->notes, "The event's sentences name no town: the dateline's, which the report names again, "
                                 "is used. ");
         }
-        place_m region;
         /* Not for a strategic development in a report of several events: a
          * decision, a ban, an agreement is seldom made in the town of the
          * report's ambush ("the junta suspended the station"). */
         int may_borrow = out->n == 1 || strcmp(e->event_type, "Strategic developments") != 0;
-        const place_m *rt = may_borrow && (!e->has_place || e->place.precision == 3) ? report_town(a, &region) : NULL;
+        if (!rt_known && may_borrow && (!e->has_place || e->place.precision == 3)) {
+            rt_memo = report_town(a, &region);
+            rt_known = 1;
+        }
+        const place_m *rt = may_borrow && (!e->has_place || e->place.precision == 3) ? rt_memo : NULL;
         if (rt && (!e->has_place || (place_within(rt, &e->place) && rt->precision < 3) ||
                    (rt->g.kind == GAZ_ADMIN1 && e->place.g.kind == GAZ_COUNTRY && !strcmp(rt->g.iso2, e->place.g.iso2)))) {
             e->place = *rt;
