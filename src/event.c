@@ -97,10 +97,31 @@ static int gunfire_sense(const text_doc *td, size_t i, size_t first)
     return i - 1 > first && tok_is(td, i - 1, "of") && tok_is_any(td, i - 2, exchange, ARRAY_LEN(exchange));
 }
 
-static int cue_present(const text_doc *td, const sentence *se, const char *cues)
+/* words[b >> 6] bit (b & 63), b the top byte of a token's hash, for every
+ * token of a sentence: a cue word whose bit is clear is in no token, and its
+ * walk of the sentence is skipped.  Made when a cue is first asked. */
+typedef struct {
+    int made;
+    uint64_t words[4];
+} token_bloom;
+
+static void bloom_of(const text_doc *td, const sentence *se, token_bloom *b)
+{
+    memset(b->words, 0, sizeof b->words);
+    for (size_t i = se->first; i < se->first + se->count; i++) {
+        unsigned top = (unsigned)(td->tok[i].hash >> 56);
+        b->words[top >> 6] |= 1ull << (top & 63);
+    }
+    b->made = 1;
+}
+
+/* bloom: the sentence's (bloom_of, made here if not yet), or NULL */
+static int cue_present(const text_doc *td, const sentence *se, const char *cues, token_bloom *bloom)
 {
     if (!cues || !*cues)
         return 1;
+    if (bloom && !bloom->made)
+        bloom_of(td, se, bloom);
     /* Asked for every trigger reading: each cue of the list is cut out once
      * and compared with the sentence's keys by the length the tokens carry,
      * rather than measuring every key and cutting the list at every token. */
@@ -111,6 +132,11 @@ static int cue_present(const text_doc *td, const sentence *se, const char *cues)
         /* a token's hash is that of its whole key (text.c): a token of
          * another hash holds another word, and most are passed by it */
         uint64_t h = hash64(p, m);
+        unsigned top = (unsigned)(h >> 56);
+        if (bloom && !((bloom->words[top >> 6] >> (top & 63)) & 1)) {
+            p += m + (bar ? 1 : 0);
+            continue;
+        }
         for (size_t i = se->first; i < se->first + se->count; i++) {
             const token *tk = &td->tok[i];
             if (tk->hash != h)
@@ -237,25 +263,27 @@ static void sentence_memo_free(analysis *a)
 /* The reading of a phrase at token i: of its entries (one phrase may have
  * several: "seized" a town or "seized" weapons), the highest priority whose
  * cues are in the sentence. */
-static const lex_entry *reading_of(const analysis *a, const sentence *se, size_t i, size_t *n)
+static const lex_entry *reading_of(const analysis *a, const sentence *se, size_t i, size_t *n,
+                                   token_bloom *bloom)
 {
     const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, n);
     const lex_entry *best = NULL;
     for (; e; e = lex_next_same(a->t->triggers, e))
-        if (cue_present(&a->td, se, e->attr[3]) && (!best || e->num[2] > best->num[2]))
+        if (cue_present(&a->td, se, e->attr[3], bloom) && (!best || e->num[2] > best->num[2]))
             best = e;
     return best;
 }
 
 /* reading_of, kept for the report (sentence_memo).  Only asked at a token
  * where a trigger phrase starts, of the sentence holding the token. */
-static const lex_entry *reading(const analysis *a, const sentence *se, size_t i, size_t *n)
+static const lex_entry *reading(const analysis *a, const sentence *se, size_t i, size_t *n,
+                                token_bloom *bloom)
 {
     const struct sentence_memo *w = a->memo;
     if (!w || i >= a->td.ntok)
-        return reading_of(a, se, i, n);
+        return reading_of(a, se, i, n, bloom);
     if (!w->read_known[i]) {
-        w->read_best[i] = reading_of(a, se, i, &w->read_n[i]);
+        w->read_best[i] = reading_of(a, se, i, &w->read_n[i], bloom);
         w->read_known[i] = 1;
     }
     *n = w->read_n[i];
@@ -439,11 +467,13 @@ static const trigger_at *sentence_triggers(const analysis *a, const sentence *se
     trigger_at *tg = x->trig + se->first;
     if (!x->trig_known[s]) {
         size_t nt = 0, end = se->first + se->count;
+        token_bloom bloom;
+        bloom.made = 0;
         for (size_t i = se->first; i < end; i++) {
             size_t len;
             if (!lex_match(a->t->triggers, &a->td, i, end, &len))
                 continue;
-            const lex_entry *r = reading(a, se, i, &len);
+            const lex_entry *r = reading(a, se, i, &len, &bloom);
             tg[nt++] = (trigger_at){(uint32_t)i, (uint32_t)len, r};
             i += len - 1;
         }
