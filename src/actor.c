@@ -221,6 +221,10 @@ void actors_scan(analysis *a)
 {
     const text_doc *td = &a->td;
     country_memo cm = {{0}, 0, {0}};
+    /* the marks of both dictionaries, when the text carries them (else every
+     * token may start a mention) */
+    uint16_t abit = lex_mark_bit(a->t->actors, td), fbit = lex_mark_bit(a->t->forces, td);
+    uint16_t marks = abit && fbit ? (uint16_t)(abit | fbit) : 0;
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
@@ -228,8 +232,7 @@ void actors_scan(analysis *a)
             /* A mention starts with a capital (a demonym, a country's
              * possessive), a named actor or a force word: most tokens are
              * none, and are passed before anything is set up for them. */
-            if (!(td->tok[i].flags & TOK_CAP) && !lex_may_start(a->t->actors, td, i) &&
-                !lex_may_start(a->t->forces, td, i))
+            if (marks && !(td->tok[i].flags & TOK_CAP) && !(td->tok[i].lexmask & marks))
                 continue;
             actor_m m = {0};
             size_t n = 0;

@@ -469,8 +469,11 @@ static const trigger_at *sentence_triggers(const analysis *a, const sentence *se
         size_t nt = 0, end = se->first + se->count;
         token_bloom bloom;
         bloom.made = 0;
+        uint16_t bit = lex_mark_bit(a->t->triggers, &a->td);
         for (size_t i = se->first; i < end; i++) {
             size_t len;
+            if (bit && !(a->td.tok[i].lexmask & bit))
+                continue; /* starts no trigger phrase: lex_match's own first test */
             if (!lex_match(a->t->triggers, &a->td, i, end, &len))
                 continue;
             const lex_entry *r = reading(a, se, i, &len, &bloom);

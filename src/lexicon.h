@@ -64,13 +64,15 @@ static inline const lex_entry *lex_match(const lexicon *lx, const text_doc *t, s
     return lex_match_probe(lx, t, i, end, ntok);
 }
 
-/* 0 if the marks say that no phrase of lx starts at token i (i < t->ntok),
- * 1 if one may: a gate for a scanner that would otherwise set up a match
- * at every token. */
-static inline int lex_may_start(const lexicon *lx, const text_doc *t, size_t i)
+/* lx's bit in the lexmask of t's tokens if t carries the marks of lx's set,
+ * else 0 (no marks: every token may start a phrase).  A gate for a scanner
+ * that would otherwise set up a match at every token: a token whose lexmask
+ * lacks the bit starts no phrase of lx (lex_match's own first test, with
+ * its loads made once for the loop). */
+static inline uint16_t lex_mark_bit(const lexicon *lx, const text_doc *t)
 {
     const lex_head *h = (const lex_head *)(const void *)lx;
-    return !(h->set && t->marked_by == h->set && !(t->tok[i].lexmask & h->bit));
+    return h->set && t->marked_by == h->set ? h->bit : 0;
 }
 
 /* The next entry with exactly the same words as e (another reading of one
