@@ -3,13 +3,28 @@
 
 #include <string.h>
 
-static void country_name(const analysis *a, const char *iso2, char *out, size_t cap)
+/* The last country named, for the scan of one report: its mentions of state
+ * forces nearly all name the same country, and the gazetteer's answer costs
+ * more than the rest of building the actor's name. */
+typedef struct {
+    char iso2[3];
+    int known;
+    char name[64];
+} country_memo;
+
+/* out (64 bytes) = the name of country iso2 (char[3]), "" if unknown. */
+static void country_name(const analysis *a, country_memo *cm, const char iso2[3], char out[64])
 {
-    gaz_country c;
-    if (iso2[0] && gaz_country_by_iso(a->t->gaz, iso2, &c))
-        str_copy(out, cap, c.name);
-    else
-        out[0] = '\0';
+    if (!cm->known || memcmp(cm->iso2, iso2, 3) != 0) {
+        gaz_country c;
+        if (iso2[0] && gaz_country_by_iso(a->t->gaz, iso2, &c))
+            str_copy(cm->name, sizeof cm->name, c.name);
+        else
+            cm->name[0] = '\0';
+        memcpy(cm->iso2, iso2, 3);
+        cm->known = 1;
+    }
+    memcpy(out, cm->name, sizeof cm->name);
 }
 
 /* Country named by the token(s) at i: a demonym ("Malian") or a country name
@@ -70,7 +85,8 @@ static void put_cut(char *out, size_t cap, size_t *len, const char *s, size_t n)
 /* A named actor's name; "%s" in it stands for the country's name
  * ("Unidentified Armed Group (%s)"), and goes with its brackets when the
  * country is unknown. */
-static void named_actor(const analysis *a, const char *tmpl, const char *iso2, char *out, size_t cap)
+static void named_actor(const analysis *a, country_memo *cm, const char *tmpl, const char iso2[3], char *out,
+                        size_t cap)
 {
     const char *pct = strstr(tmpl, "%s");
     if (!pct) {
@@ -78,7 +94,7 @@ static void named_actor(const analysis *a, const char *tmpl, const char *iso2, c
         return;
     }
     char cname[64];
-    country_name(a, iso2, cname, sizeof cname);
+    country_name(a, cm, iso2, cname);
     /* Assembled by hand, cut to cap - 1 bytes as snprintf would: this runs for
      * most actor mentions, and the format machinery cost more than the rest. */
     size_t len = 0;
@@ -204,10 +220,20 @@ static void fill_template(char *out, size_t cap, const char *head, size_t hlen, 
 void actors_scan(analysis *a)
 {
     const text_doc *td = &a->td;
+    country_memo cm = {{0}, 0, {0}};
+    /* the marks of both dictionaries, when the text carries them (else every
+     * token may start a mention) */
+    uint16_t abit = lex_mark_bit(a->t->actors, td), fbit = lex_mark_bit(a->t->forces, td);
+    uint16_t marks = abit && fbit ? (uint16_t)(abit | fbit) : 0;
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         size_t end = se->first + se->count;
         for (size_t i = se->first; i < end; i++) {
+            /* A mention starts with a capital (a demonym, a country's
+             * possessive), a named actor or a force word: most tokens are
+             * none, and are passed before anything is set up for them. */
+            if (marks && !(td->tok[i].flags & TOK_CAP) && !(td->tok[i].lexmask & marks))
+                continue;
             actor_m m = {0};
             size_t n = 0;
             char iso2[3] = "";
@@ -238,13 +264,13 @@ void actors_scan(analysis *a)
                  * event's place */
                 if (m.generic && !m.iso2[0] && strstr(named->attr[0], "%s"))
                     m.generic = 2;
-                named_actor(a, named->attr[0], m.iso2, m.name, sizeof m.name);
+                named_actor(a, &cm, named->attr[0], m.iso2, m.name, sizeof m.name);
             } else if (c == 1 && violent_trigger_at(a, i + 1, end)) {
                 /* "Russian shelling", "Israeli airstrikes": the adjective
                  * names the state whose forces acted. */
                 memcpy(m.iso2, iso2, 3);
                 char cname[64];
-                country_name(a, m.iso2, cname, sizeof cname);
+                country_name(a, &cm, m.iso2, cname);
                 if (!cname[0])
                     continue;
                 snprintf(m.name, sizeof m.name, "Military Forces of %s", cname);
@@ -301,7 +327,7 @@ void actors_scan(analysis *a)
                 continue;
             if (e) {
                 char cname[64];
-                country_name(a, m.iso2, cname, sizeof cname);
+                country_name(a, &cm, m.iso2, cname);
                 if (!cname[0])
                     continue; /* state forces of no known state */
                 /* The template has exactly one %s (checked by the tests). */

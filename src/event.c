@@ -2,6 +2,7 @@
 #include "event.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -96,10 +97,31 @@ static int gunfire_sense(const text_doc *td, size_t i, size_t first)
     return i - 1 > first && tok_is(td, i - 1, "of") && tok_is_any(td, i - 2, exchange, ARRAY_LEN(exchange));
 }
 
-static int cue_present(const text_doc *td, const sentence *se, const char *cues)
+/* words[b >> 6] bit (b & 63), b the top byte of a token's hash, for every
+ * token of a sentence: a cue word whose bit is clear is in no token, and its
+ * walk of the sentence is skipped.  Made when a cue is first asked. */
+typedef struct {
+    int made;
+    uint64_t words[4];
+} token_bloom;
+
+static void bloom_of(const text_doc *td, const sentence *se, token_bloom *b)
+{
+    memset(b->words, 0, sizeof b->words);
+    for (size_t i = se->first; i < se->first + se->count; i++) {
+        unsigned top = (unsigned)(td->tok[i].hash >> 56);
+        b->words[top >> 6] |= 1ull << (top & 63);
+    }
+    b->made = 1;
+}
+
+/* bloom: the sentence's (bloom_of, made here if not yet), or NULL */
+static int cue_present(const text_doc *td, const sentence *se, const char *cues, token_bloom *bloom)
 {
     if (!cues || !*cues)
         return 1;
+    if (bloom && !bloom->made)
+        bloom_of(td, se, bloom);
     /* Asked for every trigger reading: each cue of the list is cut out once
      * and compared with the sentence's keys by the length the tokens carry,
      * rather than measuring every key and cutting the list at every token. */
@@ -107,8 +129,18 @@ static int cue_present(const text_doc *td, const sentence *se, const char *cues)
     while (*p) {
         const char *bar = strchr(p, '|');
         size_t m = bar ? (size_t)(bar - p) : strlen(p);
+        /* a token's hash is that of its whole key (text.c): a token of
+         * another hash holds another word, and most are passed by it */
+        uint64_t h = hash64(p, m);
+        unsigned top = (unsigned)(h >> 56);
+        if (bloom && !((bloom->words[top >> 6] >> (top & 63)) & 1)) {
+            p += m + (bar ? 1 : 0);
+            continue;
+        }
         for (size_t i = se->first; i < se->first + se->count; i++) {
             const token *tk = &td->tok[i];
+            if (tk->hash != h)
+                continue;
             const char *k = td->keys + tk->key;
             size_t n = tk->keylen == UINT16_MAX ? strlen(k) : tk->keylen;
             if (m == n && (n == 0 || (k[0] == p[0] && memcmp(p, k, n) == 0)) &&
@@ -231,25 +263,27 @@ static void sentence_memo_free(analysis *a)
 /* The reading of a phrase at token i: of its entries (one phrase may have
  * several: "seized" a town or "seized" weapons), the highest priority whose
  * cues are in the sentence. */
-static const lex_entry *reading_of(const analysis *a, const sentence *se, size_t i, size_t *n)
+static const lex_entry *reading_of(const analysis *a, const sentence *se, size_t i, size_t *n,
+                                   token_bloom *bloom)
 {
     const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, n);
     const lex_entry *best = NULL;
     for (; e; e = lex_next_same(a->t->triggers, e))
-        if (cue_present(&a->td, se, e->attr[3]) && (!best || atoi(e->attr[2]) > atoi(best->attr[2])))
+        if (cue_present(&a->td, se, e->attr[3], bloom) && (!best || e->num[2] > best->num[2]))
             best = e;
     return best;
 }
 
 /* reading_of, kept for the report (sentence_memo).  Only asked at a token
  * where a trigger phrase starts, of the sentence holding the token. */
-static const lex_entry *reading(const analysis *a, const sentence *se, size_t i, size_t *n)
+static const lex_entry *reading(const analysis *a, const sentence *se, size_t i, size_t *n,
+                                token_bloom *bloom)
 {
     const struct sentence_memo *w = a->memo;
     if (!w || i >= a->td.ntok)
-        return reading_of(a, se, i, n);
+        return reading_of(a, se, i, n, bloom);
     if (!w->read_known[i]) {
-        w->read_best[i] = reading_of(a, se, i, &w->read_n[i]);
+        w->read_best[i] = reading_of(a, se, i, &w->read_n[i], bloom);
         w->read_known[i] = 1;
     }
     *n = w->read_n[i];
@@ -260,19 +294,25 @@ static const lex_entry *reading(const analysis *a, const sentence *se, size_t i,
  * Lines whose sub-event column names a sub-type ("counterfeit", "-", "Arrests")
  * silence that sub-type only (arrests for ordinary crime); the others
  * ("-") silence violence.  `only` picks which: NULL for "-". */
+/* A trigger phrase of a sentence: where it starts, its length and its
+ * reading (NULL when no reading's cues are in the sentence). */
+typedef struct {
+    uint32_t tok, ntok;
+    const lex_entry *r;
+} trigger_at;
+
+static const trigger_at *sentence_triggers(const analysis *a, const sentence *se, size_t *n);
+
 static int nonevent_level_for(const analysis *a, const sentence *se, const char *only)
 {
     int level = -1;
-    for (size_t i = se->first; i < se->first + se->count; i++) {
-        size_t n;
-        const lex_entry *e = lex_match(a->t->triggers, &a->td, i, se->first + se->count, &n);
-        if (!e)
-            continue;
-        const lex_entry *r = reading(a, se, i, &n);
+    size_t nt;
+    const trigger_at *tg = sentence_triggers(a, se, &nt);
+    for (size_t q = 0; q < nt; q++) {
+        const lex_entry *r = tg[q].r;
         int kind = r && nonevent(r) && (only ? !strcmp(r->attr[1], only) : !strcmp(r->attr[1], "-"));
-        if (kind && atoi(r->attr[2]) > level)
-            level = atoi(r->attr[2]);
-        i += n - 1;
+        if (kind && r->num[2] > level)
+            level = r->num[2];
     }
     return level;
 }
@@ -299,6 +339,154 @@ static int month_march(const text_doc *td, size_t i, size_t first, size_t end)
     return i > first && tok_is_any(td, i - 1, before, ARRAY_LEN(before));
 }
 
+/* ---- the claims and actors of each sentence ----------------------------- */
+
+/* The event rules ask "the claims of sentence s" and "the actors of sentence
+ * s" for every sentence and every event; a walk over all of the report's
+ * claims each time made a long report with many figures quadratic (a 1 MiB
+ * report packed with tolls took seconds).  Each sentence's members are listed
+ * once, in their order in the report's arrays, so that every rule reads the
+ * same members in the same order as the walk did. */
+struct sentence_index {
+    uint32_t *claim_at, *claim_ix; /* sentence s: claim_ix[claim_at[s] .. claim_at[s + 1]) */
+    uint32_t *actor_at, *actor_ix;
+    uint32_t *place_at, *place_ix;
+    /* the actors named before their country was known (actor_m.generic 2),
+     * in order; NULL until assign_actors first asks */
+    uint32_t *unplaced;
+    size_t n_unplaced;
+    /* the trigger phrases of sentence s, once asked (trig_known[s]):
+     * trig[first .. first + trig_n[s]) where first is the sentence's first
+     * token; a sentence holds at most one phrase start per token */
+    unsigned char *trig_known;
+    uint32_t *trig_n;
+    trigger_at *trig;
+};
+
+typedef struct {
+    const uint32_t *ix; /* indices into a->claims or a->actors, ascending */
+    size_t n;
+} members;
+
+/* Counting sort by the `int sentence` at byte `off` of each of n elements. */
+static void index_by_sentence(size_t nsent, const void *base, size_t n, size_t size, size_t off, uint32_t **at,
+                              uint32_t **ix)
+{
+    *at = calloc(nsent + 2, sizeof **at);
+    *ix = malloc((n + 1) * sizeof **ix);
+    if (!*at || !*ix)
+        abort();
+    const char *b = base;
+    for (size_t k = 0; k < n; k++) {
+        int s;
+        memcpy(&s, b + k * size + off, sizeof s);
+        if (s >= 0 && (size_t)s < nsent)
+            (*at)[s + 2]++;
+    }
+    for (size_t s = 0; s < nsent; s++)
+        (*at)[s + 2] += (*at)[s + 1];
+    for (size_t k = 0; k < n; k++) {
+        int s;
+        memcpy(&s, b + k * size + off, sizeof s);
+        if (s >= 0 && (size_t)s < nsent)
+            (*ix)[(*at)[s + 1]++] = (uint32_t)k;
+    }
+    /* now at[s] .. at[s + 1] is sentence s */
+}
+
+static void sentence_index_init(analysis *a)
+{
+    struct sentence_index *x = calloc(1, sizeof *x);
+    if (!x)
+        abort();
+    index_by_sentence(a->td.nsent, a->claims, a->nclaims, sizeof *a->claims, offsetof(claim, sentence), &x->claim_at,
+                      &x->claim_ix);
+    index_by_sentence(a->td.nsent, a->actors, a->nactors, sizeof *a->actors, offsetof(actor_m, sentence),
+                      &x->actor_at, &x->actor_ix);
+    index_by_sentence(a->td.nsent, a->places, a->nplaces, sizeof *a->places, offsetof(place_m, sentence),
+                      &x->place_at, &x->place_ix);
+    x->trig_known = calloc(a->td.nsent + 1, 1);
+    x->trig_n = malloc((a->td.nsent + 1) * sizeof *x->trig_n);
+    x->trig = malloc((a->td.ntok + 1) * sizeof *x->trig);
+    if (!x->trig_known || !x->trig_n || !x->trig)
+        abort();
+    a->by_sentence = x;
+}
+
+static void sentence_index_free(analysis *a)
+{
+    struct sentence_index *x = a->by_sentence;
+    if (x) {
+        free(x->claim_at);
+        free(x->claim_ix);
+        free(x->actor_at);
+        free(x->actor_ix);
+        free(x->place_at);
+        free(x->place_ix);
+        free(x->unplaced);
+        free(x->trig_known);
+        free(x->trig_n);
+        free(x->trig);
+        free(x);
+    }
+    a->by_sentence = NULL;
+}
+
+static members claims_of(const analysis *a, int s)
+{
+    const struct sentence_index *x = a->by_sentence;
+    if (s < 0 || (size_t)s >= a->td.nsent)
+        return (members){NULL, 0};
+    return (members){x->claim_ix + x->claim_at[s], x->claim_at[s + 1] - x->claim_at[s]};
+}
+
+static members actors_of(const analysis *a, int s)
+{
+    const struct sentence_index *x = a->by_sentence;
+    if (s < 0 || (size_t)s >= a->td.nsent)
+        return (members){NULL, 0};
+    return (members){x->actor_ix + x->actor_at[s], x->actor_at[s + 1] - x->actor_at[s]};
+}
+
+static members places_of(const analysis *a, int s)
+{
+    const struct sentence_index *x = a->by_sentence;
+    if (s < 0 || (size_t)s >= a->td.nsent)
+        return (members){NULL, 0};
+    return (members){x->place_ix + x->place_at[s], x->place_at[s + 1] - x->place_at[s]};
+}
+
+/* The trigger phrases of a sentence, in text order, as the walks of
+ * nonevent_level_for and find_trigger read them: the longest phrase at a
+ * token, then on after it.  Asked by both and by several event rules for
+ * every sentence; found once. */
+static const trigger_at *sentence_triggers(const analysis *a, const sentence *se, size_t *n)
+{
+    struct sentence_index *x = a->by_sentence;
+    size_t s = (size_t)(se - a->td.sent);
+    trigger_at *tg = x->trig + se->first;
+    if (!x->trig_known[s]) {
+        size_t nt = 0, end = se->first + se->count;
+        token_bloom bloom;
+        bloom.made = 0;
+        uint16_t bit = lex_mark_bit(a->t->triggers, &a->td);
+        for (size_t i = se->first; i < end; i++) {
+            size_t len;
+            if (bit && !(a->td.tok[i].lexmask & bit))
+                continue; /* starts no trigger phrase: lex_match's own first test */
+            if (!lex_match(a->t->triggers, &a->td, i, end, &len))
+                continue;
+            const lex_entry *r = reading(a, se, i, &len, &bloom);
+            tg[nt++] = (trigger_at){(uint32_t)i, (uint32_t)len, r};
+            i += len - 1;
+        }
+        x->trig_n[s] = (uint32_t)nt;
+        x->trig_known[s] = 1;
+    }
+    *n = x->trig_n[s];
+    return tg;
+}
+
 /* An actor that fights: state forces, rebels, militias, external forces,
  * not a government or its officials speaking. */
 static int armed(const actor_m *m)
@@ -309,8 +497,9 @@ static int armed(const actor_m *m)
 static int claims_in(const analysis *a, int s, int outcome)
 {
     int n = 0;
-    for (size_t k = 0; k < a->nclaims; k++)
-        n += a->claims[k].sentence == s && (outcome < 0 || a->claims[k].outcome == (enum outcome)outcome);
+    members mc = claims_of(a, s);
+    for (size_t q = 0; q < mc.n; q++)
+        n += outcome < 0 || a->claims[mc.ix[q]].outcome == (enum outcome)outcome;
     return n;
 }
 
@@ -329,8 +518,9 @@ static int weapon_word(const text_doc *td, const sentence *se)
 
 static int grounded(const analysis *a, const sentence *se, int s)
 {
-    for (size_t k = 0; k < a->nactors; k++)
-        if (a->actors[k].sentence == s && armed(&a->actors[k]))
+    members ma = actors_of(a, s);
+    for (size_t q = 0; q < ma.n; q++)
+        if (armed(&a->actors[ma.ix[q]]))
             return 1;
     if (claims_in(a, s, -1))
         return 1;
@@ -379,9 +569,10 @@ static int armed_target(const analysis *a, const sentence *se, int s)
                                           "checkpoints", "outpost", "outposts", "barracks",  "positions",
                                           "garrison", "troops",  "soldiers",  "post",      "posts"};
     const actor_m *first = NULL;
-    for (size_t k = 0; k < a->nactors; k++) {
-        const actor_m *m = &a->actors[k];
-        if (m->sentence != s || !armed(m) || m->speaker || confirmed_by(&a->td, se, m))
+    members ma = actors_of(a, s);
+    for (size_t q = 0; q < ma.n; q++) {
+        const actor_m *m = &a->actors[ma.ix[q]];
+        if (!armed(m) || m->speaker || confirmed_by(&a->td, se, m))
             continue;
         if (!first)
             first = m;
@@ -389,10 +580,9 @@ static int armed_target(const analysis *a, const sentence *se, int s)
             return 1;
     }
     int civ = 0, fighters = 0;
-    for (size_t k = 0; k < a->nclaims; k++) {
-        const claim *c = &a->claims[k];
-        if (c->sentence != s)
-            continue;
+    members mc = claims_of(a, s);
+    for (size_t q = 0; q < mc.n; q++) {
+        const claim *c = &a->claims[mc.ix[q]];
         civ |= c->vcat == VIC_CIVILIAN;
         /* "four of the attackers were killed": the attackers' own dead say
          * someone fought back, not that the target was armed */
@@ -487,9 +677,10 @@ static int harm_at_protest(const analysis *a, const sentence *se, int s, enum ou
     const text_doc *td = &a->td;
     if (nonevent_level(a, se) >= 5)
         return 0; /* "killed in a road accident" */
-    for (size_t k = 0; k < a->nclaims; k++) {
-        const claim *c = &a->claims[k];
-        if (c->sentence != s || c->outcome != outcome)
+    members mc = claims_of(a, s);
+    for (size_t q = 0; q < mc.n; q++) {
+        const claim *c = &a->claims[mc.ix[q]];
+        if (c->outcome != outcome)
             continue;
         size_t i = se->first;
         while (i < se->first + se->count && td->tok[i].end <= c->sp.start)
@@ -522,7 +713,7 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
 {
     tr->type = tr->e->attr[0];
     tr->sub = tr->e->attr[1];
-    tr->prio = atoi(tr->e->attr[2]);
+    tr->prio = tr->e->num[2];
     static const char *const crowd[] = {"protest",     "protests",  "protesters",    "protestors",
                                         "demonstrators", "demonstration", "demonstrations", "rally",
                                         "march",         "sit-in"};
@@ -564,15 +755,15 @@ static void refine_trigger(const analysis *a, const sentence *se, int s, trigger
          * group named together ("the Syrian army and allied fighters"),
          * the first, which the others back */
         const actor_m *taker = NULL;
-        for (size_t k = 0; k < a->nactors; k++) {
-            const actor_m *m = &a->actors[k];
-            if (m->sentence == s && m->tok < tr->tok && m->side != 2 && armed(m) &&
-                !(taker && coordinated(a, taker, m)))
+        members ma = actors_of(a, s);
+        for (size_t q = 0; q < ma.n; q++) {
+            const actor_m *m = &a->actors[ma.ix[q]];
+            if (m->tok < tr->tok && m->side != 2 && armed(m) && !(taker && coordinated(a, taker, m)))
                 taker = m;
         }
-        for (size_t k = 0; !taker && k < a->nactors; k++) /* "...was retaken by the army" */
-            if (a->actors[k].sentence == s && a->actors[k].side == 1 && armed(&a->actors[k]))
-                taker = &a->actors[k];
+        for (size_t q = 0; !taker && q < ma.n; q++) /* "...was retaken by the army" */
+            if (a->actors[ma.ix[q]].side == 1 && armed(&a->actors[ma.ix[q]]))
+                taker = &a->actors[ma.ix[q]];
         if (taker)
             tr->sub = taker->inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (taken_without_fight(&a->td, se)) {
@@ -756,17 +947,15 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
     trigger_m prop = {0}; /* the first property-destruction trigger */
     int wide = -1;        /* modals reach their whole clause (no toll in the sentence) */
     int crime = -2;       /* non-events that silence arrests; computed when needed */
-    for (size_t i = se->first; i < end; i++) {
-        size_t n;
-        if (!lex_match(a->t->triggers, td, i, end, &n))
-            continue;
-        const lex_entry *e = reading(a, se, i, &n);
+    size_t nt;
+    const trigger_at *tg = sentence_triggers(a, se, &nt);
+    for (size_t q = 0; q < nt; q++) {
+        size_t i = tg[q].tok, n = tg[q].ntok;
+        const lex_entry *e = tg[q].r;
         if (!e || nonevent(e) || (n == 1 && month_march(td, i, se->first, end)) ||
-            past_year_modifier(a, i, se->first) || unverified_report(td, i, se->first)) {
-            i += n - 1;
+            past_year_modifier(a, i, se->first) || unverified_report(td, i, se->first))
             continue;
-        }
-        int p0 = atoi(e->attr[2]); /* the phrase's own strength: veto and grounding */
+        int p0 = e->num[2]; /* the phrase's own strength: veto and grounding */
         int p = p0;
         if (described_act(td, i, se->first) ||
             (!strcmp(e->attr[0], "Violence against civilians") && grievance_act(td, i, se->first, end)))
@@ -804,7 +993,6 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
             out->anaphor = ana;
             found = 1;
         }
-        i += n - 1;
     }
     /* Property destroyed and nobody hurt: ACLED's "Looting/property
      * destruction", even when the sentence also says "attacks" ("attacks on
@@ -813,7 +1001,7 @@ static int find_trigger(const analysis *a, const sentence *se, trigger_m *out)
     if (found && prop.e && !claims_in(a, s, OUT_KILLED) && !claims_in(a, s, OUT_INJURED) &&
         !claims_in(a, s, OUT_ABDUCTED)) {
         const char *bt = out->e->attr[0], *bs = out->e->attr[1];
-        int bp = atoi(out->e->attr[2]);
+        int bp = out->e->num[2];
         int weak_attack = !strcmp(bt, "Violence against civilians") && !strcmp(bs, "Attack") && bp <= 5;
         int prior_fight = !strcmp(bt, "Battles") && bp <= 7 && after_clause(td, out->tok, se->first);
         if (weak_attack || prior_fight)
@@ -850,11 +1038,14 @@ static int places_differ(const event *e, const place_m *p)
     return strcmp(e->place.name, p->name) != 0;
 }
 
+/* Appends v unless it is already the last: an event's sentences are added in
+ * text order, once each, and a claim joins one event only when it has none
+ * yet (claim.event), so a repeat can only be the sentence just added; a
+ * search of the whole array made an event with many claims quadratic. */
 static void add_int(int **arr, size_t *n, size_t *cap, int v)
 {
-    for (size_t k = 0; k < *n; k++)
-        if ((*arr)[k] == v)
-            return;
+    if (*n && (*arr)[*n - 1] == v)
+        return;
     *arr = grow_array(*arr, cap, *n, sizeof **arr);
     (*arr)[(*n)++] = v;
 }
@@ -865,9 +1056,10 @@ static void add_int(int **arr, size_t *n, size_t *cap, int v)
 static const place_m *sentence_place(const analysis *a, int s)
 {
     const place_m *best = NULL;
-    for (size_t k = 0; k < a->nplaces; k++) {
-        const place_m *p = &a->places[k];
-        if (p->sentence != s || p->role != PLACE_BODY)
+    members mp = places_of(a, s);
+    for (size_t q = 0; q < mp.n; q++) {
+        const place_m *p = &a->places[mp.ix[q]];
+        if (p->role != PLACE_BODY)
             continue;
         int rank = (p->precision < 3 ? 2 : 0) + p->locative;
         int brank = best ? (best->precision < 3 ? 2 : 0) + best->locative : -1;
@@ -1042,10 +1234,9 @@ static void type_from_claims(const analysis *a, int s, const char **type, const 
     /* "floods killed 66", "a traffic accident killed five": no event */
     if (nonevent_level(a, &a->td.sent[s]) > 0)
         return;
-    for (size_t k = 0; k < a->nclaims; k++) {
-        const claim *c = &a->claims[k];
-        if (c->sentence != s)
-            continue;
+    members mc = claims_of(a, s);
+    for (size_t q = 0; q < mc.n; q++) {
+        const claim *c = &a->claims[mc.ix[q]];
         if (c->outcome == OUT_ARRESTED && nonevent_level_for(a, &a->td.sent[s], "Arrests") > 0)
             return; /* held for ordinary crime */
         if (c->outcome == OUT_ABDUCTED) {
@@ -1090,11 +1281,12 @@ static void append_name(char *list, size_t cap, const char *name)
 
 static int in_victims(const analysis *a, const actor_m *m)
 {
-    for (size_t k = 0; k < a->nclaims; k++) {
-        const claim *c = &a->claims[k];
-        if (c->sentence == m->sentence && m->sp.start >= c->sp.start && m->sp.end <= c->sp.end)
+    members mc = claims_of(a, m->sentence);
+    for (size_t q = 0; q < mc.n; q++) {
+        const claim *c = &a->claims[mc.ix[q]];
+        if (m->sp.start >= c->sp.start && m->sp.end <= c->sp.end)
             return 1;
-        if (c->sentence == m->sentence && c->source_span.end > c->source_span.start &&
+        if (c->source_span.end > c->source_span.start &&
             m->sp.start < c->source_span.end && c->source_span.start < m->sp.end)
             return 1;
     }
@@ -1127,9 +1319,10 @@ static size_t blame_verb_of(const analysis *a, const actor_m *m)
 static void blame_source(const analysis *a, int s, size_t v, char *out, size_t cap)
 {
     out[0] = '\0';
-    for (size_t k = 0; k < a->nactors; k++)
-        if (a->actors[k].sentence == s && a->actors[k].tok + a->actors[k].ntok <= v)
-            str_copy(out, cap, a->actors[k].name);
+    members ma = actors_of(a, s);
+    for (size_t q = 0; q < ma.n; q++)
+        if (a->actors[ma.ix[q]].tok + a->actors[ma.ix[q]].ntok <= v)
+            str_copy(out, cap, a->actors[ma.ix[q]].name);
     if (out[0])
         return;
     const sentence *se = &a->td.sent[s];
@@ -1303,13 +1496,15 @@ static void crowd_actors(const analysis *a, event *e)
     int riot = !strcmp(e->event_type, "Riots");
     const char *sub = e->sub_event_type;
     const actor_m *force = NULL;
-    for (size_t si = 0; si < e->nsents && !force; si++)
-        for (size_t k = 0; k < a->nactors && !force; k++) {
-            const actor_m *m = &a->actors[k];
-            if (m->sentence == e->sents[si] && m->inter == 1 && armed(m) && !m->speaker &&
+    for (size_t si = 0; si < e->nsents && !force; si++) {
+        members ma = actors_of(a, e->sents[si]);
+        for (size_t q = 0; q < ma.n && !force; q++) {
+            const actor_m *m = &a->actors[ma.ix[q]];
+            if (m->inter == 1 && armed(m) && !m->speaker &&
                 !grievance_target(&a->td, m))
                 force = m;
         }
+    }
     char crowd[96];
     group_name(a, e, riot ? "Rioters" : "Protesters", crowd, sizeof crowd);
     int cinter = riot ? 5 : 6;
@@ -1381,13 +1576,13 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     for (size_t si = 0; si < e->nsents; si++) {
         int s = e->sents[si];
         int by = 0; /* "Y were killed by X": an actor after "by" makes those before it targets */
+        int no_claim = -1; /* unclaimed(se), asked once for the sentence when a mention needs it */
         const sentence *se = &a->td.sent[s];
-        for (size_t k = 0; k < a->nactors; k++)
-            by |= a->actors[k].sentence == s && a->actors[k].side == 1 && !confirmed_by(&a->td, se, &a->actors[k]);
-        for (size_t k = 0; k < a->nactors; k++) {
-            const actor_m *m = &a->actors[k];
-            if (m->sentence != s)
-                continue;
+        members ma = actors_of(a, s);
+        for (size_t q = 0; q < ma.n; q++)
+            by |= a->actors[ma.ix[q]].side == 1 && !confirmed_by(&a->td, se, &a->actors[ma.ix[q]]);
+        for (size_t q = 0; q < ma.n; q++) {
+            const actor_m *m = &a->actors[ma.ix[q]];
             if (m->inter == 7 && m->speaker)
                 continue; /* "residents said" */
             /* the claimant speaks of its own act: recorded, and actor1 below
@@ -1407,7 +1602,9 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                     victim = m;
                 continue;
             }
-            if (unclaimed(&a->td, se))
+            if (no_claim < 0)
+                no_claim = unclaimed(&a->td, se);
+            if (no_claim)
                 continue;
             size_t v = blame_verb_of(a, m);
             if (v != (size_t)-1) {
@@ -1420,13 +1617,14 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                 continue;
             int side = m->inter == 7 ? 2 : m->side; /* civilians are acted upon */
             if (!side && by) {
-                for (size_t j = k + 1; j < a->nactors; j++)
-                    if (a->actors[j].sentence == s && a->actors[j].side == 1 && !coordinated(a, m, &a->actors[j]))
+                for (size_t r = q + 1; r < ma.n; r++)
+                    if (a->actors[ma.ix[r]].side == 1 && !coordinated(a, m, &a->actors[ma.ix[r]]))
                         side = 2;
             }
-            /* a mention coordinated with a target is a target too */
-            for (size_t j = 0; j < k && !side; j++)
-                if (a->actors[j].side == 2 && coordinated(a, &a->actors[j], m))
+            /* a mention coordinated with a target is a target too (only
+             * mentions of one sentence are coordinated) */
+            for (size_t r = 0; r < q && !side; r++)
+                if (a->actors[ma.ix[r]].side == 2 && coordinated(a, &a->actors[ma.ix[r]], m))
                     side = 2;
             if (side == 2 && reported_target(a, e, m))
                 continue;
@@ -1448,9 +1646,8 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
             } else {
                 /* named with another mention of actor1 in this sentence? */
                 int joined = 0;
-                for (size_t j = 0; j < a->nactors && !joined; j++)
-                    joined = a->actors[j].sentence == s && !strcmp(a->actors[j].name, e->actor1) &&
-                             coordinated(a, &a->actors[j], m);
+                for (size_t r = 0; r < ma.n && !joined; r++)
+                    joined = !strcmp(a->actors[ma.ix[r]].name, e->actor1) && coordinated(a, &a->actors[ma.ix[r]], m);
                 if (joined)
                     append_name(e->assoc1, sizeof e->assoc1, m->name);
                 else if (battle && !e->actor2[0] && !m->speaker) {
@@ -1475,22 +1672,32 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
     /* "the army said it had killed 30 militants": with no other actor, the
      * speaker is the one who acted. */
     if (!e->actor1[0]) {
-        for (size_t si = 0; si < e->nsents && !e->actor1[0]; si++)
-            for (size_t k = 0; k < a->nactors; k++) {
-                const actor_m *m = &a->actors[k];
-                if (m->sentence == e->sents[si] && m->speaker && armed(m) && strcmp(m->name, e->actor2) &&
+        for (size_t si = 0; si < e->nsents && !e->actor1[0]; si++) {
+            members ma = actors_of(a, e->sents[si]);
+            for (size_t q = 0; q < ma.n; q++) {
+                const actor_m *m = &a->actors[ma.ix[q]];
+                if (m->speaker && armed(m) && strcmp(m->name, e->actor2) &&
                     !blames_at(a, m) && speaks_of_itself(a, m)) {
                     set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, m);
                     break;
                 }
             }
+        }
     }
-    /* "Unidentified Armed Group" named before the country was known */
-    for (size_t k = 0; k < a->nactors; k++) {
-        const actor_m *m = &a->actors[k];
+    /* "Unidentified Armed Group" named before the country was known (the
+     * report's few such mentions, listed once: sentence_index) */
+    struct sentence_index *x = a->by_sentence;
+    if (!x->unplaced) {
+        x->unplaced = malloc((a->nactors + 1) * sizeof *x->unplaced);
+        if (!x->unplaced)
+            abort();
+        for (size_t k = 0; k < a->nactors; k++)
+            if (a->actors[k].generic == 2)
+                x->unplaced[x->n_unplaced++] = (uint32_t)k;
+    }
+    for (size_t q = 0; q < x->n_unplaced; q++) {
+        const actor_m *m = &a->actors[x->unplaced[q]];
         char cn[64];
-        if (m->generic != 2)
-            continue;
         country_of_event(a, e, cn, sizeof cn);
         if (!cn[0])
             break;
@@ -2356,6 +2563,7 @@ void events_build(analysis *a, tally_events *out)
     int crime = 0;    /* ... or with arrests for ordinary crime */
     when_mention wm[WHEN_PER_SENTENCE];
     sentence_memo_init(a);
+    sentence_index_init(a);
     for (size_t s = 0; s < td->nsent; s++) {
         const sentence *se = &td->sent[s];
         if (se->heading)
@@ -2363,8 +2571,9 @@ void events_build(analysis *a, tally_events *out)
         trigger_m tr = {0};
         int has_trigger = find_trigger(a, se, &tr);
         int nclaims = 0;
-        for (size_t k = 0; k < a->nclaims; k++) /* a figure on record only opens no event */
-            nclaims += a->claims[k].sentence == (int)s && !on_record_only(&a->claims[k]);
+        members mc = claims_of(a, (int)s);
+        for (size_t q = 0; q < mc.n; q++) /* a figure on record only opens no event */
+            nclaims += !on_record_only(&a->claims[mc.ix[q]]);
         /* A report that leads with an accident or a disaster ("a tank at the
          * plant exploded") goes on about it: its toll ("Four people were
          * injured") and a reference back ("The blast occurred in ...") are
@@ -2568,7 +2777,7 @@ void events_build(analysis *a, tally_events *out)
              * blame with no toll of its own: elsewhere "the attack" keeps to
              * the same-type rule, as two figures in one event are
              * reconciled, not added (the claims stage owns that). */
-            int generic = has_trigger && tr.anaphor && atoi(tr.e->attr[2]) <= 5 && !nclaims && blames_in(td, se);
+            int generic = has_trigger && tr.anaphor && tr.e->num[2] <= 5 && !nclaims && blames_in(td, se);
             if ((!has_trigger || !strcmp(fe->event_type, type) || generic) &&
                 (!have_date || ranges_overlap(fe, df, dl)))
                 target = fe;
@@ -2639,10 +2848,10 @@ void events_build(analysis *a, tally_events *out)
         set_place(target, pl);
         add_int(&target->sents, &target->nsents, &target->capsents, (int)s);
         int ti = event_index(out, target);
-        for (size_t k = 0; k < a->nclaims; k++)
-            if (a->claims[k].sentence == (int)s && a->claims[k].event < 0) {
-                a->claims[k].event = ti;
-                add_int(&target->claims, &target->nclaims, &target->capclaims, (int)k);
+        for (size_t q = 0; q < mc.n; q++)
+            if (a->claims[mc.ix[q]].event < 0) {
+                a->claims[mc.ix[q]].event = ti;
+                add_int(&target->claims, &target->nclaims, &target->capclaims, (int)mc.ix[q]);
             }
         if (!past_event)
             focus = ti; /* the narrative stays on today's event */
@@ -2650,6 +2859,13 @@ void events_build(analysis *a, tally_events *out)
 
     when_mention doc_date;
     int doc_dated = -1; /* not looked for yet */
+    /* The report's dateline town, its repetition in the body and the one town
+     * of the report depend on the report's places alone, which nothing below
+     * changes: found once, when an event first needs them, not once per event
+     * (a walk over all places, per event, in a report of many events). */
+    const place_m *dl = NULL, *dr_memo = NULL, *rt_memo = NULL;
+    int dl_known = 0, dr_known = 0, rt_known = 0;
+    place_m region;
     attach_stray_claims(a, out);
     for (size_t k = 0; k < out->n; k++) {
         event *e = &out->ev[k];
@@ -2668,25 +2884,35 @@ void events_build(analysis *a, tally_events *out)
             buf_puts(&e->notes, "No date in the text: the report date is used. ");
         }
         e->date = e->first;
-        const place_m *dl = dateline_place(a);
+        if (!dl_known) {
+            dl = dateline_place(a);
+            dl_known = 1;
+        }
         if (dl && dl->resolved && (!e->has_place || (e->place.precision == 3 && place_within(dl, &e->place)))) {
             e->place = *dl;
             e->has_place = 1;
             buf_puts(&e->notes, "The body names no other town: the dateline's is used. ");
         }
-        const place_m *dr = !e->has_place || e->place.precision == 3 ? dateline_repeated(a) : NULL;
+        if (!dr_known && (!e->has_place || e->place.precision == 3)) {
+            dr_memo = dateline_repeated(a);
+            dr_known = 1;
+        }
+        const place_m *dr = !e->has_place || e->place.precision == 3 ? dr_memo : NULL;
         if (dr && (!e->has_place || place_within(dr, &e->place))) {
             e->place = *dr;
             e->has_place = 1;
             buf_puts(&e->notes, "The event's sentences name no town: the dateline's, which the report names again, "
                                 "is used. ");
         }
-        place_m region;
         /* Not for a strategic development in a report of several events: a
          * decision, a ban, an agreement is seldom made in the town of the
          * report's ambush ("the junta suspended the station"). */
         int may_borrow = out->n == 1 || strcmp(e->event_type, "Strategic developments") != 0;
-        const place_m *rt = may_borrow && (!e->has_place || e->place.precision == 3) ? report_town(a, &region) : NULL;
+        if (!rt_known && may_borrow && (!e->has_place || e->place.precision == 3)) {
+            rt_memo = report_town(a, &region);
+            rt_known = 1;
+        }
+        const place_m *rt = may_borrow && (!e->has_place || e->place.precision == 3) ? rt_memo : NULL;
         if (rt && (!e->has_place || (place_within(rt, &e->place) && rt->precision < 3) ||
                    (rt->g.kind == GAZ_ADMIN1 && e->place.g.kind == GAZ_COUNTRY && !strcmp(rt->g.iso2, e->place.g.iso2)))) {
             e->place = *rt;
@@ -2721,4 +2947,5 @@ void events_build(analysis *a, tally_events *out)
         event_reconcile_rule(e, a->claims, a->t->best_rule);
     }
     sentence_memo_free(a);
+    sentence_index_free(a);
 }

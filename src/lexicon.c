@@ -18,6 +18,12 @@ typedef struct {
     uint16_t count;
     uint16_t keylen;        /* length of that key, so a probe never scans for it;
                                KEYLEN_LONG: 65,535 bytes or more, measure it */
+    uint16_t multi;         /* how many of the run have two words or more: they
+                               come first (longest first), the one-word entry after */
+    uint64_t second;        /* bit (hash >> 58) set for the hash of each of their
+                               second words: nearly every probe is for a word
+                               that starts phrases but not with the word after
+                               it, and ends at this bit */
 } slot;
 
 #define KEYLEN_LONG UINT16_MAX
@@ -30,6 +36,10 @@ struct lexicon {
     buf keys;         /* all keys; entries hold offsets until the end of loading */
     slot *table;
     size_t tcap;
+    /* per entry, in e's order: the hash of its second word (0 for one word),
+     * so that a probe drops the many phrases that share a first word
+     * ("killed", "armed") by one comparison, without touching their keys */
+    uint64_t *hash2;
 };
 
 /* One first word of the set's lexicons, and which of them it starts phrases of. */
@@ -37,7 +47,9 @@ typedef struct {
     uint64_t hash;       /* hash64(key) | 1; 0 marks an empty slot */
     const char *key;     /* in the lexicon's keys; not NUL-terminated */
     size_t keylen;
-    uint16_t mask;
+    uint16_t mask;       /* the lexicons with a phrase that starts with the word */
+    uint16_t single;     /* those of them with the word alone as a phrase */
+    uint64_t second;     /* the union of their slots' second-word bits (slot.second) */
 } set_slot;
 
 struct lex_set {
@@ -96,8 +108,10 @@ static void add_form(lexicon *lx, const char *phrase, const char *form, size_t f
     lex_entry *e = &lx->e[lx->n++];
     memset(e, 0, sizeof *e);
     e->phrase = phrase;
-    for (int k = 0; k < LEX_MAX_ATTR; k++)
+    for (int k = 0; k < LEX_MAX_ATTR; k++) {
         e->attr[k] = k < nattr ? attr[k] : "";
+        e->num[k] = atoi(e->attr[k]);
+    }
     e->nattr = nattr;
     e->ntok = (int)t.ntok;
     e->line = line;
@@ -154,8 +168,15 @@ static int build_table(lexicon *lx, const char *path, char *err, size_t errlen)
     while (lx->tcap < lx->n * 4 + 1)
         lx->tcap *= 2;
     lx->table = calloc(lx->tcap, sizeof *lx->table);
-    if (!lx->table)
+    lx->hash2 = calloc(lx->n + 1, sizeof *lx->hash2);
+    if (!lx->table || !lx->hash2)
         abort();
+    for (size_t i = 0; i < lx->n; i++) {
+        if (lx->e[i].ntok < 2)
+            continue;
+        const char *w = strchr(lx->e[i].keys, '\n') + 1, *nl = strchr(w, '\n');
+        lx->hash2[i] = hash64(w, nl ? (size_t)(nl - w) : strlen(w));
+    }
     for (size_t i = 0; i < lx->n;) {
         size_t n1;
         const char *k1 = first_key(&lx->e[i], &n1);
@@ -176,7 +197,15 @@ static int build_table(lexicon *lx, const char *path, char *err, size_t errlen)
                      (unsigned)UINT16_MAX);
             return -1;
         }
-        lx->table[s] = (slot){h, (uint32_t)i, (uint16_t)(j - i), (uint16_t)(n1 < KEYLEN_LONG ? n1 : KEYLEN_LONG)};
+        uint16_t multi = 0;
+        uint64_t second = 0;
+        for (size_t k = i; k < j; k++)
+            if (lx->e[k].ntok > 1) {
+                multi++;
+                second |= 1ull << (lx->hash2[k] >> 58);
+            }
+        lx->table[s] = (slot){h, (uint32_t)i, (uint16_t)(j - i), (uint16_t)(n1 < KEYLEN_LONG ? n1 : KEYLEN_LONG),
+                              multi, second};
         i = j;
     }
     return 0;
@@ -246,6 +275,7 @@ void lex_free(lexicon *lx)
     free(lx->file);
     buf_free(&lx->keys);
     free(lx->table);
+    free(lx->hash2);
     free(lx);
 }
 
@@ -283,9 +313,18 @@ const lex_entry *lex_match_probe(const lexicon *lx, const text_doc *t, size_t i,
     const slot *sl = find_slot_h(lx, tok_key(t, i), t->tok[i].keylen, t->tok[i].hash);
     if (!sl)
         return NULL;
-    for (uint32_t k = 0; k < sl->count; k++) {
+    /* No phrase of two words or more goes on with the next token: only the
+     * one-word entry can match (the same answer as trying them all). */
+    uint32_t k = 0;
+    if (i + 1 >= end || !((sl->second >> (t->tok[i + 1].hash >> 58)) & 1))
+        k = sl->multi;
+    for (; k < sl->count; k++) {
         const lex_entry *e = &lx->e[sl->first + k];
         if (i + (size_t)e->ntok > end)
+            continue;
+        /* the token keys' hashes are of the same keys (text.c): unequal
+         * hashes, unequal words */
+        if (e->ntok > 1 && lx->hash2[sl->first + k] != t->tok[i + 1].hash)
             continue;
         /* Word 0 is the slot's key, equal already.  Each later word is
          * compared in place, byte by byte against the token's key, and must end
@@ -385,6 +424,9 @@ lex_set *lex_set_new(lexicon *const *lx, size_t n)
             ss->key = key;
             ss->keylen = klen;
             ss->mask |= l->head.bit;
+            if (sl->multi < sl->count)
+                ss->single |= l->head.bit;
+            ss->second |= sl->second;
         }
     }
     return s;
@@ -398,8 +440,14 @@ void lex_set_free(lex_set *s)
     free(s);
 }
 
-/* The same key comparison as find_slot_h: token key length (as stored in the
- * token) against the phrase's first key, then the bytes. */
+/* A token is marked for a first word of the same hash and length: a mark only
+ * says that a phrase may start there, and every probe it lets through compares
+ * the key itself (find_slot_h), so the bytes need not be compared here too
+ * (a 64-bit hash collision would cost one failed probe).  A word that starts
+ * only longer phrases ("opened" fire, "armed" clash) is marked only where the
+ * next token's hash is among their second words (the test lex_match_probe
+ * makes first): most such words are not followed by one, and a mark that can
+ * only lead to a failed probe costs the probe. */
 void lex_set_mark(const lex_set *s, text_doc *t)
 {
     for (size_t i = 0; i < t->ntok; i++) {
@@ -408,8 +456,10 @@ void lex_set_mark(const lex_set *s, text_doc *t)
         uint16_t mask = 0;
         for (size_t at = h & (s->tcap - 1); s->table[at].hash; at = (at + 1) & (s->tcap - 1)) {
             const set_slot *ss = &s->table[at];
-            if (ss->hash == h && ss->keylen == tk->keylen && memcmp(ss->key, t->keys + tk->key, ss->keylen) == 0) {
-                mask = ss->mask;
+            if (ss->hash == h && ss->keylen == tk->keylen) {
+                mask = ss->single;
+                if (i + 1 < t->ntok && ((ss->second >> (t->tok[i + 1].hash >> 58)) & 1))
+                    mask = ss->mask;
                 break;
             }
         }

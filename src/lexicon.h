@@ -24,6 +24,8 @@
 typedef struct {
     const char *phrase;              /* as written in the file (first form) */
     const char *attr[LEX_MAX_ATTR];  /* columns 2.., "" when absent */
+    int num[LEX_MAX_ATTR];           /* atoi of each: a numeric column (a priority)
+                                        without parsing it at every use */
     int nattr;
     int ntok;
     int line;                        /* line in the file, for messages */
@@ -62,6 +64,17 @@ static inline const lex_entry *lex_match(const lexicon *lx, const text_doc *t, s
     return lex_match_probe(lx, t, i, end, ntok);
 }
 
+/* lx's bit in the lexmask of t's tokens if t carries the marks of lx's set,
+ * else 0 (no marks: every token may start a phrase).  A gate for a scanner
+ * that would otherwise set up a match at every token: a token whose lexmask
+ * lacks the bit starts no phrase of lx (lex_match's own first test, with
+ * its loads made once for the loop). */
+static inline uint16_t lex_mark_bit(const lexicon *lx, const text_doc *t)
+{
+    const lex_head *h = (const lex_head *)(const void *)lx;
+    return h->set && t->marked_by == h->set ? h->bit : 0;
+}
+
 /* The next entry with exactly the same words as e (another reading of one
  * phrase: "seized" a town or "seized" weapons), NULL if none. */
 const lex_entry *lex_next_same(const lexicon *lx, const lex_entry *e);
@@ -74,7 +87,9 @@ const lex_entry *lex_find(const lexicon *lx, const char *key);
 const lex_entry *lex_find_tok(const lexicon *lx, const text_doc *t, size_t i);
 
 /* A set of up to 16 lexicons whose first words are indexed together, so that
- * one probe per token tells which of them a token can start a phrase of.
+ * one probe per token tells which of them a token can start a phrase of
+ * (a mark is "may start": a first word of longer phrases only, followed by
+ * no second word of them, is not marked).
  * Extraction calls lex_match about seven times per token, nearly always on a
  * word that starts nothing; after lex_set_mark(s, t), lex_match on t with a
  * lexicon of s answers those from the token's lexmask without probing.  The

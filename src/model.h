@@ -129,6 +129,8 @@ typedef struct {
                                 * (place.c demonym_at); may be NULL */
     struct sentence_memo *memo; /* events_build's answers kept for the report: dates by
                                  * sentence, trigger readings by token (event.c); may be NULL */
+    struct sentence_index *by_sentence; /* events_build: the claims and actors of each
+                                         * sentence (event.c) */
 } analysis;
 
 /* gaz_demonym on token i.  Places and actors both ask it of every

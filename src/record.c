@@ -3,6 +3,8 @@
  * Field names follow ACLED and UCDP-GED where those exist, so that an
  * analyst's existing scripts read tally's output.  Later versions add
  * fields; they never rename them. */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "event.h"
@@ -15,74 +17,129 @@ const char *const source_kind_name[6] = {"unknown", "party", "official", "ngo", 
 const char *const victim_cat_name[4] = {"unknown", "civilian", "state", "nonstate"};
 const char *const toll_group_name[TG_N] = {"civilian", "state", "nonstate", "unknown", "children", "women"};
 
+/* Pieces go out with the room test inline (buf_reserve only when the buffer
+ * must grow) and literals by their known length: a record is ~80 small
+ * pieces, and a call, a strlen and a memcpy call per piece cost more than
+ * the bytes.  The buffer stays NUL-terminated as buf_put keeps it. */
+static inline void put_n(buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        buf_reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+#define PUT_LIT(b, lit) put_n((b), "" lit, sizeof(lit) - 1)
+
+static inline void put_ch(buf *b, char c) { put_n(b, &c, 1); }
+
 static void json_str(buf *b, const char *s)
 {
-    buf_putc(b, '"');
+    put_ch(b, '"');
     for (; s && *s; s++) {
         /* Copy the run of bytes that need no escape in one go. */
         size_t run = 0;
         while ((unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
             run++;
         if (run) {
-            buf_put(b, s, run);
+            put_n(b, s, run);
             s += run - 1;
             continue;
         }
         unsigned char c = (unsigned char)*s;
         switch (c) {
-        case '"': buf_puts(b, "\\\""); break;
-        case '\\': buf_puts(b, "\\\\"); break;
-        case '\n': buf_puts(b, "\\n"); break;
-        case '\r': buf_puts(b, "\\r"); break;
-        case '\t': buf_puts(b, "\\t"); break;
+        case '"': PUT_LIT(b, "\\\""); break;
+        case '\\': PUT_LIT(b, "\\\\"); break;
+        case '\n': PUT_LIT(b, "\\n"); break;
+        case '\r': PUT_LIT(b, "\\r"); break;
+        case '\t': PUT_LIT(b, "\\t"); break;
         default:
             if (c < 0x20)
                 buf_printf(b, "\\u%04x", c);
             else
-                buf_putc(b, (char)c);
+                put_ch(b, (char)c);
         }
     }
-    buf_putc(b, '"');
+    put_ch(b, '"');
 }
 
 /* Writing is ~10% of extraction; the fixed parts of a record go out with
  * buf_puts and integers with buf_put_ll rather than through printf formats
  * (the same bytes). */
 
-/* ,"key": then val as a JSON string; keys are literals that need no escape. */
-static void json_key_str(buf *b, const char *key, const char *val)
+/* The bytes of printf("%.5f", x), without the format machinery (a fifth of
+ * the writer's cost went to the coordinates).  Exact: x is m * 2^-sh with m
+ * an integer below 2^53, so x * 10^5 = m * 10^5 / 2^sh is split into its
+ * integer part and remainder in 128-bit arithmetic and rounded half to even,
+ * as glibc rounds the exact value.  Values that are not finite or not below
+ * 2^31 (no coordinate) go through printf. */
+void record_put_fixed5(buf *b, double x)
 {
-    buf_puts(b, ",\"");
-    buf_puts(b, key);
-    buf_puts(b, "\":");
-    json_str(b, val);
+    int e2;
+    double f = frexp(fabs(x), &e2); /* |x| = f * 2^e2, 0.5 <= f < 1 */
+    if (!isfinite(x) || e2 > 31) {
+        buf_printf(b, "%.5f", x);
+        return;
+    }
+    unsigned long long m = (unsigned long long)ldexp(f, 53); /* exact: f has 53 bits */
+    int sh = 53 - e2;                                        /* |x| = m / 2^sh, sh >= 22 */
+    unsigned long long q;
+    if (x == 0 || sh >= 128)
+        q = 0; /* m * 10^5 < 2^70 is below half of 2^sh: rounds to 0 */
+    else {
+        unsigned __int128 p = (unsigned __int128)m * 100000u;
+        unsigned __int128 whole = p >> sh; /* below 2^31 * 10^5: fits q */
+        unsigned __int128 rest = p - (whole << sh);
+        unsigned __int128 half = (unsigned __int128)1 << (sh - 1);
+        q = (unsigned long long)whole;
+        if (rest > half || (rest == half && (q & 1)))
+            q++;
+    }
+    if (signbit(x))
+        put_ch(b, '-');
+    buf_put_ll(b, (long long)(q / 100000u));
+    char d[5];
+    unsigned long long r = q % 100000u;
+    for (int k = 4; k >= 0; k--, r /= 10)
+        d[k] = (char)('0' + r % 10);
+    put_ch(b, '.');
+    put_n(b, d, 5);
 }
+
+/* ,"key": then val as a JSON string; keys are literals that need no escape. */
+#define json_key_str(b, key, val) (PUT_LIT(b, ",\"" key "\":"), json_str(b, val))
 
 /* lit then v: json_int(b, ",\"inter1\":", e->inter1) */
-static void json_int(buf *b, const char *lit, long long v)
+#define json_int(b, lit, v) (PUT_LIT(b, lit), buf_put_ll(b, (long long)(v)))
+
+/* An evidence span.  pre is `{"doc_id":"...","start":` for the record's
+ * document, escaped once per record (span_prefix) rather than at each of its
+ * dozen spans. */
+static void json_span(buf *b, const buf *pre, span sp)
 {
-    buf_puts(b, lit);
-    buf_put_ll(b, v);
+    put_n(b, pre->data, pre->len);
+    buf_put_ll(b, sp.start);
+    json_int(b, ",\"end\":", sp.end);
+    put_ch(b, '}');
 }
 
-static void json_span(buf *b, const char *doc_id, span sp)
+static void span_prefix(buf *pre, const char *doc_id)
 {
-    buf_puts(b, "{\"doc_id\":");
-    json_str(b, doc_id);
-    json_int(b, ",\"start\":", sp.start);
-    json_int(b, ",\"end\":", sp.end);
-    buf_putc(b, '}');
+    PUT_LIT(pre, "{\"doc_id\":");
+    json_str(pre, doc_id);
+    PUT_LIT(pre, ",\"start\":");
 }
 
 static void json_toll(buf *b, const toll *t)
 {
     if (!t->known)
-        buf_puts(b, "null");
+        PUT_LIT(b, "null");
     else {
         json_int(b, "{\"low\":", t->low);
         json_int(b, ",\"best\":", t->best);
         json_int(b, ",\"high\":", t->high);
-        buf_putc(b, '}');
+        put_ch(b, '}');
     }
 }
 
@@ -101,38 +158,38 @@ static int written_pos(const tally_events *ev, const event *e, int ci)
     return -1;
 }
 
-static void claim_json(buf *b, const char *doc_id, const claim *c, int superseded_by)
+static void claim_json(buf *b, const buf *pre, const claim *c, int superseded_by)
 {
-    buf_puts(b, "{\"source\":");
+    PUT_LIT(b, "{\"source\":");
     json_str(b, c->source);
     json_key_str(b, "source_kind", source_kind_name[c->kind]);
     json_key_str(b, "outcome", outcome_name[c->outcome]);
     json_key_str(b, "victims", c->victims);
     json_key_str(b, "victim_category", victim_cat_name[c->vcat]);
     json_int(b, ",\"min\":", c->min);
-    buf_puts(b, ",\"max\":");
+    PUT_LIT(b, ",\"max\":");
     if (c->max || !c->vague) /* a claim of zero has max 0 too */
         buf_put_ll(b, c->max);
     else
-        buf_puts(b, "null");
+        PUT_LIT(b, "null");
     json_key_str(b, "qualifier", qualifier_name[c->q]);
     if (c->vague)
         json_key_str(b, "vague", c->words);
     if (superseded_by >= 0)
         json_int(b, ",\"superseded_by\":", superseded_by);
     if (c->context)
-        buf_puts(b, ",\"context\":true");
+        PUT_LIT(b, ",\"context\":true");
     if (c->denial)
-        buf_puts(b, ",\"denial\":true");
+        PUT_LIT(b, ",\"denial\":true");
     if (c->hit)
-        buf_puts(b, ",\"hit\":true");
-    buf_puts(b, ",\"evidence\":");
-    json_span(b, doc_id, c->sp);
+        PUT_LIT(b, ",\"hit\":true");
+    PUT_LIT(b, ",\"evidence\":");
+    json_span(b, pre, c->sp);
     if (c->source_span.end > c->source_span.start) {
-        buf_puts(b, ",\"source_evidence\":");
-        json_span(b, doc_id, c->source_span);
+        PUT_LIT(b, ",\"source_evidence\":");
+        json_span(b, pre, c->source_span);
     }
-    buf_puts(b, "}");
+    PUT_LIT(b, "}");
 }
 
 static void event_json(buf *b, const tally_events *ev, size_t k)
@@ -143,19 +200,23 @@ static void event_json(buf *b, const tally_events *ev, size_t k)
     date_format(e->date, d0);
     date_format(e->first, d1);
     date_format(e->last, d2);
-    buf_puts(b, "{\"event_id\":");
-    buf tmp = {0};
-    buf_puts(&tmp, id);
-    buf_putc(&tmp, '#');
-    buf_put_ll(&tmp, (long long)(k + 1));
-    json_str(b, tmp.data);
-    buf_free(&tmp);
-    json_key_str(b, "doc_id", id);
-    buf_puts(b, ",\"event_date\":\"");
+    /* The event id is the doc id, '#' and a number, none of which the
+     * escape changes: the escaped doc id serves for both. */
+    buf pre = {0};
+    span_prefix(&pre, id);
+    const char *esc = pre.data + (sizeof "{\"doc_id\":" - 1); /* the quoted doc id */
+    size_t esclen = pre.len - (sizeof "{\"doc_id\":" - 1) - (sizeof ",\"start\":" - 1);
+    PUT_LIT(b, "{\"event_id\":");
+    put_n(b, esc, esclen - 1); /* without its closing quote */
+    put_ch(b, '#');
+    buf_put_ll(b, (long long)(k + 1));
+    PUT_LIT(b, "\",\"doc_id\":");
+    put_n(b, esc, esclen);
+    PUT_LIT(b, ",\"event_date\":\"");
     buf_puts(b, d0);
-    buf_puts(b, "\",\"date_start\":\"");
+    PUT_LIT(b, "\",\"date_start\":\"");
     buf_puts(b, d1);
-    buf_puts(b, "\",\"date_end\":\"");
+    PUT_LIT(b, "\",\"date_end\":\"");
     buf_puts(b, d2);
     json_int(b, "\",\"time_precision\":", e->time_precision);
     json_key_str(b, "event_type", e->event_type);
@@ -167,95 +228,114 @@ static void event_json(buf *b, const tally_events *ev, size_t k)
     json_key_str(b, "assoc_actor_2", e->assoc2);
     json_int(b, ",\"inter2\":", e->inter2);
     json_int(b, ",\"interaction\":", event_interaction(e));
-    buf_puts(b, ",\"attributed_by\":[");
+    PUT_LIT(b, ",\"attributed_by\":[");
     for (int i = 0; i < e->nblame; i++) {
         buf_puts(b, i ? ",{\"actor\":" : "{\"actor\":");
         json_str(b, e->blame[i].actor);
         json_key_str(b, "source", e->blame[i].source);
-        buf_putc(b, '}');
+        put_ch(b, '}');
     }
-    buf_putc(b, ']');
+    put_ch(b, ']');
     json_key_str(b, "country", e->country);
     json_key_str(b, "iso", e->iso3);
     json_key_str(b, "admin1", e->admin1);
     json_key_str(b, "admin2", e->admin2);
     json_key_str(b, "location", e->location);
-    if (e->has_coords)
-        buf_printf(b, ",\"latitude\":%.5f,\"longitude\":%.5f,\"geo_precision\":%d", e->lat, e->lon,
-                   e->geo_precision);
-    else
-        buf_puts(b, ",\"latitude\":null,\"longitude\":null,\"geo_precision\":null");
-    buf_puts(b, ",\"fatalities\":");
+    if (e->has_coords) {
+        PUT_LIT(b, ",\"latitude\":");
+        record_put_fixed5(b, e->lat);
+        PUT_LIT(b, ",\"longitude\":");
+        record_put_fixed5(b, e->lon);
+        json_int(b, ",\"geo_precision\":", e->geo_precision);
+    } else
+        PUT_LIT(b, ",\"latitude\":null,\"longitude\":null,\"geo_precision\":null");
+    PUT_LIT(b, ",\"fatalities\":");
     json_toll(b, &e->fatalities);
-    buf_puts(b, ",\"injured\":");
+    PUT_LIT(b, ",\"injured\":");
     json_toll(b, &e->injured);
-    buf_puts(b, ",\"fatalities_by_category\":{");
+    PUT_LIT(b, ",\"fatalities_by_category\":{");
     for (int g = 0, n = 0; g < TG_N; g++) {
         if (!e->fatal_by[g].known)
             continue;
         buf_puts(b, n++ ? ",\"" : "\"");
         buf_puts(b, toll_group_name[g]);
-        buf_puts(b, "\":");
+        PUT_LIT(b, "\":");
         json_toll(b, &e->fatal_by[g]);
     }
-    buf_putc(b, '}');
+    put_ch(b, '}');
     if (e->fatalities.known) {
         json_int(b, ",\"deaths_a\":", e->deaths_a);
         json_int(b, ",\"deaths_b\":", e->deaths_b);
         json_int(b, ",\"deaths_civilians\":", e->deaths_civilians);
         json_int(b, ",\"deaths_unknown\":", e->deaths_unknown);
     } else
-        buf_puts(b, ",\"deaths_a\":null,\"deaths_b\":null,\"deaths_civilians\":null,\"deaths_unknown\":null");
-    buf_puts(b, ",\"claims\":[");
+        PUT_LIT(b, ",\"deaths_a\":null,\"deaths_b\":null,\"deaths_civilians\":null,\"deaths_unknown\":null");
+    PUT_LIT(b, ",\"claims\":[");
+    /* The parts of any whole, in the event's order: each whole looks through
+     * these few, not through all of the event's claims (quadratic in a
+     * report with hundreds of figures). */
+    size_t nparts = 0;
+    for (size_t i = 0; i < e->nclaims; i++)
+        nparts += ev->claims[e->claims[i]].part_of >= 0;
+    int parts_fixed[16];
+    int *parts = nparts <= 16 ? parts_fixed : malloc(nparts * sizeof *parts);
+    if (!parts)
+        abort();
+    nparts = 0;
+    for (size_t i = 0; i < e->nclaims; i++)
+        if (ev->claims[e->claims[i]].part_of >= 0)
+            parts[nparts++] = e->claims[i];
     int first = 1;
     for (size_t i = 0; i < e->nclaims; i++) {
         const claim *c = &ev->claims[e->claims[i]];
         if (c->restates >= 0 || c->part_of >= 0)
             continue;
         if (!first)
-            buf_putc(b, ',');
+            put_ch(b, ',');
         first = 0;
-        claim_json(b, id, c, c->superseded_by >= 0 ? written_pos(ev, e, c->superseded_by) : -1);
+        claim_json(b, &pre, c, c->superseded_by >= 0 ? written_pos(ev, e, c->superseded_by) : -1);
         /* parts ride inside their whole: never added to the toll */
         int np = 0;
-        for (size_t j = 0; j < e->nclaims; j++) {
-            const claim *p = &ev->claims[e->claims[j]];
+        for (size_t j = 0; j < nparts; j++) {
+            const claim *p = &ev->claims[parts[j]];
             if (p->part_of != e->claims[i])
                 continue;
             if (np++ == 0) {
                 b->len--; /* reopen the claim object */
-                buf_puts(b, ",\"including\":[");
+                PUT_LIT(b, ",\"including\":[");
             } else
-                buf_putc(b, ',');
-            claim_json(b, id, p, -1);
+                put_ch(b, ',');
+            claim_json(b, &pre, p, -1);
         }
         if (np)
-            buf_puts(b, "]}");
+            PUT_LIT(b, "]}");
     }
-    buf_puts(b, "],\"evidence\":{\"event\":[");
+    if (parts != parts_fixed)
+        free(parts);
+    PUT_LIT(b, "],\"evidence\":{\"event\":[");
     for (size_t i = 0; i < e->ntriggers; i++) {
         if (i)
-            buf_putc(b, ',');
-        json_span(b, id, e->triggers[i]);
+            put_ch(b, ',');
+        json_span(b, &pre, e->triggers[i]);
     }
-    buf_puts(b, "]");
+    PUT_LIT(b, "]");
     if (e->date_sp.end > e->date_sp.start) {
-        buf_puts(b, ",\"date\":");
-        json_span(b, id, e->date_sp);
+        PUT_LIT(b, ",\"date\":");
+        json_span(b, &pre, e->date_sp);
     }
     if (e->has_place && e->place.sp.end > e->place.sp.start) {
-        buf_puts(b, ",\"location\":");
-        json_span(b, id, e->place.sp);
+        PUT_LIT(b, ",\"location\":");
+        json_span(b, &pre, e->place.sp);
     }
     if (e->actor1_sp.end > e->actor1_sp.start) {
-        buf_puts(b, ",\"actor1\":");
-        json_span(b, id, e->actor1_sp);
+        PUT_LIT(b, ",\"actor1\":");
+        json_span(b, &pre, e->actor1_sp);
     }
     if (e->actor2_sp.end > e->actor2_sp.start) {
-        buf_puts(b, ",\"actor2\":");
-        json_span(b, id, e->actor2_sp);
+        PUT_LIT(b, ",\"actor2\":");
+        json_span(b, &pre, e->actor2_sp);
     }
-    buf_puts(b, "}");
+    PUT_LIT(b, "}");
     /* Notes: restated figures are named so an analyst sees nothing vanished. */
     buf notes = {0};
     if (e->notes.len)
@@ -272,7 +352,8 @@ static void event_json(buf *b, const tally_events *ev, size_t k)
         notes.len--;
     json_key_str(b, "notes", notes.len ? buf_cstr(&notes) : "");
     buf_free(&notes);
-    buf_puts(b, "}\n");
+    buf_free(&pre);
+    PUT_LIT(b, "}\n");
 }
 
 void record_event_json(buf *b, const tally_events *ev, size_t k) { event_json(b, ev, k); }

@@ -10,4 +10,8 @@
 
 void record_event_json(buf *b, const tally_events *ev, size_t k);
 
+/* Appends the bytes of printf("%.5f", x): how coordinates are written
+ * (exposed for its test). */
+void record_put_fixed5(buf *b, double x);
+
 #endif

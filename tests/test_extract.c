@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "model.h"
+#include "record.h"
 
 
 static int contains(const char *hay, size_t n, const char *needle)
@@ -132,6 +133,81 @@ static void test_contested_strike_report(void **state)
         assert_true(ev->ev[k].first.year == 2025);
     tally_events_free(ev);
     free(bytes);
+}
+
+/* A document id that needs escaping ("wire \"A\"\\7", a tab) comes back
+ * whole from every place the record names it: the event id, the doc id and
+ * each evidence span, which the writer escapes once per record. */
+static void test_record_escaped_doc_id(void **state)
+{
+    (void)state;
+    const char *text = "Gunmen killed five villagers in an attack on Djibo on Sunday, the army said. "
+                       "Soldiers later clashed with the attackers near Djibo, killing two of them.";
+    const char *id = "wire \"A\"\\7\tx";
+    tally_doc doc = {.id = id, .date = {2025, 3, 4}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &doc);
+    assert_true(tally_events_count(ev) >= 1);
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *f = open_memstream(&out, &outlen);
+    tally_write_jsonl(ev, f);
+    fclose(f);
+    int lines = 0, spans = 0;
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        cJSON *o = cJSON_Parse(line);
+        assert_non_null(o);
+        lines++;
+        char want[64];
+        snprintf(want, sizeof want, "%s#%d", id, lines);
+        assert_string_equal(cJSON_GetObjectItem(o, "event_id")->valuestring, want);
+        assert_string_equal(cJSON_GetObjectItem(o, "doc_id")->valuestring, id);
+        cJSON *c;
+        cJSON_ArrayForEach(c, cJSON_GetObjectItem(o, "claims"))
+        {
+            cJSON *evd = cJSON_GetObjectItem(c, "evidence");
+            assert_string_equal(cJSON_GetObjectItem(evd, "doc_id")->valuestring, id);
+            assert_true(cJSON_GetObjectItem(evd, "end")->valueint > cJSON_GetObjectItem(evd, "start")->valueint);
+            spans++;
+        }
+        cJSON_Delete(o);
+    }
+    assert_int_equal((size_t)lines, tally_events_count(ev));
+    assert_true(spans >= 1);
+    free(out);
+    tally_events_free(ev);
+}
+
+/* Coordinates are written without printf: the same bytes as "%.5f" for
+ * ordinary and awkward values (exact ties at the sixth decimal, which round
+ * half to even; tiny and negative values that round to zero; the poles and
+ * the antimeridian; values past any coordinate). */
+static void test_record_fixed5(void **state)
+{
+    (void)state;
+    double v[] = {0.0, -0.0, 12.34567, -12.34567, 3.0 / 64, -3.0 / 64, 5.0 / 64, 0.5, 1e-9, -1e-9, 4e-6, 6e-6,
+                  -4.99999e-6, 90.0, -90.0, 180.0, -180.0, 179.999995, -179.999995, 14.693450000000001, 1e15,
+                  -123456789.123456789, 9007199254740993.0, 1e300, 5e-324};
+    buf b = {0};
+    char want[512];
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        b.len = 0;
+        record_put_fixed5(&b, v[i]);
+        snprintf(want, sizeof want, "%.5f", v[i]);
+        assert_string_equal(buf_cstr(&b), want);
+    }
+    /* and a sweep of coordinates at random */
+    unsigned long long x = 88172645463325252ull;
+    for (int i = 0; i < 20000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double d = ((double)(x >> 11) / 9007199254740992.0) * 360.0 - 180.0;
+        if (i % 3 == 0)
+            d = (double)(long long)(d * 1e6) / 1e6 + 5e-7; /* near a tie */
+        b.len = 0;
+        record_put_fixed5(&b, d);
+        snprintf(want, sizeof want, "%.5f", d);
+        assert_string_equal(buf_cstr(&b), want);
+    }
+    buf_free(&b);
 }
 
 static void test_record_format(void **state)
@@ -260,6 +336,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_contested_strike_report),
         cmocka_unit_test(test_record_format),
+        cmocka_unit_test(test_record_escaped_doc_id),
+        cmocka_unit_test(test_record_fixed5),
         cmocka_unit_test(test_one_incident_many_numbers),
         cmocka_unit_test(test_nothing_to_code),
         cmocka_unit_test(test_sub_event_types),
