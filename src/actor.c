@@ -217,6 +217,29 @@ static void fill_template(char *out, size_t cap, const char *head, size_t hlen, 
     out[n] = '\0';
 }
 
+/* An alias in capitals in actors.tsv ("FLA", "RSF", "M23") is an acronym:
+ * the same letters in lower case are another word ("Jacksonville, Fla.",
+ * AP's abbreviation for Florida).  Keys are case-folded, so the case is
+ * checked here, on the text: an acronym matches only a word with no
+ * lower-case letter. */
+static int acronym_in_lower_case(const text_doc *td, size_t i, const lex_entry *e)
+{
+    const char *p = e->phrase;
+    int upper = 0;
+    for (; *p; p++) {
+        if (*p >= 'A' && *p <= 'Z')
+            upper++;
+        else if (!(*p >= '0' && *p <= '9'))
+            return 0; /* a lower-case letter, a space, a hyphen: a name, not an acronym */
+    }
+    if (upper < 2)
+        return 0;
+    for (uint32_t b = td->tok[i].start; b < td->tok[i].end; b++)
+        if (td->text[b] >= 'a' && td->text[b] <= 'z')
+            return 1;
+    return 0;
+}
+
 void actors_scan(analysis *a)
 {
     const text_doc *td = &a->td;
@@ -240,6 +263,8 @@ void actors_scan(analysis *a)
             size_t c = country_ref(a, i, end, iso2);
             const lex_entry *e = NULL;
             const lex_entry *named = lex_match(a->t->actors, td, i, end, &n);
+            if (named && acronym_in_lower_case(td, i, named))
+                named = NULL;
             int demonym = 0;
             if (!named && c) {
                 named = lex_match(a->t->actors, td, i + c, end, &n);
