@@ -51,8 +51,10 @@ typedef struct {
     uint32_t key;          /* offset of the NUL-terminated key in text_doc.keys */
     uint16_t keylen;
     uint16_t flags;
-    uint16_t lexmask;      /* lex_set_mark: bit k set if the key begins a phrase of the set's
-                              lexicon k (0 until then) */
+    uint16_t lexmask;      /* lex_set_mark: bit k set if a phrase of the set's lexicon k may
+                              start here (the key begins one, and for phrases of two words or
+                              more the next token may be a second word); clear means none
+                              does, so lex_match needs no probe (0 until marked) */
     uint8_t breaks;        /* line breaks between this token and the next (or the text's end):
                               0, 1, or 2 for two or more (a paragraph break) */
 } token;
