@@ -367,6 +367,14 @@ void actors_scan(analysis *a)
             m.sp = (span){td->tok[i].start, td->tok[i + n - 1].end};
             m.sentence = (int)s;
             m.speaker = attribution_near(a, se->first, end, i + n, i, 2);
+            /* "..., police and hospital officials said": the verb follows the
+             * last of the sources named together, a few words on. */
+            if (!m.speaker && i + n < end && tok_is(td, i + n, "and"))
+                for (size_t w = i + n + 1; w < end && w <= i + n + 3 && (td->tok[w].flags & TOK_WORD); w++)
+                    if (attribution_near(a, se->first, end, w + 1, i, 1)) {
+                        m.speaker = 1;
+                        break;
+                    }
             m.side = side_of(a, i, se->first);
             push(a, &m);
             i += n - 1;
