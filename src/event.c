@@ -545,19 +545,58 @@ static int confirmed_by(const text_doc *td, const sentence *se, const actor_m *m
 
 /* "Police have identified the victims", "Deputies are investigating the
  * shooting", "Officers responded to": a force that investigates an incident
- * after the fact is no side of it (local US reports open this way). */
-static int investigates(const text_doc *td, const sentence *se, const actor_m *m)
+ * after the fact is no side of it (local US reports open this way).  Of a
+ * violent event (`violent`) the whole vocabulary of police work after a
+ * shooting counts: "police were called to", "are searching for the
+ * gunman", "have arrested a suspect", "are asking anyone with
+ * information", "police say they found" -- an arrest is the act of an
+ * Arrests event, but only the aftermath of a shooting. */
+static const char *const after_fact_aux[] = {"have", "has", "had", "are", "is", "were", "was", "later", "also",
+                                            "still", "did", "do", "does", "not", "continue", "continues",
+                                            "continued", "to", "quickly", "soon", "then", "now", "been"};
+static const char *const after_fact_nouns[] = {"department", "officers", "officer", "officials", "detectives",
+                                              "investigators", "spokesman", "spokeswoman", "spokesperson",
+                                              "homicide", "unit", "sgt", "lt", "chief", "sheriff", "office",
+                                              "'s", "."};
+static const char *const after_fact_verbs[] = {"identified", "investigating", "investigate", "investigated",
+                                              "responded", "arrived", "named"};
+static const char *const aftermath_verbs[] = {
+    "called",    "dispatched", "searching", "search",   "looking",    "arrested",   "charged",  "booked",
+    "received",  "believe",    "believed",  "trying",   "asking",     "seeking",    "learned",  "determined",
+    "interviewing", "reviewing", "canvassing", "processing", "notified", "released", "withheld", "urging",
+    "urge",      "detained",  "questioned", "questioning", "collected", "cordoned", "closed",
+    "confirm",   "release",   "comment",    "provide",    "disclose",   "identify",   "calling",
+    "described", "ask",       "asked",      "working",    "look",       "found"};
+
+static int investigates(const text_doc *td, const sentence *se, const actor_m *m, int violent)
 {
-    static const char *const aux[] = {"have", "has", "had", "are", "is", "were", "was", "later", "also", "still"};
-    /* not "found" or "recovered": troops that found mines or recovered a
-     * district did something ACLED codes */
-    static const char *const verbs[] = {"identified", "investigating", "investigate", "investigated",
-                                        "responded", "arrived", "named"};
     size_t end = se->first + se->count;
     size_t j = m->tok + (m->ntok ? m->ntok : 1);
-    for (size_t n = 0; j < end && n < 2 && tok_is_any(td, j, aux, ARRAY_LEN(aux)); n++)
+    if (violent) /* "the police department is", "police Sgt. Ray Lopez said" */
+        for (size_t n = 0; j < end && n < 3 && tok_is_any(td, j, after_fact_nouns, ARRAY_LEN(after_fact_nouns)); n++)
+            j++;
+    for (size_t n = 0; j < end && n < 3 && tok_is_any(td, j, after_fact_aux, ARRAY_LEN(after_fact_aux)); n++)
         j++;
-    return j < end && tok_is_any(td, j, verbs, ARRAY_LEN(verbs));
+    /* "police say they found", "police said they were called" */
+    if (violent && j + 1 < end && (tok_is(td, j, "say") || tok_is(td, j, "says") || tok_is(td, j, "said"))) {
+        size_t k = j + 1;
+        if (k < end && tok_is(td, k, "that"))
+            k++;
+        if (k < end && tok_is(td, k, "they")) {
+            j = k + 1;
+            for (size_t n = 0; j < end && n < 3 && tok_is_any(td, j, after_fact_aux, ARRAY_LEN(after_fact_aux)); n++)
+                j++;
+        }
+    }
+    if (j >= end)
+        return 0;
+    if (violent && m->inter == 1 && j + 2 < end && (tok_is(td, j, "on") || tok_is(td, j, "at")) &&
+        tok_is(td, j + 1, "the") && tok_is(td, j + 2, "scene"))
+        return 1; /* "police are on the scene of a shooting" */
+    if (tok_is(td, j, "found") && j + 1 < end && tok_is(td, j + 1, "and"))
+        return 0; /* "troops found and killed five militants": the act itself */
+    return tok_is_any(td, j, after_fact_verbs, ARRAY_LEN(after_fact_verbs)) ||
+           (violent && m->inter == 1 && tok_is_any(td, j, aftermath_verbs, ARRAY_LEN(aftermath_verbs)));
 }
 
 /* The target of an attack is armed: another armed actor than the first,
@@ -1593,7 +1632,7 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                     claimant = m;
                 add_blame(e, m->name, m->name);
             }
-            if (confirmed_by(&a->td, se, m) || investigates(&a->td, se, m))
+            if (confirmed_by(&a->td, se, m) || investigates(&a->td, se, m, violent_type(e->event_type)))
                 continue; /* "confirmed dead by the police": a source; "police identified": an investigator */
             if (m->speaker && !speaks_of_itself(a, m) && !claimed)
                 continue; /* "..., police said": a source; its own acts below */
@@ -1676,8 +1715,9 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
             members ma = actors_of(a, e->sents[si]);
             for (size_t q = 0; q < ma.n; q++) {
                 const actor_m *m = &a->actors[ma.ix[q]];
-                if (m->speaker && armed(m) && strcmp(m->name, e->actor2) &&
-                    !blames_at(a, m) && speaks_of_itself(a, m)) {
+                if (m->speaker && armed(m) && strcmp(m->name, e->actor2) && !blames_at(a, m) &&
+                    speaks_of_itself(a, m) &&
+                    !investigates(&a->td, &a->td.sent[m->sentence], m, violent_type(e->event_type))) {
                     set_actor(e->actor1, sizeof e->actor1, &e->inter1, &e->actor1_sp, m);
                     break;
                 }
