@@ -44,6 +44,7 @@ typedef struct {
 static const keyword KW[] = {
     {"a", 1, K_A, 1},
     {"accord", 6, K_YNOUN, 0},
+    {"acquitted", 9, K_AFTERMATH, 0},
     {"added", 5, K_SAY, 0},
     {"admitted", 8, K_SAY, 0},
     {"after", 5, K_AFTER, 0},
@@ -71,8 +72,10 @@ static const keyword KW[] = {
     {"autopsies", 9, K_AFTERMATH, 0},
     {"autopsy", 7, K_AFTERMATH, 0},
     {"autumn", 6, K_SEASON, 3},
+    {"bail", 4, K_AFTERMATH, 0},
     {"before", 6, K_BEFORE, 0},
     {"beginning", 9, K_START, 1},
+    {"bond", 4, K_AFTERMATH, 0},
     {"booked", 6, K_AFTERMATH, 0},
     {"briefing", 8, K_RNOUN, 0},
     {"broadcast", 9, K_RNOUN, 0},
@@ -106,6 +109,7 @@ static const keyword KW[] = {
     {"denied", 6, K_SAY, 0},
     {"detained", 8, K_AFTERMATH, 0},
     {"died", 4, K_CNOUN, 1},
+    {"dismissed", 9, K_AFTERMATH, 0},
     {"during", 6, K_DURING, 0},
     {"each", 4, K_EVERY, 0},
     {"earlier", 7, K_EARLIER, 0},
@@ -119,6 +123,7 @@ static const keyword KW[] = {
     {"evening", 7, K_TOD, 3},
     {"every", 5, K_EVERY, 0},
     {"explained", 9, K_SAY, 0},
+    {"extradited", 10, K_AFTERMATH, 0},
     {"fall", 4, K_SEASON, -3},
     {"feb", 3, K_MONTHA, 2},
     {"february", 8, K_MONTH, 2},
@@ -139,16 +144,19 @@ static const keyword KW[] = {
     {"future", 6, K_FUTURE, 0},
     {"genocide", 8, K_YNOUN, 0},
     {"gmt", 3, K_ZONE, 0},
+    {"guilty", 6, K_AFTERMATH, 0},
     {"hearing", 7, K_AFTERMATH, 0},
     {"hospitalised", 12, K_AFTERMATH, 0},
     {"hospitalized", 12, K_AFTERMATH, 0},
     {"hour", 4, K_HOUR, 0},
     {"hours", 5, K_HOURP, 0},
+    {"identified", 10, K_AFTERMATH, 0},
     {"in", 2, K_IN, 0},
     {"indicted", 8, K_AFTERMATH, 0},
     {"injured", 7, K_CNOUN, 0},
     {"insisted", 8, K_SAY, 0},
     {"interview", 9, K_RNOUN, 0},
+    {"investigating", 13, K_AFTERMATH, 0},
     {"invasion", 8, K_YNOUN, 0},
     {"jan", 3, K_MONTHA, 1},
     {"january", 7, K_MONTH, 1},
@@ -212,7 +220,9 @@ static const keyword KW[] = {
     {"parliament", 10, K_AUDIENCE, 0},
     {"past", 4, K_PAST, 0},
     {"people", 6, K_CNOUN, 0},
+    {"plea", 4, K_AFTERMATH, 0},
     {"pleaded", 7, K_AFTERMATH, 0},
+    {"pleas", 5, K_AFTERMATH, 0},
     {"pm", 2, K_AMPM, 12},
     {"police", 6, K_CNOUN, 0},
     {"polls", 5, K_YNOUN, 0},
@@ -221,6 +231,7 @@ static const keyword KW[] = {
     {"press", 5, K_AUDIENCE, 0},
     {"previous", 8, K_PREVIOUS, 0},
     {"prior", 5, K_PREVIOUS, 0},
+    {"probation", 9, K_AFTERMATH, 0},
     {"protesters", 10, K_CNOUN, 0},
     {"protests", 8, K_YNOUN, 0},
     {"published", 9, K_SAY, 0},
@@ -232,6 +243,7 @@ static const keyword KW[] = {
     {"remains", 7, K_AFTERMATH, 0},
     {"reported", 8, K_SAY, 0},
     {"reporters", 9, K_AUDIENCE, 0},
+    {"revealed", 8, K_SAY, 0},
     {"revolution", 10, K_YNOUN, 0},
     {"roughly", 7, K_MOD, 0},
     {"said", 4, K_SAY, 0},
@@ -240,6 +252,7 @@ static const keyword KW[] = {
     {"say", 3, K_SAY, 0},
     {"says", 4, K_SAY, 0},
     {"scheduled", 9, K_AFTERMATH, 0},
+    {"searching", 9, K_AFTERMATH, 0},
     {"sentenced", 9, K_AFTERMATH, 0},
     {"sentencing", 10, K_AFTERMATH, 0},
     {"sep", 3, K_MONTHA, 9},
@@ -309,7 +322,7 @@ static const keyword KW[] = {
     {"yesterday", 9, K_YESTERDAY, 0},
 };
 
-#define KW_MAXLEN 12
+#define KW_MAXLEN 13 /* the longest keyword: "investigating" */
 
 /* Every word of a scanned sentence that passes kw_gate is looked up, so KW
  * is also indexed by a hash table (FNV-1a of the word, open addressing), built once on first use:
@@ -332,6 +345,8 @@ static uint32_t kw_gate[KW_MAXLEN + 1][26];
 static void kw_index(void)
 {
     for (size_t i = 0; i < ARRAY_LEN(KW); i++) {
+        if (KW[i].len > KW_MAXLEN)
+            continue; /* never found: a test of that keyword fails, nothing is overwritten */
         uint32_t h = 2166136261u;
         for (size_t j = 0; j < KW[i].len; j++)
             h = kw_hash_step(h, (unsigned char)KW[i].w[j]);
@@ -1892,8 +1907,11 @@ static int is_aftermath(const scan *c, size_t i, size_t e)
     size_t p = i;
     if (p > 0 && (kwat(c, p - 1) == K_ON || kwat(c, p - 1) == K_FOR))
         p--;                            /* "scheduled for Thursday" */
+    /* "investigating Tuesday's shooting": a possessive date names the date
+     * of the noun it leads, not of the step before it */
+    int possessive = punct(c, e, '\'') && word_is(c, e + 1, "s") && adjacent(c, e - 1);
     int k = prevkw(c, p);
-    if (k == K_AFTERMATH)
+    if (k == K_AFTERMATH && !possessive)
         return 1;
     if (k == K_CNOUN && c->t[p - 1].val == 1) { /* "died" */
         int kn = kwat(c, e);

@@ -586,6 +586,22 @@ static void test_aftermath_dates(void **st)
     aftermath_is("Statements released Saturday describe the raid.", "Saturday", 1);
     aftermath_is("The officer testified Wednesday that she fired.", "Wednesday", 1);
     aftermath_is("Gunmen struck for two hours on Wednesday.", "Wednesday", 0);
+    /* naming a victim and the search for a gunman come after the shooting */
+    aftermath_is("Police on Tuesday identified the man shot in Dayton.", "Tuesday", 1);
+    aftermath_is("The victim was identified Sunday as a 19-year-old.", "Sunday", 1);
+    aftermath_is("Deputies were searching Monday for the gunman.", "Monday", 1);
+    aftermath_is("Detectives were investigating Friday after two men were wounded.", "Friday", 1);
+    /* a possessive date dates its noun, not the step before it */
+    aftermath_is("Detectives were investigating Friday's shooting on Elm Street.", "Friday", 0);
+    reporting_is("Detectives revealed Thursday that the boy shot his brother.", "Thursday", 1);
+    /* the court's steps after a shooting */
+    aftermath_is("The man pleaded guilty Friday to manslaughter.", "Friday", 1);
+    aftermath_is("She was found not guilty Wednesday.", "Wednesday", 1);
+    aftermath_is("He entered a plea Monday in district court.", "Monday", 1);
+    aftermath_is("The teen received probation Thursday for the shooting.", "Thursday", 1);
+    aftermath_is("A judge denied bond Tuesday.", "Tuesday", 1);
+    aftermath_is("The charges were dismissed Tuesday.", "Tuesday", 1);
+    aftermath_is("The suspect was extradited Monday to Texas.", "Monday", 1);
     /* a date that opens its clause, then a short subject and a reporting verb */
     reporting_is("Tuesday evening police said the boy died.", "Tuesday evening", 1);
     reporting_is("On Sunday, the county sheriff said two men were held.", "Sunday", 1);
