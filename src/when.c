@@ -1913,9 +1913,39 @@ static int is_aftermath(const scan *c, size_t i, size_t e)
     int k = prevkw(c, p);
     if (k == K_AFTERMATH && !possessive)
         return 1;
-    if (k == K_CNOUN && c->t[p - 1].val == 1) { /* "died" */
+    /* A death told apart from its cause: "died at 4:25 a.m. Monday from a
+     * gunshot wound", "died early Monday hours after he was shot", "died
+     * Tuesday night at a San Antonio hospital", "was pronounced dead at
+     * 12:30 p.m. Saturday", "succumbed to his injuries Sunday", "passed
+     * away this morning".  The wound came first; the death dates it only as
+     * an upper bound.  Not "two people died on Sunday when a bomb exploded". */
+    size_t d = p;
+    for (int n = 0; n < 3 && d > 0 && (kwat(c, d - 1) == K_AT || kwat(c, d - 1) == K_ON ||
+                                       word_is(c, d - 1, "early") || word_is(c, d - 1, "late") ||
+                                       word_is(c, d - 1, "just") || word_is(c, d - 1, "shortly") ||
+                                       word_is(c, d - 1, "about") || word_is(c, d - 1, "around"));
+         n++)
+        d--;
+    if (d >= 2 && word_is(c, d - 1, "dead") && word_is(c, d - 2, "pronounced"))
+        return 1;
+    if (d >= 2 && word_is(c, d - 1, "away") && word_is(c, d - 2, "passed"))
+        return 1;
+    for (size_t q = d, n = 0; q > 0 && n < 5 && c->t[q - 1].type == T_WORD; q--, n++)
+        if (word_is(c, q - 1, "succumbed"))
+            return 1;           /* "succumbed to his injuries on Saturday" */
+    if (d >= 1 && kwat(c, d - 1) == K_CNOUN && c->t[d - 1].val == 1) { /* "died" */
         int kn = kwat(c, e);
-        return kn == K_AFTER || kn == K_OF || kn == K_FROM;
+        if (kn == K_AFTER || kn == K_OF || kn == K_FROM)
+            return 1;
+        /* "died Monday hours after", "died Sunday days after being shot" */
+        if ((kn == K_HOURP || kn == K_UNITP) && kwat(c, e + 1) == K_AFTER)
+            return 1;
+        /* "died Tuesday at a hospital", "died Friday at Baylor Medical Center" */
+        if (kn == K_AT || kn == K_IN)
+            for (size_t q = e + 1; q < c->n && q < e + 7 && c->t[q].type == T_WORD; q++)
+                if (word_is(c, q, "hospital") || word_is(c, q, "medical"))
+                    return 1;
+        return 0;
     }
     if (p >= 1 && word_is(c, p - 1, "custody"))
         return 1;                       /* "taken into custody Thursday" */

@@ -594,6 +594,15 @@ static void test_aftermath_dates(void **st)
     /* a possessive date dates its noun, not the step before it */
     aftermath_is("Detectives were investigating Friday's shooting on Elm Street.", "Friday", 0);
     reporting_is("Detectives revealed Thursday that the boy shot his brother.", "Thursday", 1);
+    /* a death told apart from the wound that caused it */
+    aftermath_is("He died at 4:25 a.m. on Monday from a gunshot wound.", "4:25 a.m. on Monday", 1);
+    aftermath_is("The boy died early Monday hours after he was shot.", "early Monday", 1);
+    aftermath_is("Her son died Tuesday night at a San Antonio hospital.", "Tuesday night", 1);
+    aftermath_is("The girl was pronounced dead at 12:30 p.m. Saturday.", "12:30 p.m. Saturday", 1);
+    aftermath_is("A fifth victim succumbed to his injuries on Saturday morning.", "Saturday morning", 1);
+    aftermath_is("The sailor passed away early this morning.", "this morning", 1);
+    aftermath_is("Two people died on Sunday when a bomb exploded.", "Sunday", 0);
+    aftermath_is("Three men died Friday in the ambush near Gao.", "Friday", 0);
     /* the court's steps after a shooting */
     aftermath_is("The man pleaded guilty Friday to manslaughter.", "Friday", 1);
     aftermath_is("She was found not guilty Wednesday.", "Wednesday", 1);
