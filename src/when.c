@@ -130,6 +130,7 @@ static const keyword KW[] = {
     {"few", 3, K_FEW, 0},
     {"fifteen", 7, K_NUMW, 15},
     {"fighters", 8, K_CNOUN, 0},
+    {"filed", 5, K_AFTERMATH, 0},
     {"fiscal", 6, K_FISCAL, 0},
     {"five", 4, K_NUMW, 5},
     {"followed", 8, K_FOLLOWED, 0},
@@ -1949,13 +1950,17 @@ static int is_aftermath(const scan *c, size_t i, size_t e)
     }
     if (p >= 1 && word_is(c, p - 1, "custody"))
         return 1;                       /* "taken into custody Thursday" */
-    /* "in court", "in the hospital", "in jail" */
+    /* "in court", "in the hospital", "in jail"; "in juvenile court",
+     * "returned to court", "released from jail", "into the Bartow County
+     * Jail": a place the case goes to after the incident */
     if (p >= 1 && (word_is(c, p - 1, "court") || word_is(c, p - 1, "hospital") || word_is(c, p - 1, "jail"))) {
-        size_t q = p - 1;
-        if (q >= 1 && kwat(c, q - 1) == K_THE)
-            q--;
-        if (q >= 1 && kwat(c, q - 1) == K_IN)
-            return 1;
+        int hospital = word_is(c, p - 1, "hospital");
+        for (size_t q = p - 1, n = 0; q >= 1 && n < 4 && c->t[q - 1].type == T_WORD; q--, n++) {
+            int kq = kwat(c, q - 1);
+            if (kq == K_IN || (!hospital && (word_is(c, q - 1, "to") || word_is(c, q - 1, "into") ||
+                                             word_is(c, q - 1, "from"))))
+                return 1;
+        }
     }
     if (punct(c, e, '\'') && word_is(c, e + 1, "s") && adjacent(c, e - 1))
         e += 2;                         /* "Wednesday's hearing" */

@@ -603,6 +603,14 @@ static void test_aftermath_dates(void **st)
     aftermath_is("The sailor passed away early this morning.", "this morning", 1);
     aftermath_is("Two people died on Sunday when a bomb exploded.", "Sunday", 0);
     aftermath_is("Three men died Friday in the ambush near Gao.", "Friday", 0);
+    /* the court and the jail the case goes to */
+    aftermath_is("The boy appeared in juvenile court Tuesday afternoon.", "Tuesday afternoon", 1);
+    aftermath_is("The suspects returned to court today for a hearing.", "today", 1);
+    aftermath_is("The officer was released from jail Wednesday.", "Wednesday", 1);
+    aftermath_is("He was booked into the county jail early Friday evening.", "early Friday evening", 1);
+    aftermath_is("Charges were filed Friday against the driver.", "Friday", 1);
+    aftermath_is("Gunmen attacked a court Tuesday in Kabul.", "Tuesday", 0);
+    aftermath_is("The girl was rushed to the hospital Monday.", "Monday", 0);
     /* the court's steps after a shooting */
     aftermath_is("The man pleaded guilty Friday to manslaughter.", "Friday", 1);
     aftermath_is("She was found not guilty Wednesday.", "Wednesday", 1);
