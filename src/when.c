@@ -1931,6 +1931,8 @@ static int is_aftermath(const scan *c, size_t i, size_t e)
         return 1;
     if (d >= 2 && word_is(c, d - 1, "away") && word_is(c, d - 2, "passed"))
         return 1;
+    if (d >= 2 && word_is(c, d - 1, "support") && word_is(c, d - 2, "life"))
+        return 1;               /* "taken off life support Thursday", "on life support Monday" */
     for (size_t q = d, n = 0; q > 0 && n < 5 && c->t[q - 1].type == T_WORD; q--, n++)
         if (word_is(c, q - 1, "succumbed"))
             return 1;           /* "succumbed to his injuries on Saturday" */

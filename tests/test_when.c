@@ -601,6 +601,7 @@ static void test_aftermath_dates(void **st)
     aftermath_is("The girl was pronounced dead at 12:30 p.m. Saturday.", "12:30 p.m. Saturday", 1);
     aftermath_is("A fifth victim succumbed to his injuries on Saturday morning.", "Saturday morning", 1);
     aftermath_is("The sailor passed away early this morning.", "this morning", 1);
+    aftermath_is("The boy was taken off life support Thursday afternoon.", "Thursday afternoon", 1);
     aftermath_is("Two people died on Sunday when a bomb exploded.", "Sunday", 0);
     aftermath_is("Three men died Friday in the ambush near Gao.", "Friday", 0);
     /* the court and the jail the case goes to */
