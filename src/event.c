@@ -70,10 +70,15 @@ static int negated_wide(const text_doc *td, size_t i, size_t first, int wide)
             back > 2)
             continue;
         /* A comma or full stop between ends the reach ("Police, who feared
-         * unrest, fired tear gas"). */
+         * unrest, fired tear gas"); so does a clause of time or cause, which
+         * tells what did happen ("is expected to survive after being shot",
+         * "faces charges after he shot his neighbour", "feared for their
+         * lives when gunmen opened fire"). */
+        static const char *const told_as_fact[] = {"after", "when", "because", "since", "while"};
         int cut = 0;
         for (size_t j = k + 1; j < i && !cut; j++)
-            cut = (td->tok[j].flags & TOK_PUNCT) && !(td->tok[j].flags & TOK_QUOTE);
+            cut = ((td->tok[j].flags & TOK_PUNCT) && !(td->tok[j].flags & TOK_QUOTE)) ||
+                  tok_is_any(td, j, told_as_fact, ARRAY_LEN(told_as_fact));
         if (!cut)
             return 1;
     }
@@ -570,11 +575,22 @@ static const char *const aftermath_verbs[] = {
 
 static int investigates(const text_doc *td, const sentence *se, const actor_m *m, int violent)
 {
+    /* "Police on Thursday identified", "Deputies Sunday night were
+     * investigating": the day of the statement sits between force and verb */
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", "today", "yesterday"};
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night"};
     size_t end = se->first + se->count;
     size_t j = m->tok + (m->ntok ? m->ntok : 1);
     if (violent) /* "the police department is", "police Sgt. Ray Lopez said" */
         for (size_t n = 0; j < end && n < 3 && tok_is_any(td, j, after_fact_nouns, ARRAY_LEN(after_fact_nouns)); n++)
             j++;
+    size_t d = j + (j < end && tok_is(td, j, "on"));
+    if (d < end && tok_is_any(td, d, days, ARRAY_LEN(days))) {
+        j = d + 1;
+        if (j < end && tok_is_any(td, j, parts, ARRAY_LEN(parts)))
+            j++;
+    }
     for (size_t n = 0; j < end && n < 3 && tok_is_any(td, j, after_fact_aux, ARRAY_LEN(after_fact_aux)); n++)
         j++;
     /* "police say they found", "police said they were called" */

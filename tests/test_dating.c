@@ -170,6 +170,12 @@ static void test_aftermath_dates_are_not_the_event(void **state)
     /* death from wounds: the day of the attack */
     one_event("A girl died Saturday of gunshot wounds suffered when gunmen attacked her village near Kano on Friday.",
               "2024-08-23", "2024-08-23", 1);
+    /* a death in hospital days later: the day of the shooting */
+    one_event("A teenager died Saturday at a hospital in Dayton, Ohio, days after he was shot outside a store on "
+              "Wednesday night.", "2024-08-21", "2024-08-21", 1);
+    /* the day a victim is named is not the day of the shooting */
+    one_event("Police on Saturday identified a man who was shot and killed outside a bar in Dayton, Ohio, on Thursday night.",
+              "2024-08-22", "2024-08-22", 1);
     /* the incident's date in another sentence beats the day of the arrest */
     one_event("Gunmen shot dead two farmers near Kano, police said.\n\nA suspect appeared in court on Saturday."
               "\n\nIt happened on Thursday near a market.",

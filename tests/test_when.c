@@ -586,6 +586,40 @@ static void test_aftermath_dates(void **st)
     aftermath_is("Statements released Saturday describe the raid.", "Saturday", 1);
     aftermath_is("The officer testified Wednesday that she fired.", "Wednesday", 1);
     aftermath_is("Gunmen struck for two hours on Wednesday.", "Wednesday", 0);
+    /* naming a victim and the search for a gunman come after the shooting */
+    aftermath_is("Police on Tuesday identified the man shot in Dayton.", "Tuesday", 1);
+    aftermath_is("The victim was identified Sunday as a 19-year-old.", "Sunday", 1);
+    aftermath_is("Deputies were searching Monday for the gunman.", "Monday", 1);
+    aftermath_is("Detectives were investigating Friday after two men were wounded.", "Friday", 1);
+    /* a possessive date dates its noun, not the step before it */
+    aftermath_is("Detectives were investigating Friday's shooting on Elm Street.", "Friday", 0);
+    reporting_is("Detectives revealed Thursday that the boy shot his brother.", "Thursday", 1);
+    /* a death told apart from the wound that caused it */
+    aftermath_is("He died at 4:25 a.m. on Monday from a gunshot wound.", "4:25 a.m. on Monday", 1);
+    aftermath_is("The boy died early Monday hours after he was shot.", "early Monday", 1);
+    aftermath_is("Her son died Tuesday night at a San Antonio hospital.", "Tuesday night", 1);
+    aftermath_is("The girl was pronounced dead at 12:30 p.m. Saturday.", "12:30 p.m. Saturday", 1);
+    aftermath_is("A fifth victim succumbed to his injuries on Saturday morning.", "Saturday morning", 1);
+    aftermath_is("The sailor passed away early this morning.", "this morning", 1);
+    aftermath_is("The boy was taken off life support Thursday afternoon.", "Thursday afternoon", 1);
+    aftermath_is("Two people died on Sunday when a bomb exploded.", "Sunday", 0);
+    aftermath_is("Three men died Friday in the ambush near Gao.", "Friday", 0);
+    /* the court and the jail the case goes to */
+    aftermath_is("The boy appeared in juvenile court Tuesday afternoon.", "Tuesday afternoon", 1);
+    aftermath_is("The suspects returned to court today for a hearing.", "today", 1);
+    aftermath_is("The officer was released from jail Wednesday.", "Wednesday", 1);
+    aftermath_is("He was booked into the county jail early Friday evening.", "early Friday evening", 1);
+    aftermath_is("Charges were filed Friday against the driver.", "Friday", 1);
+    aftermath_is("Gunmen attacked a court Tuesday in Kabul.", "Tuesday", 0);
+    aftermath_is("The girl was rushed to the hospital Monday.", "Monday", 0);
+    /* the court's steps after a shooting */
+    aftermath_is("The man pleaded guilty Friday to manslaughter.", "Friday", 1);
+    aftermath_is("She was found not guilty Wednesday.", "Wednesday", 1);
+    aftermath_is("He entered a plea Monday in district court.", "Monday", 1);
+    aftermath_is("The teen received probation Thursday for the shooting.", "Thursday", 1);
+    aftermath_is("A judge denied bond Tuesday.", "Tuesday", 1);
+    aftermath_is("The charges were dismissed Tuesday.", "Tuesday", 1);
+    aftermath_is("The suspect was extradited Monday to Texas.", "Monday", 1);
     /* a date that opens its clause, then a short subject and a reporting verb */
     reporting_is("Tuesday evening police said the boy died.", "Tuesday evening", 1);
     reporting_is("On Sunday, the county sheriff said two men were held.", "Sunday", 1);
