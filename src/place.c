@@ -1455,6 +1455,110 @@ static p1_memo *p1_find(const analysis *a, p1_memo *seen, size_t slots, size_t i
     }
 }
 
+/* ---- parts of a country ---------------------------------------------------
+ * "northern Cameroon", "northeast Nigeria", "Pakistan's northwest", "the
+ * far north of Cameroon", "central Mali": a wire report that names no town
+ * it can place ("the village of X" the gazetteer lacks) still says which
+ * part of the country, and the middle of that part is hundreds of kilometres
+ * nearer than the country's point.  Only for the event: the toponym is
+ * still the country (places_write_jsonl writes the country's point). */
+
+/* The direction a word names: 1 with *ns, *ew set ("northern" 1 0,
+ * "south-west" -1 -1, "central" 0 0); 0 if it names none. */
+static int direction_word(const analysis *a, size_t i, int *ns, int *ew)
+{
+    if (i >= a->td.ntok)
+        return 0;
+    const char *s = a->doc->text + a->td.tok[i].start;
+    size_t n = a->td.tok[i].end - a->td.tok[i].start;
+    char w[24];
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (c == '-')
+            continue;
+        if (m + 1 >= sizeof w)
+            return 0;
+        w[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    w[m] = '\0';
+    if (!strcmp(w, "central") || !strcmp(w, "centre") || !strcmp(w, "center")) {
+        *ns = *ew = 0;
+        return 1;
+    }
+    size_t at = 0;
+    *ns = *ew = 0;
+    if (!strncmp(w, "north", 5)) {
+        *ns = 1;
+        at = 5;
+    } else if (!strncmp(w, "south", 5)) {
+        *ns = -1;
+        at = 5;
+    }
+    if (!strncmp(w + at, "east", 4)) {
+        *ew = 1;
+        at += 4;
+    } else if (!strncmp(w + at, "west", 4)) {
+        *ew = -1;
+        at += 4;
+    }
+    if (!*ns && !*ew)
+        return 0;
+    return !w[at] || !strcmp(w + at, "ern");
+}
+
+/* The direction of the part of the country that mention p names, from the
+ * words around it: 1 and *ns, *ew if there is one. */
+static int country_part_words(const analysis *a, const place_m *p, int *ns, int *ew)
+{
+    size_t i = p->tok, end = p->tok + p->ntok;
+    /* "northern Cameroon", "far northern Cameroon"; not "Northern Ireland"
+     * (a capitalised direction is part of the name, or opens a sentence). */
+    if (i > 0 && !is_cap(a, i - 1) && direction_word(a, i - 1, ns, ew))
+        return 1;
+    /* "the north of Mali", "the far north of Cameroon"; not "north of Mali"
+     * (outside it). */
+    if (i >= 3 && tok_is(&a->td, i - 1, "of") && direction_word(a, i - 2, ns, ew) &&
+        (tok_is(&a->td, i - 3, "the") || (tok_is(&a->td, i - 3, "far") && i >= 4 && tok_is(&a->td, i - 4, "the"))))
+        return 1;
+    /* "Pakistan's northwest", "Cameroon's far north", "Yemen's southern
+     * province" */
+    if (end + 1 < a->td.ntok && tok_is(&a->td, end, "s") &&
+        a->td.tok[end].start == a->td.tok[end - 1].end) {
+        size_t d = end + 1;
+        if (tok_is(&a->td, d, "far"))
+            d++;
+        if (direction_word(a, d, ns, ew))
+            return 1;
+    }
+    return 0;
+}
+
+static void country_parts(analysis *a)
+{
+    for (size_t k = 0; k < a->nplaces; k++) {
+        place_m *p = &a->places[k];
+        int ns, ew;
+        double lat, lon;
+        if (!p->resolved || p->g.kind != GAZ_COUNTRY || p->role != PLACE_BODY ||
+            !country_part_words(a, p, &ns, &ew) || !gaz_country_part(a->t->gaz, p->g.iso2, ns, ew, &lat, &lon))
+            continue;
+        p->g.lat = lat;
+        p->g.lon = lon;
+        p->part = 1;
+        /* As a region, so that an event at a village the gazetteer lacks
+         * falls back on it (events.c takes a region, never a country, for
+         * that) -- unless the sentence names a region of its own, which
+         * says more than a direction does. */
+        int region = 0;
+        for (size_t j = 0; j < a->nplaces && !region; j++)
+            region = j != k && a->places[j].sentence == p->sentence && a->places[j].resolved &&
+                     (a->places[j].g.kind == GAZ_ADMIN1 || a->places[j].g.kind == GAZ_ADMIN2);
+        if (!region)
+            p->g.kind = GAZ_ADMIN2;
+    }
+}
+
 void places_scan(analysis *a)
 {
     const text_doc *td = &a->td;
@@ -1827,6 +1931,7 @@ void places_scan(analysis *a)
     capitals(a, &cx, used);
     if (a->nplaces > 1)
         qsort(a->places, a->nplaces, sizeof *a->places, cmp_place_pos);
+    country_parts(a);
     free(used);
     free(no_place);
     lookups_free(&look);
@@ -1915,7 +2020,15 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
             uint32_t at = i < a.td.ntok ? a.td.tok[i].start : UINT32_MAX;
             for (; k < a.nplaces && a.places[k].sp.start <= at; k++) {
                 const place_m *p = &a.places[k];
-                write_one(&a, &b, p->sp, role_name[p->role], &p->g, p->resolved, p->precision);
+                gaz_place g = p->g;
+                gaz_country pc;
+                if (p->part && gaz_country_by_iso(t->gaz, g.iso2, &pc)) {
+                    /* The toponym is the country, at its own point. */
+                    g.kind = GAZ_COUNTRY;
+                    g.lat = pc.lat;
+                    g.lon = pc.lon;
+                }
+                write_one(&a, &b, p->sp, role_name[p->role], &g, p->resolved, p->precision);
             }
             if (i == a.td.ntok || !is_cap(&a, i) || place_at(&a, i))
                 continue;

@@ -198,6 +198,44 @@ static void test_regions_and_parts(void **state)
     done(&s);
 }
 
+/* "northern Cameroon", "Pakistan's northwest", "the south of Mali": the
+ * country, at the middle of the part named, so that an event at a village
+ * the gazetteer lacks is placed in that part rather than at the country's
+ * point; "north of Gao" stays near the town, and "Northern Ireland" is a
+ * name, not a part. */
+static void test_part_of_a_country(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Gunmen killed four herders near the village of Bakoumbi in northern Cameroon on Tuesday. "
+             "A mortar hit a school in Pakistan's northwest, police said. Troops patrolled the south of Mali.");
+    const place_m *cm = find(&s, "Cameroon");
+    assert_true(cm->part);
+    assert_string_equal(cm->g.iso2, "CM");
+    assert_true(cm->g.lat > 8.5); /* the country's point is at 6 N */
+    const place_m *pk = find(&s, "Pakistan");
+    assert_true(pk->part);
+    assert_true(pk->g.lat > 31.0); /* point 30 N */
+    const place_m *ml = find(&s, "Mali");
+    assert_true(ml->part);
+    assert_true(ml->g.lat < 15.0); /* point 17 N */
+    done(&s);
+
+    scan(&s, "Rebels attacked a convoy north of Mali's border on Friday. Two men were shot in Northern Ireland.");
+    assert_false(find(&s, "Mali")->part);
+    done(&s);
+
+    /* The event at the unknown village takes the part, at region precision. */
+    const char *text = "Gunmen killed four herders in the village of Bakoumbi in northern Cameroon on Tuesday, "
+                       "a local official said.";
+    tally_doc d = {.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_int_equal(ev->ev[0].geo_precision, 3);
+    assert_true(ev->ev[0].lat > 8.5);
+    tally_events_free(ev);
+}
+
 static void test_border_and_capital(void **state)
 {
     (void)state;
@@ -681,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_sentence_initial_locative),
         cmocka_unit_test(test_one_sense_per_report),
         cmocka_unit_test(test_small_region_named_bare),
+        cmocka_unit_test(test_part_of_a_country),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
