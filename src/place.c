@@ -1534,6 +1534,34 @@ static int country_part_words(const analysis *a, const place_m *p, int *ns, int 
     return 0;
 }
 
+/* "in Afghanistan's northeastern Badakhshan province", "in Nigeria's Borno
+ * state", "in Somalia's port city of Barawe": the country in the possessive
+ * only says whose the place after it is, and the locative before it is the
+ * later place's.  The locative passes to the first mention after "'s", up
+ * to four lower-case words on ("northeastern", "southern state of",
+ * "war-torn"), when that mention is in the same country or unresolved. */
+static void possessive_countries(analysis *a)
+{
+    for (size_t k = 0; k + 1 < a->nplaces; k++) {
+        place_m *p = &a->places[k];
+        size_t end = p->tok + p->ntok;
+        if (!p->resolved || p->g.kind != GAZ_COUNTRY || !p->locative || p->role != PLACE_BODY ||
+            end >= a->td.ntok || !tok_is(&a->td, end, "s") || a->td.tok[end].start != a->td.tok[end - 1].end)
+            continue;
+        place_m *q = &a->places[k + 1];
+        if (q->sentence != p->sentence || q->role != PLACE_BODY || q->tok <= end || q->tok - end - 1 > 4 ||
+            (q->resolved && strcmp(q->g.iso2, p->g.iso2) != 0))
+            continue;
+        int words = 1;
+        for (size_t i = end + 1; i < q->tok && words; i++)
+            words = !(a->td.tok[i].flags & (TOK_CAP | TOK_NUM | TOK_PUNCT));
+        if (!words)
+            continue;
+        q->locative = 1;
+        p->locative = 0;
+    }
+}
+
 static void country_parts(analysis *a)
 {
     for (size_t k = 0; k < a->nplaces; k++) {
@@ -1931,6 +1959,7 @@ void places_scan(analysis *a)
     capitals(a, &cx, used);
     if (a->nplaces > 1)
         qsort(a->places, a->nplaces, sizeof *a->places, cmp_place_pos);
+    possessive_countries(a);
     country_parts(a);
     free(used);
     free(no_place);

@@ -236,6 +236,27 @@ static void test_part_of_a_country(void **state)
     tally_events_free(ev);
 }
 
+/* "in Nigeria's northeastern Borno state": the locative is the region's,
+ * the country only says whose it is; a comma ends the phrase. */
+static void test_possessive_country(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Gunmen killed six villagers in Nigeria's northeastern Borno state on Sunday. Rebels shelled "
+             "positions in Mali's north, Kidal officials said.");
+    assert_false(find(&s, "Nigeria")->locative);
+    assert_true(find(&s, "Borno state")->locative);
+    assert_true(find(&s, "Mali")->locative);
+    done(&s);
+
+    char loc[96];
+    int prec;
+    event_place("Gunmen killed six villagers in Nigeria's northeastern Borno state on Sunday, police said.", loc,
+                sizeof loc, &prec);
+    assert_string_equal(loc, "Borno State");
+    assert_int_equal(prec, 3);
+}
+
 static void test_border_and_capital(void **state)
 {
     (void)state;
@@ -720,6 +741,7 @@ int main(void)
         cmocka_unit_test(test_one_sense_per_report),
         cmocka_unit_test(test_small_region_named_bare),
         cmocka_unit_test(test_part_of_a_country),
+        cmocka_unit_test(test_possessive_country),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
