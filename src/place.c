@@ -139,6 +139,7 @@ typedef struct {
 typedef struct lookups {
     looked *slot;          /* open addressing by hash, a power of two */
     size_t nslots, used;
+    int congo_republic;    /* the report names the Republic of Congo (republic_named) */
 } lookups;
 
 static void lookups_free(lookups *L)
@@ -184,7 +185,7 @@ static const looked *look_key(const gaz *g, lookups *L, const char *key, size_t 
         looked *slot = calloc(ns, sizeof *slot);
         if (!slot)
             abort();
-        lookups bigger = {slot, ns, L->used};
+        lookups bigger = {slot, ns, L->used, L->congo_republic};
         for (size_t k = 0; k < L->nslots; k++)
             if (L->slot[k].key) {
                 size_t s = look_home(&bigger, L->slot[k].hash);
@@ -216,6 +217,25 @@ static const looked *look_key(const gaz *g, lookups *L, const char *key, size_t 
         memcpy(e->c, c, n * sizeof *c);
     for (size_t k = 0; k < n; k++)
         e->own[k] = (unsigned char)name_has_key(c[k].name, key, klen);
+    /* A bare "Congo" is the Democratic Republic in wire style ("eastern
+     * Congo", "Congo's army"); the other one is written "Republic of
+     * Congo", "Congo Republic" or "Congo-Brazzaville", whole names of their
+     * own.  The gazetteer, from the country table, gives the bare name to
+     * the Republic.  A report that names the Republic in full means it by
+     * the short name too (republic_named). */
+    if (klen == 5 && !memcmp(key, "congo", 5) && !L->congo_republic)
+        for (size_t k = 0; k < n; k++)
+            if (c[k].kind == GAZ_COUNTRY && !strcmp(c[k].iso2, "CG")) {
+                gaz_place dr[4];
+                size_t nd = gaz_lookup(g, "DR Congo", 8, dr, 4);
+                for (size_t j = 0; j < nd && j < 4; j++)
+                    if (dr[j].kind == GAZ_COUNTRY && !strcmp(dr[j].iso2, "CD")) {
+                        e->c[k] = dr[j];
+                        e->own[k] = 1;
+                        break;
+                    }
+                break;
+            }
     e->hash = h;
     e->klen = klen;
     e->total = total;
@@ -1587,13 +1607,32 @@ static void country_parts(analysis *a)
     }
 }
 
+/* 1 if the report names the Republic of Congo in full: "Republic of
+ * (the) Congo" not after "Democratic", "Congo Republic", "Brazzaville". */
+static int republic_named(const char *text, size_t len)
+{
+    static const char *const forms[] = {"Republic of Congo", "Republic of the Congo", "Congo Republic",
+                                        "Brazzaville"};
+    for (size_t f = 0; f < ARRAY_LEN(forms); f++) {
+        size_t n = strlen(forms[f]);
+        for (size_t off = 0; off + n <= len; off++) {
+            if (text[off] != forms[f][0] || memcmp(text + off, forms[f], n) != 0)
+                continue;
+            if (f >= 2 || off < 11 || memcmp(text + off - 11, "Democratic ", 11) != 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 void places_scan(analysis *a)
 {
     const text_doc *td = &a->td;
     const char *text = a->doc->text;
     context cx;
     memset(&cx, 0, sizeof cx);
-    lookups look = {NULL, 0, 0};
+    lookups look = {NULL, 0, 0, 0};
+    look.congo_republic = republic_named(text, a->doc->len);
     cx.look = &look;
     unsigned char *used = calloc(td->ntok + 1, 1);
     /* Pass 1 looks every capitalised word up; one that names nothing is

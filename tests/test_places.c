@@ -257,6 +257,25 @@ static void test_possessive_country(void **state)
     assert_int_equal(prec, 3);
 }
 
+/* A bare "Congo" is the Democratic Republic, as wire reports write it,
+ * unless the report names the Republic of Congo in full. */
+static void test_bare_congo(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Militiamen killed seven farmers in eastern Congo on Sunday, an army spokesman said.");
+    assert_string_equal(find(&s, "Congo")->g.iso2, "CD");
+    done(&s);
+    scan(&s, "Troops of the Democratic Republic of Congo said on Monday that rebels had shelled a camp. "
+             "Congo has asked for help.");
+    assert_string_equal(find(&s, "Congo")->g.iso2, "CD");
+    done(&s);
+    scan(&s, "Police fired on protesters in the Republic of Congo on Friday. The government of Congo said "
+             "two died.");
+    assert_string_equal(find(&s, "Congo")->g.iso2, "CG");
+    done(&s);
+}
+
 static void test_border_and_capital(void **state)
 {
     (void)state;
@@ -742,6 +761,7 @@ int main(void)
         cmocka_unit_test(test_small_region_named_bare),
         cmocka_unit_test(test_part_of_a_country),
         cmocka_unit_test(test_possessive_country),
+        cmocka_unit_test(test_bare_congo),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
