@@ -177,6 +177,22 @@ static int name_has_key(const char *name, const char *key, size_t klen)
 
 static size_t look_home(const lookups *L, uint64_t h) { return (size_t)h & (L->nslots - 1); }
 
+/* 1 if an admin-1 region's name is key[0..klen) and its generic word:
+ * GeoNames writes "Taraba State", "Kunar Province", reports write "in
+ * Taraba", "in Kunar" -- the region's own name, not an alternate one. */
+static int region_name_has_key(const char *name, const char *key, size_t klen)
+{
+    static const char *const generic[] = {"state", "province", "region", "governorate"};
+    char nk[KEYMAX];
+    size_t kl = norm_key(name, strlen(name), NORM_NAME, nk, sizeof nk);
+    if (kl == (size_t)-1 || kl <= klen || memcmp(nk, key, klen) != 0)
+        return 0;
+    for (size_t g = 0; g < ARRAY_LEN(generic); g++)
+        if (kl - klen == strlen(generic[g]) && !memcmp(nk + klen, generic[g], kl - klen))
+            return 1;
+    return 0;
+}
+
 /* The answer for key[0..klen) (a NORM_NAME key, klen > 0) with hash h. */
 static const looked *look_key(const gaz *g, lookups *L, const char *key, size_t klen, uint64_t h)
 {
@@ -216,7 +232,8 @@ static const looked *look_key(const gaz *g, lookups *L, const char *key, size_t 
     if (n)
         memcpy(e->c, c, n * sizeof *c);
     for (size_t k = 0; k < n; k++)
-        e->own[k] = (unsigned char)name_has_key(c[k].name, key, klen);
+        e->own[k] = (unsigned char)(name_has_key(c[k].name, key, klen) ||
+                                    (c[k].kind == GAZ_ADMIN1 && region_name_has_key(c[k].name, key, klen)));
     /* A bare "Congo" is the Democratic Republic in wire style ("eastern
      * Congo", "Congo's army"); the other one is written "Republic of
      * Congo", "Congo Republic" or "Congo-Brazzaville", whole names of their

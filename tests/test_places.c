@@ -276,6 +276,20 @@ static void test_bare_congo(void **state)
     done(&s);
 }
 
+/* "in Taraba" is Taraba State: a region's name without its generic word is
+ * its own name, not an alternate one that a far town shares. */
+static void test_region_without_its_generic_word(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Herdsmen killed nine farmers in Taraba on Monday, police said.");
+    const place_m *p = find(&s, "Taraba");
+    assert_true(p->resolved);
+    assert_int_equal(p->g.kind, GAZ_ADMIN1);
+    assert_string_equal(p->g.iso2, "NG");
+    done(&s);
+}
+
 static void test_border_and_capital(void **state)
 {
     (void)state;
@@ -762,6 +776,7 @@ int main(void)
         cmocka_unit_test(test_part_of_a_country),
         cmocka_unit_test(test_possessive_country),
         cmocka_unit_test(test_bare_congo),
+        cmocka_unit_test(test_region_without_its_generic_word),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
