@@ -508,6 +508,18 @@ static int initial_function_word(const analysis *a, size_t i, size_t sfirst)
 }
 
 /* Locative ending right before token i: returns its precision, 0 if none. */
+static int direction_word(const analysis *a, size_t i, int *ns, int *ew);
+
+/* Token i ends in "ern" ("northern", "south-eastern"), or is "central". */
+static int ern_word(const analysis *a, size_t i)
+{
+    const char *s = a->doc->text + a->td.tok[i].start;
+    size_t n = a->td.tok[i].end - a->td.tok[i].start;
+    return (n > 3 && !memcmp(s + n - 3, "ern", 3)) || tok_is(&a->td, i, "central");
+}
+
+static size_t demonym_at(const analysis *a, size_t i, gaz_country *c);
+
 static int locative_before(const analysis *a, size_t i, size_t sfirst)
 {
     for (size_t back = 1; back <= 4 && back <= i - sfirst; back++) {
@@ -519,6 +531,15 @@ static int locative_before(const analysis *a, size_t i, size_t sfirst)
     /* "the Algerian border", "the town": skip a determiner and look again. */
     if (i > sfirst && (tok_is(&a->td, i - 1, "the")))
         return locative_before(a, i - 1, sfirst);
+    /* "in northeastern Nigerian Damboa", "in southern Kidal": the locative
+     * is the name's across a direction adjective and a demonym.  (Not across
+     * a bare "north": "in north DeKalb" is a part of the county.) */
+    int ns, ew;
+    gaz_country c;
+    if (i > sfirst && !is_cap(a, i - 1) && direction_word(a, i - 1, &ns, &ew) && ern_word(a, i - 1))
+        return locative_before(a, i - 1, sfirst);
+    if (i > sfirst + 1 && !is_cap(a, i - 2) && direction_word(a, i - 2, &ns, &ew) && demonym_at(a, i - 1, &c) == 1)
+        return locative_before(a, i - 2, sfirst);
     return 0;
 }
 

@@ -290,6 +290,23 @@ static void test_region_without_its_generic_word(void **state)
     done(&s);
 }
 
+/* "in northeastern Nigerian Damboa", "in southern Damboa": the locative
+ * reaches the town across a direction adjective and a demonym. */
+static void test_locative_across_direction_and_demonym(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    event_place("A suicide bomber killed nine worshippers at a mosque in northeastern Nigerian Damboa on Friday.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Damboa");
+    assert_int_equal(prec, 1);
+    scanned s;
+    scan(&s, "Gunmen killed three traders in southern Damboa on Monday.");
+    assert_true(find(&s, "Damboa")->locative);
+    done(&s);
+}
+
 static void test_border_and_capital(void **state)
 {
     (void)state;
@@ -777,6 +794,7 @@ int main(void)
         cmocka_unit_test(test_possessive_country),
         cmocka_unit_test(test_bare_congo),
         cmocka_unit_test(test_region_without_its_generic_word),
+        cmocka_unit_test(test_locative_across_direction_and_demonym),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
