@@ -1962,6 +1962,21 @@ void places_scan(analysis *a)
                 if (g->kind == GAZ_ADMIN1 && !loc && want != WANT_REGION &&
                     g->population < 100000 && country_ev(&cx, g->iso2) == 0)
                     accept = 0;
+                /* A region named by a compass word alone (Cameroon's "South",
+                 * Ghana's "Eastern"), even after a locative, is a direction
+                 * ("shot in Southwest", "the 700 block of South") unless the
+                 * report speaks of its country.  It is passed over, not kept
+                 * as an unknown name (the event keeps the dateline's town),
+                 * and a name after "of" is read alone ("the South of
+                 * France").  Before a name ("East Oakland") it is left as it
+                 * was, or the unknown run would swallow the name. */
+                int ns, ew;
+                if (g->kind == GAZ_ADMIN1 && len == 1 && direction_word(a, i, &ns, &ew) &&
+                    country_ev(&cx, g->iso2) == 0 && !(i + 1 < td->ntok && is_cap(a, i + 1))) {
+                    take(used, i, 1);
+                    found = 1;
+                    break;
+                }
                 if (!accept)
                     continue;
                 place_m p = mention(a, i, len, (int)s);

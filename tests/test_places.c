@@ -307,6 +307,29 @@ static void test_locative_across_direction_and_demonym(void **state)
     done(&s);
 }
 
+/* A region named by a compass word alone is a direction unless the report
+ * speaks of its country; "the South of France" is France. */
+static void test_compass_word_region(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "WASHINGTON -- Three men were shot in Southwest early Sunday, police said.");
+    assert_false(has(&s, "Southwest"));
+    done(&s);
+    char loc[96];
+    int prec;
+    event_place("WASHINGTON -- Three men were shot in Southwest early Sunday, police said.", loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Washington");
+    scan(&s, "She spent a year in the South of France before the attack.");
+    assert_false(has(&s, "South"));
+    assert_string_equal(find(&s, "France")->g.iso2, "FR");
+    done(&s);
+    scan(&s, "Separatists attacked a school in Cameroon on Monday. Soldiers then patrolled the South-West, "
+             "a local official said.");
+    expect(find(&s, "South-West"), PLACE_BODY, "South-West", "South-West", "CM", 3);
+    done(&s);
+}
+
 static void test_border_and_capital(void **state)
 {
     (void)state;
@@ -795,6 +818,7 @@ int main(void)
         cmocka_unit_test(test_bare_congo),
         cmocka_unit_test(test_region_without_its_generic_word),
         cmocka_unit_test(test_locative_across_direction_and_demonym),
+        cmocka_unit_test(test_compass_word_region),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
