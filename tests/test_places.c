@@ -330,6 +330,17 @@ static void test_compass_word_region(void **state)
     done(&s);
 }
 
+/* "One man was shot": a number word, not the village of Onè. */
+static void test_one_is_a_number(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "One man was killed and two were hurt in a shooting in downtown Atlanta early Tuesday.");
+    assert_false(has(&s, "One"));
+    assert_string_equal(find(&s, "Atlanta")->g.iso2, "US");
+    done(&s);
+}
+
 static void test_border_and_capital(void **state)
 {
     (void)state;
@@ -819,6 +830,7 @@ int main(void)
         cmocka_unit_test(test_region_without_its_generic_word),
         cmocka_unit_test(test_locative_across_direction_and_demonym),
         cmocka_unit_test(test_compass_word_region),
+        cmocka_unit_test(test_one_is_a_number),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
