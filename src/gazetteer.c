@@ -531,3 +531,64 @@ int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out)
     }
     return 0;
 }
+
+int gaz_country_part(const gaz *g, const char *iso2, int ns, int ew, double *lat, double *lon)
+{
+    if (!iso2 || !iso2[0] || !iso2[1])
+        return 0;
+    /* Countries come first in the entries, then the admin-1 regions. */
+    size_t from = g->n_countries, to = g->n_countries + g->n_admin1;
+    if (to > g->n_entries)
+        to = g->n_entries;
+    double la0 = 91, la1 = -91, lo0 = 181, lo1 = -181;
+    size_t n = 0;
+    for (size_t k = from; k < to; k++) {
+        const gazf_entry *e = &g->entries[k];
+        if (e->kind != GAZ_ADMIN1 || e->iso2[0] != iso2[0] || e->iso2[1] != iso2[1] || !e->population)
+            continue;
+        double y = from_e6(e->lat_e6), x = from_e6(e->lon_e6);
+        la0 = y < la0 ? y : la0;
+        la1 = y > la1 ? y : la1;
+        lo0 = x < lo0 ? x : lo0;
+        lo1 = x > lo1 ? x : lo1;
+        n++;
+    }
+    if (n < 3)
+        return 0;
+    double sy = la1 - la0 > 1e-6 ? la1 - la0 : 1, sx = lo1 - lo0 > 1e-6 ? lo1 - lo0 : 1;
+    /* Two walks: the furthest step first, then the mean of those near it. */
+    double best = -10;
+    for (int pass = 0; pass < 2; pass++) {
+        double my = 0, mx = 0, wsum = 0;
+        size_t m = 0;
+        for (size_t k = from; k < to; k++) {
+            const gazf_entry *e = &g->entries[k];
+            if (e->kind != GAZ_ADMIN1 || e->iso2[0] != iso2[0] || e->iso2[1] != iso2[1] || !e->population)
+                continue;
+            double y = from_e6(e->lat_e6), x = from_e6(e->lon_e6);
+            double v = (y - la0) / sy - 0.5, u = (x - lo0) / sx - 0.5;
+            double step = ns || ew ? ns * v + ew * u : -sqrt(u * u + v * v);
+            if (pass == 0) {
+                best = step > best ? step : best;
+                continue;
+            }
+            double within = ns && ew ? 0.5 : ns || ew ? 1.0 / 3 : 0.25;
+            if (step >= best - within) {
+                /* Weighted by population: reports of "northern Yemen" are
+                 * of where its people live, not of the desert's middle. */
+                double w = sqrt((double)e->population);
+                my += w * y;
+                mx += w * x;
+                wsum += w;
+                m++;
+            }
+        }
+        if (pass == 1) {
+            if (!m)
+                return 0;
+            *lat = my / wsum;
+            *lon = mx / wsum;
+        }
+    }
+    return 1;
+}

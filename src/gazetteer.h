@@ -73,6 +73,17 @@ int gaz_demonym_hashed(const gaz *g, const char *key, size_t klen, uint64_t hash
 /* Country by ISO alpha-2 ("ML"); 1 if found. */
 int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out);
 
+/* The point of a part of a country ("northern Cameroon", "Nigeria's
+ * northeast", "central Mali"): the mean of the points of the country's
+ * admin-1 regions that lie in that part of the extent of those points.
+ * ns is +1 north, -1 south, 0 neither; ew +1 east, -1 west, 0 neither; both
+ * 0 is the centre.  A region lies in the part when, measured across the
+ * extent as 0..1 on each axis, its step in the asked direction is within a
+ * third (a quarter of the diagonal for a corner) of the furthest region's;
+ * for the centre, within a quarter of the middle.  0 when the country has
+ * fewer than three regions with places (a part of Luxembourg is Luxembourg). */
+int gaz_country_part(const gaz *g, const char *iso2, int ns, int ew, double *lat, double *lon);
+
 /* Number of entries of each kind (for tests and `tally gazetteer info`). */
 void gaz_counts(const gaz *g, size_t *places, size_t *admin1, size_t *countries);
 size_t gaz_count_admin2(const gaz *g);

@@ -104,6 +104,8 @@ typedef struct {
     int precision;             /* 1 town, 2 near it, 3 region/country */
     int locative;              /* introduced by "in/at/near/..." */
     int role;                  /* enum place_role */
+    int part;                  /* a part of a country ("northern Mali"): g is the
+                                * country at the part's point, as a region (place.c) */
 } place_m;
 
 /* Where a mention stands: a dateline names the reporter's office, which is

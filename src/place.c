@@ -139,6 +139,7 @@ typedef struct {
 typedef struct lookups {
     looked *slot;          /* open addressing by hash, a power of two */
     size_t nslots, used;
+    int congo_republic;    /* the report names the Republic of Congo (republic_named) */
 } lookups;
 
 static void lookups_free(lookups *L)
@@ -176,6 +177,22 @@ static int name_has_key(const char *name, const char *key, size_t klen)
 
 static size_t look_home(const lookups *L, uint64_t h) { return (size_t)h & (L->nslots - 1); }
 
+/* 1 if an admin-1 region's name is key[0..klen) and its generic word:
+ * GeoNames writes "Taraba State", "Kunar Province", reports write "in
+ * Taraba", "in Kunar" -- the region's own name, not an alternate one. */
+static int region_name_has_key(const char *name, const char *key, size_t klen)
+{
+    static const char *const generic[] = {"state", "province", "region", "governorate"};
+    char nk[KEYMAX];
+    size_t kl = norm_key(name, strlen(name), NORM_NAME, nk, sizeof nk);
+    if (kl == (size_t)-1 || kl <= klen || memcmp(nk, key, klen) != 0)
+        return 0;
+    for (size_t g = 0; g < ARRAY_LEN(generic); g++)
+        if (kl - klen == strlen(generic[g]) && !memcmp(nk + klen, generic[g], kl - klen))
+            return 1;
+    return 0;
+}
+
 /* The answer for key[0..klen) (a NORM_NAME key, klen > 0) with hash h. */
 static const looked *look_key(const gaz *g, lookups *L, const char *key, size_t klen, uint64_t h)
 {
@@ -184,7 +201,7 @@ static const looked *look_key(const gaz *g, lookups *L, const char *key, size_t 
         looked *slot = calloc(ns, sizeof *slot);
         if (!slot)
             abort();
-        lookups bigger = {slot, ns, L->used};
+        lookups bigger = {slot, ns, L->used, L->congo_republic};
         for (size_t k = 0; k < L->nslots; k++)
             if (L->slot[k].key) {
                 size_t s = look_home(&bigger, L->slot[k].hash);
@@ -215,7 +232,27 @@ static const looked *look_key(const gaz *g, lookups *L, const char *key, size_t 
     if (n)
         memcpy(e->c, c, n * sizeof *c);
     for (size_t k = 0; k < n; k++)
-        e->own[k] = (unsigned char)name_has_key(c[k].name, key, klen);
+        e->own[k] = (unsigned char)(name_has_key(c[k].name, key, klen) ||
+                                    (c[k].kind == GAZ_ADMIN1 && region_name_has_key(c[k].name, key, klen)));
+    /* A bare "Congo" is the Democratic Republic in wire style ("eastern
+     * Congo", "Congo's army"); the other one is written "Republic of
+     * Congo", "Congo Republic" or "Congo-Brazzaville", whole names of their
+     * own.  The gazetteer, from the country table, gives the bare name to
+     * the Republic.  A report that names the Republic in full means it by
+     * the short name too (republic_named). */
+    if (klen == 5 && !memcmp(key, "congo", 5) && !L->congo_republic)
+        for (size_t k = 0; k < n; k++)
+            if (c[k].kind == GAZ_COUNTRY && !strcmp(c[k].iso2, "CG")) {
+                gaz_place dr[4];
+                size_t nd = gaz_lookup(g, "DR Congo", 8, dr, 4);
+                for (size_t j = 0; j < nd && j < 4; j++)
+                    if (dr[j].kind == GAZ_COUNTRY && !strcmp(dr[j].iso2, "CD")) {
+                        e->c[k] = dr[j];
+                        e->own[k] = 1;
+                        break;
+                    }
+                break;
+            }
     e->hash = h;
     e->klen = klen;
     e->total = total;
@@ -471,6 +508,18 @@ static int initial_function_word(const analysis *a, size_t i, size_t sfirst)
 }
 
 /* Locative ending right before token i: returns its precision, 0 if none. */
+static int direction_word(const analysis *a, size_t i, int *ns, int *ew);
+
+/* Token i ends in "ern" ("northern", "south-eastern"), or is "central". */
+static int ern_word(const analysis *a, size_t i)
+{
+    const char *s = a->doc->text + a->td.tok[i].start;
+    size_t n = a->td.tok[i].end - a->td.tok[i].start;
+    return (n > 3 && !memcmp(s + n - 3, "ern", 3)) || tok_is(&a->td, i, "central");
+}
+
+static size_t demonym_at(const analysis *a, size_t i, gaz_country *c);
+
 static int locative_before(const analysis *a, size_t i, size_t sfirst)
 {
     for (size_t back = 1; back <= 4 && back <= i - sfirst; back++) {
@@ -482,6 +531,15 @@ static int locative_before(const analysis *a, size_t i, size_t sfirst)
     /* "the Algerian border", "the town": skip a determiner and look again. */
     if (i > sfirst && (tok_is(&a->td, i - 1, "the")))
         return locative_before(a, i - 1, sfirst);
+    /* "in northeastern Nigerian Damboa", "in southern Kidal": the locative
+     * is the name's across a direction adjective and a demonym.  (Not across
+     * a bare "north": "in north DeKalb" is a part of the county.) */
+    int ns, ew;
+    gaz_country c;
+    if (i > sfirst && !is_cap(a, i - 1) && direction_word(a, i - 1, &ns, &ew) && ern_word(a, i - 1))
+        return locative_before(a, i - 1, sfirst);
+    if (i > sfirst + 1 && !is_cap(a, i - 2) && direction_word(a, i - 2, &ns, &ew) && demonym_at(a, i - 1, &c) == 1)
+        return locative_before(a, i - 2, sfirst);
     return 0;
 }
 
@@ -1455,13 +1513,164 @@ static p1_memo *p1_find(const analysis *a, p1_memo *seen, size_t slots, size_t i
     }
 }
 
+/* ---- parts of a country ---------------------------------------------------
+ * "northern Cameroon", "northeast Nigeria", "Pakistan's northwest", "the
+ * far north of Cameroon", "central Mali": a wire report that names no town
+ * it can place ("the village of X" the gazetteer lacks) still says which
+ * part of the country, and the middle of that part is hundreds of kilometres
+ * nearer than the country's point.  Only for the event: the toponym is
+ * still the country (places_write_jsonl writes the country's point). */
+
+/* The direction a word names: 1 with *ns, *ew set ("northern" 1 0,
+ * "south-west" -1 -1, "central" 0 0); 0 if it names none. */
+static int direction_word(const analysis *a, size_t i, int *ns, int *ew)
+{
+    if (i >= a->td.ntok)
+        return 0;
+    const char *s = a->doc->text + a->td.tok[i].start;
+    size_t n = a->td.tok[i].end - a->td.tok[i].start;
+    char w[24];
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (c == '-')
+            continue;
+        if (m + 1 >= sizeof w)
+            return 0;
+        w[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    w[m] = '\0';
+    if (!strcmp(w, "central") || !strcmp(w, "centre") || !strcmp(w, "center")) {
+        *ns = *ew = 0;
+        return 1;
+    }
+    size_t at = 0;
+    *ns = *ew = 0;
+    if (!strncmp(w, "north", 5)) {
+        *ns = 1;
+        at = 5;
+    } else if (!strncmp(w, "south", 5)) {
+        *ns = -1;
+        at = 5;
+    }
+    if (!strncmp(w + at, "east", 4)) {
+        *ew = 1;
+        at += 4;
+    } else if (!strncmp(w + at, "west", 4)) {
+        *ew = -1;
+        at += 4;
+    }
+    if (!*ns && !*ew)
+        return 0;
+    return !w[at] || !strcmp(w + at, "ern");
+}
+
+/* The direction of the part of the country that mention p names, from the
+ * words around it: 1 and *ns, *ew if there is one. */
+static int country_part_words(const analysis *a, const place_m *p, int *ns, int *ew)
+{
+    size_t i = p->tok, end = p->tok + p->ntok;
+    /* "northern Cameroon", "far northern Cameroon"; not "Northern Ireland"
+     * (a capitalised direction is part of the name, or opens a sentence). */
+    if (i > 0 && !is_cap(a, i - 1) && direction_word(a, i - 1, ns, ew))
+        return 1;
+    /* "the north of Mali", "the far north of Cameroon"; not "north of Mali"
+     * (outside it). */
+    if (i >= 3 && tok_is(&a->td, i - 1, "of") && direction_word(a, i - 2, ns, ew) &&
+        (tok_is(&a->td, i - 3, "the") || (tok_is(&a->td, i - 3, "far") && i >= 4 && tok_is(&a->td, i - 4, "the"))))
+        return 1;
+    /* "Pakistan's northwest", "Cameroon's far north", "Yemen's southern
+     * province" */
+    if (end + 1 < a->td.ntok && tok_is(&a->td, end, "s") &&
+        a->td.tok[end].start == a->td.tok[end - 1].end) {
+        size_t d = end + 1;
+        if (tok_is(&a->td, d, "far"))
+            d++;
+        if (direction_word(a, d, ns, ew))
+            return 1;
+    }
+    return 0;
+}
+
+/* "in Afghanistan's northeastern Badakhshan province", "in Nigeria's Borno
+ * state", "in Somalia's port city of Barawe": the country in the possessive
+ * only says whose the place after it is, and the locative before it is the
+ * later place's.  The locative passes to the first mention after "'s", up
+ * to four lower-case words on ("northeastern", "southern state of",
+ * "war-torn"), when that mention is in the same country or unresolved. */
+static void possessive_countries(analysis *a)
+{
+    for (size_t k = 0; k + 1 < a->nplaces; k++) {
+        place_m *p = &a->places[k];
+        size_t end = p->tok + p->ntok;
+        if (!p->resolved || p->g.kind != GAZ_COUNTRY || !p->locative || p->role != PLACE_BODY ||
+            end >= a->td.ntok || !tok_is(&a->td, end, "s") || a->td.tok[end].start != a->td.tok[end - 1].end)
+            continue;
+        place_m *q = &a->places[k + 1];
+        if (q->sentence != p->sentence || q->role != PLACE_BODY || q->tok <= end || q->tok - end - 1 > 4 ||
+            (q->resolved && strcmp(q->g.iso2, p->g.iso2) != 0))
+            continue;
+        int words = 1;
+        for (size_t i = end + 1; i < q->tok && words; i++)
+            words = !(a->td.tok[i].flags & (TOK_CAP | TOK_NUM | TOK_PUNCT));
+        if (!words)
+            continue;
+        q->locative = 1;
+        p->locative = 0;
+    }
+}
+
+static void country_parts(analysis *a)
+{
+    for (size_t k = 0; k < a->nplaces; k++) {
+        place_m *p = &a->places[k];
+        int ns, ew;
+        double lat, lon;
+        if (!p->resolved || p->g.kind != GAZ_COUNTRY || p->role != PLACE_BODY ||
+            !country_part_words(a, p, &ns, &ew) || !gaz_country_part(a->t->gaz, p->g.iso2, ns, ew, &lat, &lon))
+            continue;
+        p->g.lat = lat;
+        p->g.lon = lon;
+        p->part = 1;
+        /* As a region, so that an event at a village the gazetteer lacks
+         * falls back on it (events.c takes a region, never a country, for
+         * that) -- unless the sentence names a region of its own, which
+         * says more than a direction does. */
+        int region = 0;
+        for (size_t j = 0; j < a->nplaces && !region; j++)
+            region = j != k && a->places[j].sentence == p->sentence && a->places[j].resolved &&
+                     (a->places[j].g.kind == GAZ_ADMIN1 || a->places[j].g.kind == GAZ_ADMIN2);
+        if (!region)
+            p->g.kind = GAZ_ADMIN2;
+    }
+}
+
+/* 1 if the report names the Republic of Congo in full: "Republic of
+ * (the) Congo" not after "Democratic", "Congo Republic", "Brazzaville". */
+static int republic_named(const char *text, size_t len)
+{
+    static const char *const forms[] = {"Republic of Congo", "Republic of the Congo", "Congo Republic",
+                                        "Brazzaville"};
+    for (size_t f = 0; f < ARRAY_LEN(forms); f++) {
+        size_t n = strlen(forms[f]);
+        for (size_t off = 0; off + n <= len; off++) {
+            if (text[off] != forms[f][0] || memcmp(text + off, forms[f], n) != 0)
+                continue;
+            if (f >= 2 || off < 11 || memcmp(text + off - 11, "Democratic ", 11) != 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 void places_scan(analysis *a)
 {
     const text_doc *td = &a->td;
     const char *text = a->doc->text;
     context cx;
     memset(&cx, 0, sizeof cx);
-    lookups look = {NULL, 0, 0};
+    lookups look = {NULL, 0, 0, 0};
+    look.congo_republic = republic_named(text, a->doc->len);
     cx.look = &look;
     unsigned char *used = calloc(td->ntok + 1, 1);
     /* Pass 1 looks every capitalised word up; one that names nothing is
@@ -1753,6 +1962,21 @@ void places_scan(analysis *a)
                 if (g->kind == GAZ_ADMIN1 && !loc && want != WANT_REGION &&
                     g->population < 100000 && country_ev(&cx, g->iso2) == 0)
                     accept = 0;
+                /* A region named by a compass word alone (Cameroon's "South",
+                 * Ghana's "Eastern"), even after a locative, is a direction
+                 * ("shot in Southwest", "the 700 block of South") unless the
+                 * report speaks of its country.  It is passed over, not kept
+                 * as an unknown name (the event keeps the dateline's town),
+                 * and a name after "of" is read alone ("the South of
+                 * France").  Before a name ("East Oakland") it is left as it
+                 * was, or the unknown run would swallow the name. */
+                int ns, ew;
+                if (g->kind == GAZ_ADMIN1 && len == 1 && direction_word(a, i, &ns, &ew) &&
+                    country_ev(&cx, g->iso2) == 0 && !(i + 1 < td->ntok && is_cap(a, i + 1))) {
+                    take(used, i, 1);
+                    found = 1;
+                    break;
+                }
                 if (!accept)
                     continue;
                 place_m p = mention(a, i, len, (int)s);
@@ -1827,6 +2051,8 @@ void places_scan(analysis *a)
     capitals(a, &cx, used);
     if (a->nplaces > 1)
         qsort(a->places, a->nplaces, sizeof *a->places, cmp_place_pos);
+    possessive_countries(a);
+    country_parts(a);
     free(used);
     free(no_place);
     lookups_free(&look);
@@ -1915,7 +2141,15 @@ void places_write_jsonl(const struct tally *t, const tally_doc *doc, FILE *out)
             uint32_t at = i < a.td.ntok ? a.td.tok[i].start : UINT32_MAX;
             for (; k < a.nplaces && a.places[k].sp.start <= at; k++) {
                 const place_m *p = &a.places[k];
-                write_one(&a, &b, p->sp, role_name[p->role], &p->g, p->resolved, p->precision);
+                gaz_place g = p->g;
+                gaz_country pc;
+                if (p->part && gaz_country_by_iso(t->gaz, g.iso2, &pc)) {
+                    /* The toponym is the country, at its own point. */
+                    g.kind = GAZ_COUNTRY;
+                    g.lat = pc.lat;
+                    g.lon = pc.lon;
+                }
+                write_one(&a, &b, p->sp, role_name[p->role], &g, p->resolved, p->precision);
             }
             if (i == a.td.ntok || !is_cap(&a, i) || place_at(&a, i))
                 continue;

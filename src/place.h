@@ -20,7 +20,16 @@
  *    region when there is one, precision 3; "X's outskirts", "north of X":
  *    precision 2;
  *  - "in the capital", "the Malian capital": the capital of the report's
- *    main country (or of the demonym's country), precision 1.
+ *    main country (or of the demonym's country), precision 1;
+ *  - "northern Cameroon", "Pakistan's northwest", "the south of Mali": the
+ *    country at the middle of that part (gaz_country_part), precision 3,
+ *    marked `part`; as a region (GAZ_ADMIN2 kind) unless its sentence
+ *    names a region, so that an event at a village the gazetteer lacks
+ *    falls back on it.  `tally places` still writes the country's point;
+ *  - "in Nigeria's northeastern Borno state": the locative is the place's
+ *    after the possessive, not the country's;
+ *  - a bare "Congo" is the DR Congo, unless the report names the Republic
+ *    of Congo in full (or Brazzaville).
  * Demonyms ("Malian") are country evidence, never places; "near the
  * Algerian border" is not evidence that the event is in Algeria.  A name
  * followed by another capitalised word that is no place ("Chad Smith said",

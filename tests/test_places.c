@@ -198,6 +198,149 @@ static void test_regions_and_parts(void **state)
     done(&s);
 }
 
+/* "northern Cameroon", "Pakistan's northwest", "the south of Mali": the
+ * country, at the middle of the part named, so that an event at a village
+ * the gazetteer lacks is placed in that part rather than at the country's
+ * point; "north of Gao" stays near the town, and "Northern Ireland" is a
+ * name, not a part. */
+static void test_part_of_a_country(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Gunmen killed four herders near the village of Bakoumbi in northern Cameroon on Tuesday. "
+             "A mortar hit a school in Pakistan's northwest, police said. Troops patrolled the south of Mali.");
+    const place_m *cm = find(&s, "Cameroon");
+    assert_true(cm->part);
+    assert_string_equal(cm->g.iso2, "CM");
+    assert_true(cm->g.lat > 8.5); /* the country's point is at 6 N */
+    const place_m *pk = find(&s, "Pakistan");
+    assert_true(pk->part);
+    assert_true(pk->g.lat > 31.0); /* point 30 N */
+    const place_m *ml = find(&s, "Mali");
+    assert_true(ml->part);
+    assert_true(ml->g.lat < 15.0); /* point 17 N */
+    done(&s);
+
+    scan(&s, "Rebels attacked a convoy north of Mali's border on Friday. Two men were shot in Northern Ireland.");
+    assert_false(find(&s, "Mali")->part);
+    done(&s);
+
+    /* The event at the unknown village takes the part, at region precision. */
+    const char *text = "Gunmen killed four herders in the village of Bakoumbi in northern Cameroon on Tuesday, "
+                       "a local official said.";
+    tally_doc d = {.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_int_equal(ev->ev[0].geo_precision, 3);
+    assert_true(ev->ev[0].lat > 8.5);
+    tally_events_free(ev);
+}
+
+/* "in Nigeria's northeastern Borno state": the locative is the region's,
+ * the country only says whose it is; a comma ends the phrase. */
+static void test_possessive_country(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Gunmen killed six villagers in Nigeria's northeastern Borno state on Sunday. Rebels shelled "
+             "positions in Mali's north, Kidal officials said.");
+    assert_false(find(&s, "Nigeria")->locative);
+    assert_true(find(&s, "Borno state")->locative);
+    assert_true(find(&s, "Mali")->locative);
+    done(&s);
+
+    char loc[96];
+    int prec;
+    event_place("Gunmen killed six villagers in Nigeria's northeastern Borno state on Sunday, police said.", loc,
+                sizeof loc, &prec);
+    assert_string_equal(loc, "Borno State");
+    assert_int_equal(prec, 3);
+}
+
+/* A bare "Congo" is the Democratic Republic, as wire reports write it,
+ * unless the report names the Republic of Congo in full. */
+static void test_bare_congo(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Militiamen killed seven farmers in eastern Congo on Sunday, an army spokesman said.");
+    assert_string_equal(find(&s, "Congo")->g.iso2, "CD");
+    done(&s);
+    scan(&s, "Troops of the Democratic Republic of Congo said on Monday that rebels had shelled a camp. "
+             "Congo has asked for help.");
+    assert_string_equal(find(&s, "Congo")->g.iso2, "CD");
+    done(&s);
+    scan(&s, "Police fired on protesters in the Republic of Congo on Friday. The government of Congo said "
+             "two died.");
+    assert_string_equal(find(&s, "Congo")->g.iso2, "CG");
+    done(&s);
+}
+
+/* "in Taraba" is Taraba State: a region's name without its generic word is
+ * its own name, not an alternate one that a far town shares. */
+static void test_region_without_its_generic_word(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "Herdsmen killed nine farmers in Taraba on Monday, police said.");
+    const place_m *p = find(&s, "Taraba");
+    assert_true(p->resolved);
+    assert_int_equal(p->g.kind, GAZ_ADMIN1);
+    assert_string_equal(p->g.iso2, "NG");
+    done(&s);
+}
+
+/* "in northeastern Nigerian Damboa", "in southern Damboa": the locative
+ * reaches the town across a direction adjective and a demonym. */
+static void test_locative_across_direction_and_demonym(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    event_place("A suicide bomber killed nine worshippers at a mosque in northeastern Nigerian Damboa on Friday.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Damboa");
+    assert_int_equal(prec, 1);
+    scanned s;
+    scan(&s, "Gunmen killed three traders in southern Damboa on Monday.");
+    assert_true(find(&s, "Damboa")->locative);
+    done(&s);
+}
+
+/* A region named by a compass word alone is a direction unless the report
+ * speaks of its country; "the South of France" is France. */
+static void test_compass_word_region(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "WASHINGTON -- Three men were shot in Southwest early Sunday, police said.");
+    assert_false(has(&s, "Southwest"));
+    done(&s);
+    char loc[96];
+    int prec;
+    event_place("WASHINGTON -- Three men were shot in Southwest early Sunday, police said.", loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Washington");
+    scan(&s, "She spent a year in the South of France before the attack.");
+    assert_false(has(&s, "South"));
+    assert_string_equal(find(&s, "France")->g.iso2, "FR");
+    done(&s);
+    scan(&s, "Separatists attacked a school in Cameroon on Monday. Soldiers then patrolled the South-West, "
+             "a local official said.");
+    expect(find(&s, "South-West"), PLACE_BODY, "South-West", "South-West", "CM", 3);
+    done(&s);
+}
+
+/* "One man was shot": a number word, not the village of Onè. */
+static void test_one_is_a_number(void **state)
+{
+    (void)state;
+    scanned s;
+    scan(&s, "One man was killed and two were hurt in a shooting in downtown Atlanta early Tuesday.");
+    assert_false(has(&s, "One"));
+    assert_string_equal(find(&s, "Atlanta")->g.iso2, "US");
+    done(&s);
+}
+
 static void test_border_and_capital(void **state)
 {
     (void)state;
@@ -681,6 +824,13 @@ int main(void)
         cmocka_unit_test(test_sentence_initial_locative),
         cmocka_unit_test(test_one_sense_per_report),
         cmocka_unit_test(test_small_region_named_bare),
+        cmocka_unit_test(test_part_of_a_country),
+        cmocka_unit_test(test_possessive_country),
+        cmocka_unit_test(test_bare_congo),
+        cmocka_unit_test(test_region_without_its_generic_word),
+        cmocka_unit_test(test_locative_across_direction_and_demonym),
+        cmocka_unit_test(test_compass_word_region),
+        cmocka_unit_test(test_one_is_a_number),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
