@@ -1645,17 +1645,34 @@ static void country_parts(analysis *a)
     }
 }
 
+/* The first w[0..n) in s[0..len), NULL if none.  memchr finds the first
+ * byte sixteen or more bytes at a time; a byte loop over the whole report
+ * for each form was an eighth of all the instructions of extraction. */
+static const char *find_bytes(const char *s, size_t len, const char *w, size_t n)
+{
+    const char *end = s + len;
+    for (const char *p = s; (size_t)(end - p) >= n; p++) {
+        p = memchr(p, w[0], (size_t)(end - p) - n + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, w, n) == 0)
+            return p;
+    }
+    return NULL;
+}
+
 /* 1 if the report names the Republic of Congo in full: "Republic of
  * (the) Congo" not after "Democratic", "Congo Republic", "Brazzaville". */
 static int republic_named(const char *text, size_t len)
 {
     static const char *const forms[] = {"Republic of Congo", "Republic of the Congo", "Congo Republic",
                                         "Brazzaville"};
+    if (!find_bytes(text, len, "Congo", 5) && !find_bytes(text, len, "Brazzaville", 11))
+        return 0; /* nearly every report */
     for (size_t f = 0; f < ARRAY_LEN(forms); f++) {
         size_t n = strlen(forms[f]);
-        for (size_t off = 0; off + n <= len; off++) {
-            if (text[off] != forms[f][0] || memcmp(text + off, forms[f], n) != 0)
-                continue;
+        for (const char *at = text; (at = find_bytes(at, len - (size_t)(at - text), forms[f], n)); at++) {
+            size_t off = (size_t)(at - text);
             if (f >= 2 || off < 11 || memcmp(text + off - 11, "Democratic ", 11) != 0)
                 return 1;
         }
