@@ -536,22 +536,26 @@ int gaz_country_part(const gaz *g, const char *iso2, int ns, int ew, double *lat
 {
     if (!iso2 || !iso2[0] || !iso2[1])
         return 0;
-    /* Countries come first in the entries, then the admin-1 regions. */
+    /* Countries come first in the entries, then the admin-1 regions.  The
+     * country's regions are picked out in one walk (a few thousand entries)
+     * and the three passes below go over those only. */
     size_t from = g->n_countries, to = g->n_countries + g->n_admin1;
     if (to > g->n_entries)
         to = g->n_entries;
-    double la0 = 91, la1 = -91, lo0 = 181, lo1 = -181;
+    enum { MAX_REGIONS = 1024 }; /* GeoNames has at most 212 (Slovenia's municipalities) */
+    const gazf_entry *reg[MAX_REGIONS];
     size_t n = 0;
-    for (size_t k = from; k < to; k++) {
+    double la0 = 91, la1 = -91, lo0 = 181, lo1 = -181;
+    for (size_t k = from; k < to && n < MAX_REGIONS; k++) {
         const gazf_entry *e = &g->entries[k];
-        if (e->kind != GAZ_ADMIN1 || e->iso2[0] != iso2[0] || e->iso2[1] != iso2[1] || !e->population)
+        if (e->iso2[0] != iso2[0] || e->iso2[1] != iso2[1] || e->kind != GAZ_ADMIN1 || !e->population)
             continue;
+        reg[n++] = e;
         double y = from_e6(e->lat_e6), x = from_e6(e->lon_e6);
         la0 = y < la0 ? y : la0;
         la1 = y > la1 ? y : la1;
         lo0 = x < lo0 ? x : lo0;
         lo1 = x > lo1 ? x : lo1;
-        n++;
     }
     if (n < 3)
         return 0;
@@ -561,10 +565,8 @@ int gaz_country_part(const gaz *g, const char *iso2, int ns, int ew, double *lat
     for (int pass = 0; pass < 2; pass++) {
         double my = 0, mx = 0, wsum = 0;
         size_t m = 0;
-        for (size_t k = from; k < to; k++) {
-            const gazf_entry *e = &g->entries[k];
-            if (e->kind != GAZ_ADMIN1 || e->iso2[0] != iso2[0] || e->iso2[1] != iso2[1] || !e->population)
-                continue;
+        for (size_t k = 0; k < n; k++) {
+            const gazf_entry *e = reg[k];
             double y = from_e6(e->lat_e6), x = from_e6(e->lon_e6);
             double v = (y - la0) / sy - 0.5, u = (x - lo0) / sx - 0.5;
             double step = ns || ew ? ns * v + ew * u : -sqrt(u * u + v * v);
