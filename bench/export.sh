@@ -18,7 +18,10 @@ if [ ! -x build/exportgen ] || [ bench/exportgen.c -nt build/exportgen ] || [ bu
     $CC -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Iinclude -Isrc bench/exportgen.c build/libtally.a \
         -lutf8proc -lcjson -lsqlite3 -lm -lpthread -o build/exportgen || exit 2
 fi
-DB=$OUT/store-$N.db
+# The store is kept between runs; its name carries the schema version, so a
+# store written by an older tally (which tally serve refuses) is not reused.
+SV=$(sed -n 's/^#define SCHEMA_VERSION \([0-9]*\).*/\1/p' src/schema.h)
+DB=$OUT/store-$N-v$SV.db
 if [ ! -s "$DB" ]; then
     echo "bench: generating $DB ($N events)"
     build/exportgen "$DB.tmp" "$N" && mv "$DB.tmp" "$DB" || exit 2

@@ -25,7 +25,10 @@ fi
 if [ ! -x build/load ] || [ bench/load.c -nt build/load ]; then
     $CC $CF bench/load.c -lpthread -o build/load || exit 2
 fi
-DB=$OUT/store-$N.db
+# The store is kept between runs; its name carries the schema version, so a
+# store written by an older tally (which tally serve refuses) is not reused.
+SV=$(sed -n 's/^#define SCHEMA_VERSION \([0-9]*\).*/\1/p' src/schema.h)
+DB=$OUT/store-$N-v$SV.db
 if [ ! -s "$DB" ]; then
     echo "bench: generating $DB ($N events)"
     build/exportgen "$DB.tmp" "$N" && mv "$DB.tmp" "$DB" || exit 2
