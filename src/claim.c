@@ -1099,6 +1099,19 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
     return w;
 }
 
+/* Does the sentence say its wounded person lives ("non-life-threatening
+ * injuries", "is expected to survive", "in stable condition")?  Then the
+ * person is not the one a later paragraph reports dead. */
+static int survives(const text_doc *td, const sentence *se)
+{
+    static const char *const alive[] = {"non-life-threatening", "non-life", "minor", "survive", "recover",
+                                        "stable", "recovering", "released", "graze"};
+    for (size_t j = se->first; j < se->first + se->count; j++)
+        if (tok_is_any(td, j, alive, ARRAY_LEN(alive)))
+            return 1;
+    return 0;
+}
+
 /* from > 0: only a person named after token `from` whose outcome follows
  * "also" ("the suspect was also killed"), counted as one more of the
  * sentence's figures, not as a single. */
@@ -1118,6 +1131,10 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
             continue;
         size_t vs = 0, ve = 0;
         int two = 0;
+        /* a wound told as a noun or a trip to hospital ("he suffered a
+         * gunshot wound", "she was rushed to a hospital"): like "was shot",
+         * the person may be the one the report says later died */
+        int wound_noun = 0;
         const lex_entry *v = NULL;
         /* active: OUTCOME (a|an|the|his|...) w{0,3} PERSON, or OUTCOME Name Name */
         /* "shot his daughter", "shot himself in the face" */
@@ -1206,6 +1223,50 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
             if (tok_is_any(td, b, adv, ARRAY_LEN(adv)))
                 b--;
             int intr = tok_is_any(td, i, intrans, ARRAY_LEN(intrans));
+            /* "the man suffered non-life-threatening injuries", "she
+             * sustained a gunshot wound to the arm": the wound is a noun and
+             * its bearer the subject of the verb before it, read like
+             * "he died" */
+            static const char *const deadly[] = {"fatal", "fatally", "mortal", "deadly", "self-inflicted", "lethal"};
+            static const char *const bear[] = {"suffered", "sustained", "received", "suffers", "sustains",
+                                               "suffering", "sustaining"};
+            if (want == OUT_INJURED && !intr && (tok_is(td, i + n - 1, "injuries") || tok_is(td, i + n - 1, "injury") ||
+                                                 tok_is(td, i + n - 1, "wounds") || tok_is(td, i + n - 1, "wound"))) {
+                for (size_t q = i; q-- > se->first && q + 6 > i;) {
+                    if (td->tok[q].flags & (TOK_PUNCT | TOK_NUM))
+                        break;
+                    /* "a fatal gunshot wound" is a death, told otherwise */
+                    if (tok_is_any(td, q, deadly, ARRAY_LEN(deadly)))
+                        break;
+                    if (tok_is_any(td, q, bear, ARRAY_LEN(bear))) {
+                        int ing = ends_with(tok_key(td, q), "ing");
+                        /* "is suffering from" reads as "suffered"; a bare
+                         * participle ("found him suffering from a gunshot
+                         * wound") has an object, not a subject, before it */
+                        if (ing && q > se->first + 1 && (tok_is(td, q - 1, "is") || tok_is(td, q - 1, "was")))
+                            q--;
+                        else if (ing)
+                            break;
+                        if (q > se->first) {
+                            b = q - 1;
+                            intr = 1;
+                            wound_noun = 1;
+                        }
+                        break;
+                    }
+                }
+            }
+            /* "the man was taken to a hospital", "she was rushed to the
+             * hospital": the verb of transport stands where an adverb would */
+            static const char *const carried[] = {"taken", "transported", "rushed", "driven", "airlifted", "flown",
+                                                  "brought", "carried", "transferred"};
+            if (want == OUT_INJURED && !intr && b > se->first && tok_is(td, i, "to") &&
+                tok_is_any(td, b, carried, ARRAY_LEN(carried))) {
+                b--;
+                wound_noun = 1;
+                if (b > se->first && (ly_adverb(td, b) || tok_is(td, b, "later") || tok_is(td, b, "also")))
+                    b--;
+            }
             /* "a 16-year-old boy was shot and died at the scene" */
             if (intr && b > se->first + 2 && tok_is(td, b, "and") && tok_is(td, b - 1, "shot") &&
                 tok_is(td, b - 2, "was"))
@@ -1393,7 +1454,7 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
         if (from && td->tok[vs].start < td->tok[from].start)
             continue; /* the person must be named after the sentence's counts */
         c.outcome = want;
-        c.hit = want == OUT_INJURED && !strcmp(o->phrase, "shot");
+        c.hit = want == OUT_INJURED && (!strcmp(o->phrase, "shot") || (wound_noun && !survives(td, se)));
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
         str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
