@@ -478,6 +478,9 @@ typedef struct {
     speaker sp[16];
     size_t nsp;
     int speakers_known;
+    /* the report: the claims of one hurt person named beside the dead
+     * ("a man was killed and a woman was wounded"), for beside_dead */
+    size_t beside[32], nbeside;
 } claim_memo;
 
 static void memo_sentence(const analysis *a, claim_memo *cm, size_t s)
@@ -861,11 +864,22 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim, claim_mem
             for (size_t q = first_claim; q < a->nclaims; q++)
                 if (a->claims[q].sp.end > last)
                     last = a->claims[q].sp.end;
-            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last), cm);
+            size_t after = token_at(td, se->first, end, last);
+            single_of(a, s, OUT_KILLED, after, cm);
+            /* "a man was killed and a woman was wounded", "Stewart died
+             * ... and a 10-year-old boy is in critical condition": one
+             * hurt person named after the dead in a clause of its own */
+            for (size_t q = first_claim; q < a->nclaims; q++)
+                if (a->claims[q].outcome == OUT_INJURED)
+                    return;
+            single_of(a, s, OUT_INJURED, after, cm);
             return;
         }
-    if (single_of(a, s, OUT_KILLED, 0, cm))
+    if (single_of(a, s, OUT_KILLED, 0, cm)) {
+        /* "a man died at the scene and a woman was taken to a hospital" */
+        single_of(a, s, OUT_INJURED, token_at(td, se->first, end, a->claims[a->nclaims - 1].sp.end), cm);
         return;
+    }
     for (size_t k = first_claim; k < a->nclaims; k++)
         if (a->claims[k].outcome == OUT_INJURED)
             return;
@@ -1099,6 +1113,34 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
     return w;
 }
 
+/* Is the person at vs, named after the dead that end at token from, in a
+ * clause of their own: "and", "while", "but" or ";" between, and no word
+ * that ties the clause to the death ("died after he was shot", "killed
+ * when she was hit"), and no relative pronoun before its outcome?  A
+ * pronoun there is most often the dead person. */
+static int own_clause(const text_doc *td, size_t from, size_t vs, size_t out)
+{
+    /* "the killing of a boy, son of an officer, who was shot": a relative
+     * clause about the dead */
+    static const char *const rel[] = {"who", "whose", "which", "that"};
+    for (size_t j = vs; j < out; j++)
+        if (tok_is_any(td, j, rel, ARRAY_LEN(rel)))
+            return 0;
+    static const char *const tie[] = {"after", "when", "before", "as", "because", "until", "where", "once", "since"};
+    static const char *const join[] = {"and", "while", "but", "whereas", ";"};
+    if (tok_is(td, vs, "he") || tok_is(td, vs, "she") || tok_is(td, vs, "they") || tok_is(td, vs, "him") ||
+        tok_is(td, vs, "her"))
+        return 0;
+    int joined = 0;
+    for (size_t j = from; j < vs; j++) {
+        if (tok_is_any(td, j, tie, ARRAY_LEN(tie)))
+            return 0;
+        if (tok_is_any(td, j, join, ARRAY_LEN(join)))
+            joined = 1;
+    }
+    return joined;
+}
+
 /* Does the sentence say its wounded person lives ("non-life-threatening
  * injuries", "is expected to survive", "in stable condition")?  Then the
  * person is not the one a later paragraph reports dead. */
@@ -1126,8 +1168,9 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
         if (i < from || outcome_kind_at(cm, i) != want)
             continue;
         const lex_entry *o = outcome_at(cm, i, &n);
-        if (from && !(i > se->first + 1 && (tok_is(td, i - 1, "also") || tok_is(td, i - 2, "also") ||
-                                            (i > se->first + 2 && tok_is(td, i - 3, "also")))))
+        if (from && want == OUT_KILLED &&
+            !(i > se->first + 1 && (tok_is(td, i - 1, "also") || tok_is(td, i - 2, "also") ||
+                                    (i > se->first + 2 && tok_is(td, i - 3, "also")))))
             continue;
         size_t vs = 0, ve = 0;
         int two = 0;
@@ -1450,11 +1493,16 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
         c.sentence = (int)s;
         c.min = c.max = two ? 2 : 1;
         c.q = Q_EXACT;
-        c.single = !two && !from; /* two named people are a count; so is one "also" killed */
+        /* two named people are a count; so is one "also" killed, and one
+         * hurt person named beside the dead: not the dead person again */
+        c.single = !two && !from;
         if (from && td->tok[vs].start < td->tok[from].start)
             continue; /* the person must be named after the sentence's counts */
+        if (from && want == OUT_INJURED && !own_clause(td, from, vs, i))
+            continue;
         c.outcome = want;
-        c.hit = want == OUT_INJURED && (!strcmp(o->phrase, "shot") || (wound_noun && !survives(td, se)));
+        /* one hurt beside the dead is not among them */
+        c.hit = want == OUT_INJURED && !from && (!strcmp(o->phrase, "shot") || (wound_noun && !survives(td, se)));
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
         str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
@@ -1463,10 +1511,35 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
         size_t nsp;
         const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
+        if (from && want == OUT_INJURED && cm->nbeside < ARRAY_LEN(cm->beside))
+            cm->beside[cm->nbeside++] = a->nclaims;
         push(a, &c);
         return 1;
     }
     return 0;
+}
+
+/* One hurt person named beside the dead ("Gaston shot and killed Noble and
+ * wounded Ware") is counted as one more figure of the sentence; but when
+ * the report counts its hurt anywhere else ("injured three others", a
+ * headline's "2 wounded"), that person is one of them and the count says
+ * how many: the named one restates it rather than rivals it. */
+static void beside_dead(analysis *a, const claim_memo *cm)
+{
+    for (size_t b = 0; b < cm->nbeside; b++) {
+        claim *c = &a->claims[cm->beside[b]];
+        for (size_t k = 0; k < a->nclaims; k++) {
+            const claim *o = &a->claims[k];
+            int other_beside = 0;
+            for (size_t q = 0; q < cm->nbeside; q++)
+                other_beside |= cm->beside[q] == k;
+            if (k == cm->beside[b] || other_beside || o->outcome != OUT_INJURED || o->single || o->context ||
+                o->denial || o->part_of >= 0 || o->restates >= 0 || o->min < 1)
+                continue;
+            c->restates = (int)k;
+            break;
+        }
+    }
 }
 
 /* An adverb of manner or degree: "critically", "seriously", "fatally". */
@@ -2320,5 +2393,6 @@ void claims_scan(analysis *a)
     free(memo.slot);
     free(memo.at);
     free(actor_first);
+    beside_dead(a, &memo);
     same_victim_died(a);
 }
