@@ -1147,11 +1147,29 @@ static int own_clause(const text_doc *td, size_t from, size_t vs, size_t out)
 static int survives(const text_doc *td, const sentence *se)
 {
     static const char *const alive[] = {"non-life-threatening", "non-life", "minor", "survive", "recover",
-                                        "stable", "recovering", "released", "graze"};
+                                        "stable", "recovering", "graze"};
     for (size_t j = se->first; j < se->first + se->count; j++)
         if (tok_is_any(td, j, alive, ARRAY_LEN(alive)))
             return 1;
     return 0;
+}
+
+/* Is the one hurt person at vs, whose outcome is at token out, set apart
+ * from the report's dead: "also" just before the outcome ("was also
+ * shot"), a subject that says one more ("another", "a second", "the
+ * other"), or a sentence that says the person lives? */
+static int one_more_hurt(const text_doc *td, const sentence *se, size_t vs, size_t out)
+{
+    static const char *const ordinal[] = {"another", "second", "third", "fourth", "other"};
+    for (size_t j = out; j-- > se->first && j + 3 >= out;)
+        if (tok_is(td, j, "also"))
+            return 1;
+    /* the subject's words may start after its determiner or age: look two
+     * tokens before them too */
+    for (size_t j = vs > se->first + 2 ? vs - 2 : se->first; j < out && j < vs + 2; j++)
+        if (tok_is_any(td, j, ordinal, ARRAY_LEN(ordinal)))
+            return 1;
+    return survives(td, se);
 }
 
 /* from > 0: only a person named after token `from` whose outcome follows
@@ -1493,8 +1511,14 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
         c.sentence = (int)s;
         c.min = c.max = two ? 2 : 1;
         c.q = Q_EXACT;
+        /* one hurt person that the words set apart from the dead: "his
+         * mother was also shot", "another man was wounded", "a second
+         * victim is in stable condition" (a survivor); or named beside the
+         * dead (from) */
+        int more = want == OUT_INJURED && !two && (from || one_more_hurt(td, se, vs, i));
         /* two named people are a count; so is one "also" killed, and one
-         * hurt person named beside the dead: not the dead person again */
+         * hurt person named beside the dead; one more hurt person is made
+         * a count by beside_dead, in a report that counts a death */
         c.single = !two && !from;
         if (from && td->tok[vs].start < td->tok[from].start)
             continue; /* the person must be named after the sentence's counts */
@@ -1511,7 +1535,7 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
         size_t nsp;
         const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
-        if (from && want == OUT_INJURED && cm->nbeside < ARRAY_LEN(cm->beside))
+        if (more && cm->nbeside < ARRAY_LEN(cm->beside))
             cm->beside[cm->nbeside++] = a->nclaims;
         push(a, &c);
         return 1;
@@ -1520,14 +1544,29 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
 }
 
 /* One hurt person named beside the dead ("Gaston shot and killed Noble and
- * wounded Ware") is counted as one more figure of the sentence; but when
- * the report counts its hurt anywhere else ("injured three others", a
- * headline's "2 wounded"), that person is one of them and the count says
- * how many: the named one restates it rather than rivals it. */
+ * wounded Ware") is counted as one more figure of the sentence, and so,
+ * in a report that counts a death, is one set apart from the dead ("his
+ * mother was also shot", "another man is in stable condition"): events.c
+ * reads a lone single hurt beside a death as the dead person again.  But
+ * when the report counts its hurt anywhere else ("injured three others",
+ * a headline's "2 wounded"), that person is one of them and the count
+ * says how many: the named one restates it rather than rivals it. */
 static void beside_dead(analysis *a, const claim_memo *cm)
 {
+    int death = 0;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        const claim *c = &a->claims[k];
+        death |= c->outcome == OUT_KILLED && !c->context && !c->denial && c->part_of < 0 && c->min >= 1 &&
+                 !(c->single && !strcmp(c->label, "attacker"));
+    }
     for (size_t b = 0; b < cm->nbeside; b++) {
         claim *c = &a->claims[cm->beside[b]];
+        if (c->single) {
+            if (!death)
+                continue;
+            c->single = 0;
+            c->hit = 0;
+        }
         for (size_t k = 0; k < a->nclaims; k++) {
             const claim *o = &a->claims[k];
             int other_beside = 0;
