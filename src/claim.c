@@ -1653,11 +1653,14 @@ static int takes_object(const analysis *a, const sentence *se, size_t j)
  * past them. */
 static int unknown_victims(const analysis *a, const sentence *se, size_t k, size_t *vend)
 {
+    /* "told Channel 21 news that three people were shot", "called 911
+     * because he had shot": a word that opens a clause ends the victims */
+    static const char *const clause_open[] = {"that", "because", "when", "after", "while", "as", "if", "before"};
     const text_doc *td = &a->td;
     size_t end = se->first + se->count, w = k, n;
     while (w < end && w < k + 3 && !(td->tok[w].flags & (TOK_PUNCT | TOK_NUM | TOK_QUOTE)) && !is_aux(td, w) &&
            !lex_match(a->t->outcomes, td, w, end, &n) && !tok_is(td, w, "of") && !tok_is(td, w, "and") &&
-           !tok_is(td, w, "in") && !tok_is(td, w, "who"))
+           !tok_is(td, w, "in") && !tok_is(td, w, "who") && !tok_is_any(td, w, clause_open, ARRAY_LEN(clause_open)))
         w++;
     if (w == k || w >= end)
         return 0;
@@ -1921,6 +1924,12 @@ void claims_scan(analysis *a)
             }
             if (!num.vague && num.min >= 1900 && num.min <= 2100 && !num.words)
                 continue; /* a year */
+            /* "called 911", "a 911 call", "told 911 dispatchers": the
+             * emergency number of US reports, written in digits, is not a
+             * head count unless people are named right after it */
+            if (!num.vague && !num.words && num.min == 911 && num.max == 911 &&
+                !(j < end && lex_match(a->t->victims, td, j, end, &(size_t){0})))
+                continue;
             if (fatally_part(a, s, first_claim, i, j, &num))
                 continue;
             if (i > se->first && (tok_is(td, i - 1, "ages") || tok_is(td, i - 1, "aged") || tok_is(td, i - 1, "age")))
