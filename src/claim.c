@@ -1230,6 +1230,13 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
                  * unless it is a time ("killed a day after") */
                 if (!ve && want == OUT_KILLED && !shot && (tok_is(td, j, "a") || tok_is(td, j, "an")))
                     ve = loose_object(a, se, j, &vs);
+                /* "the shooting that wounded a 15-year-old", "injuring a
+                 * security guard": so too for the verbs that only hurt
+                 * ("shot a video", "hit a car" are not people) */
+                static const char *const hurt_verb[] = {"wounded", "wounding", "injured", "injuring"};
+                if (!ve && want == OUT_INJURED && n == 1 && tok_is_any(td, i, hurt_verb, ARRAY_LEN(hurt_verb)) &&
+                    (tok_is(td, j, "a") || tok_is(td, j, "an")))
+                    ve = loose_object(a, se, j, &vs);
             } else if (is_capword(td, j) && is_capword(td, j + 1) && !place_at(a, j)) {
                 vs = j;
                 ve = j + 2;
@@ -1526,7 +1533,10 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
             continue;
         c.outcome = want;
         /* one hurt beside the dead is not among them */
-        c.hit = want == OUT_INJURED && !from && (!strcmp(o->phrase, "shot") || (wound_noun && !survives(td, se)));
+        /* "struck in the chest", "hit in the head": shot, told otherwise */
+        int struck = !strncmp(o->phrase, "struck in ", 10) || !strncmp(o->phrase, "hit in ", 7);
+        c.hit = want == OUT_INJURED && !from &&
+                (!strcmp(o->phrase, "shot") || ((wound_noun || struck) && !survives(td, se)));
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
         str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
