@@ -1591,6 +1591,62 @@ static void beside_dead(analysis *a, const claim_memo *cm)
     }
 }
 
+/* Which words of a claim's evidence name a state or a trip to hospital
+ * ("two remain hospitalized", "three were taken to the hospital", "two
+ * are in critical condition", "two of the victims"), and which a plain
+ * injury ("four people were wounded")? */
+static int evidence_has(const analysis *a, const claim *c, const char *const *words, size_t nwords)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[c->sentence];
+    size_t end = se->first + se->count;
+    for (size_t j = token_at(td, se->first, end, c->sp.start); j < end && td->tok[j].start < c->sp.end; j++)
+        if (tok_is_any(td, j, words, nwords))
+            return 1;
+    return 0;
+}
+
+/* Local reports give the hurt, then how some of them fare: "four people
+ * were wounded ... two remain hospitalized", "five were shot; three were
+ * taken to the hospital", "two of the victims are in critical condition".
+ * The smaller figure of a state or a hospital is part of the plain count
+ * of the hurt, not a rival figure of it. */
+static void hurt_subsets(analysis *a)
+{
+    static const char *const state[] = {"hospital", "hospitals", "hospitalized", "hospitalised", "condition",
+                                        "remain", "remains", "remained", "still", "treated", "critically",
+                                        "seriously", "serious", "critical"};
+    static const char *const plain[] = {"wounded", "injured", "hurt", "shot", "wounding", "injuring", "injuries",
+                                        "wounds"};
+    for (size_t k = 0; k < a->nclaims; k++) {
+        claim *c = &a->claims[k];
+        if (c->outcome != OUT_INJURED || c->single || c->context || c->denial || c->part_of >= 0 ||
+            c->restates >= 0 || c->vague)
+            continue;
+        int of = 0; /* "two of the victims", "three of them" */
+        const text_doc *td = &a->td;
+        const sentence *se = &td->sent[c->sentence];
+        size_t end = se->first + se->count, j = token_at(td, se->first, end, c->sp.start);
+        for (size_t q = j; q < end && q < j + 3; q++)
+            of |= tok_is(td, q, "of") && q + 1 < end &&
+                  (tok_is(td, q + 1, "the") || tok_is(td, q + 1, "them") || tok_is(td, q + 1, "those"));
+        if (!of && !evidence_has(a, c, state, ARRAY_LEN(state)))
+            continue;
+        int whole = -1;
+        for (size_t w = 0; w < a->nclaims; w++) {
+            const claim *o = &a->claims[w];
+            if (w == k || o->outcome != OUT_INJURED || o->single || o->context || o->denial || o->part_of >= 0 ||
+                o->restates >= 0 || o->vague || o->min <= c->max || evidence_has(a, o, state, ARRAY_LEN(state)) ||
+                !evidence_has(a, o, plain, ARRAY_LEN(plain)))
+                continue;
+            if (whole < 0 || o->min > a->claims[whole].min)
+                whole = (int)w;
+        }
+        if (whole >= 0)
+            c->part_of = whole;
+    }
+}
+
 /* An adverb of manner or degree: "critically", "seriously", "fatally". */
 static int ly_adverb(const text_doc *td, size_t j)
 {
@@ -1947,7 +2003,8 @@ void claims_scan(analysis *a)
             if (i > se->first && (td->tok[i].flags & TOK_NUM) &&
                 (tok_is(td, i - 1, "their") || tok_is(td, i - 1, "his") || tok_is(td, i - 1, "her") ||
                  tok_is(td, i - 1, "early") || tok_is(td, i - 1, "mid") || tok_is(td, i - 1, "late")) &&
-                (text[num_end] == 's' || text[num_end] == '\''))
+                (text[num_end] == 's' || text[num_end] == '\'' ||
+                 !strncmp(text + num_end, "\xe2\x80\x99", 3))) /* "20’s", with a typographic apostrophe */
                 continue; /* "men in their 20s": a decade of age ("shot his two daughters" is a count) */
 
             /* "John Smith, 46, was killed", "a girl, 15": a bare figure
@@ -2452,5 +2509,6 @@ void claims_scan(analysis *a)
     free(memo.at);
     free(actor_first);
     beside_dead(a, &memo);
+    hurt_subsets(a);
     same_victim_died(a);
 }
