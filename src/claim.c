@@ -1378,7 +1378,9 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
             }
             /* "a 14-year-old boy is dead after being shot", "the boy is in
              * stable condition" */
-            int is_dead = ((tok_is(td, b, "is") || tok_is(td, b, "remains")) && (tok_is(td, i, "dead") || tok_is(td, i, "in"))) ||
+            /* "the boy is expected to survive" */
+            int is_dead = ((tok_is(td, b, "is") || tok_is(td, b, "remains")) &&
+                           (tok_is(td, i, "dead") || tok_is(td, i, "in") || tok_is(td, i, "expected"))) ||
                           after_being;
             /* "Conner died of a gunshot wound", "Geovany Garcia, 19, of Las
              * Vegas, died": an intransitive verb after a name or an apposition */
