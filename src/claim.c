@@ -1534,15 +1534,22 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
         if (from && want == OUT_INJURED && !own_clause(td, from, vs, i))
             continue;
         c.outcome = want;
-        /* one hurt beside the dead is not among them */
+        /* "shot his 7-year-old daughter to death": the object of "shot",
+         * then "to death", is a death */
+        int to_death = want == OUT_INJURED && n == 1 && tok_is(td, i, "shot") && ve > i && ve + 1 < end &&
+                       tok_is(td, ve, "to") && tok_is(td, ve + 1, "death");
+        if (to_death) {
+            c.outcome = OUT_KILLED;
+            more = 0;
+        }
         /* "struck in the chest", "hit in the head": shot, told otherwise */
         int struck = !strncmp(o->phrase, "struck in ", 10) || !strncmp(o->phrase, "hit in ", 7);
-        c.hit = want == OUT_INJURED && !from &&
+        c.hit = want == OUT_INJURED && !from && !to_death &&
                 (!strcmp(o->phrase, "shot") || ((wound_noun || struck) && !survives(td, se)));
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
         str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
-        size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
+        size_t sb = vs < i ? vs : i, sbe = (ve + (to_death ? 2 : 0) > i + n ? ve + (to_death ? 2 : 0) : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
         size_t nsp;
         const speaker *sp = speakers_of(a, cm, &nsp);
