@@ -1249,6 +1249,39 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
                     ve++;
             }
         }
+        /* "officers found a man suffering from a gunshot wound", "she
+         * returned to find the girl with a gunshot wound to her leg": the
+         * object of a verb of finding bears the wound */
+        if (!ve && want == OUT_INJURED &&
+            (tok_is(td, i + n - 1, "wound") || tok_is(td, i + n - 1, "wounds") || tok_is(td, i + n - 1, "injuries"))) {
+            static const char *const find[] = {"found", "find", "finding", "discovered", "located"};
+            size_t q = i, mark = 0;
+            while (q-- > se->first && q + 6 > i && !(td->tok[q].flags & (TOK_PUNCT | TOK_NUM)))
+                if (tok_is(td, q, "suffering") || tok_is(td, q, "with")) {
+                    mark = q;
+                    break;
+                }
+            /* "with" may be the start of the outcome phrase ("with a gunshot wound") */
+            if (!mark && tok_is(td, i, "with"))
+                mark = i;
+            if (mark > se->first + 2) {
+                for (size_t f = mark - 1; f-- > se->first && f + 7 > mark && !ve;) {
+                    if (td->tok[f].flags & (TOK_PUNCT | TOK_NUM))
+                        break;
+                    if (!tok_is_any(td, f, find, ARRAY_LEN(find)) || !is_det(td, f + 1))
+                        continue;
+                    for (size_t w = f + 2; w < mark && !v; w++) {
+                        size_t m;
+                        if ((v = singular_person(a, w, mark, &m)) && w + m == mark) {
+                            vs = f + 1;
+                            ve = mark;
+                            wound_noun = 1;
+                        } else
+                            v = NULL;
+                    }
+                }
+            }
+        }
         /* "Both were killed instantly", "Both victims were pronounced dead" */
         if (!ve && want == OUT_KILLED && strcmp(o->attr[1], "before") != 0 && i > se->first + 1) {
             size_t b = i - 1;
