@@ -750,6 +750,7 @@ static void another_claims(analysis *a, size_t s, size_t first_claim, claim_memo
         if (q < end && singular_person(a, q, end, &vn))
             q += vn; /* "another man" */
         else if (q < end && !(td->tok[q].flags & TOK_PUNCT) && !is_aux(td, q) && !tok_is(td, q, "and") &&
+                 !ly_adverb(td, q) && /* "and another critically injured" */
                  !lex_match(a->t->outcomes, td, q, end, &n))
             continue; /* "another attack", "another one" */
         size_t r = q;
