@@ -1649,6 +1649,29 @@ static int evidence_has(const analysis *a, const claim *c, const char *const *wo
     return 0;
 }
 
+/* "A boy shot himself in the leg ... No one else was hurt": "else" says
+ * nobody besides those the report has named, not that nobody was hurt.
+ * Such a zero restates the report's figure of that outcome when it has
+ * one, and is a zero only when it has none ("the man was killed; no one
+ * else was hurt"). */
+static void else_zero(analysis *a)
+{
+    static const char *const else_w[] = {"else"};
+    for (size_t k = 0; k < a->nclaims; k++) {
+        claim *c = &a->claims[k];
+        if (c->min != 0 || c->max != 0 || c->denial || c->restates >= 0 || !evidence_has(a, c, else_w, 1))
+            continue;
+        for (size_t w = 0; w < a->nclaims; w++) {
+            const claim *o = &a->claims[w];
+            if (w != k && o->outcome == c->outcome && o->min >= 1 && !o->context && !o->denial && o->part_of < 0 &&
+                o->restates < 0 && o->superseded_by < 0) {
+                c->restates = (int)w;
+                break;
+            }
+        }
+    }
+}
+
 /* Local reports give the hurt, then how some of them fare: "four people
  * were wounded ... two remain hospitalized", "five were shot; three were
  * taken to the hospital", "two of the victims are in critical condition".
@@ -2553,5 +2576,6 @@ void claims_scan(analysis *a)
     free(actor_first);
     beside_dead(a, &memo);
     hurt_subsets(a);
+    else_zero(a);
     same_victim_died(a);
 }
