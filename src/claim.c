@@ -2064,6 +2064,24 @@ void claims_scan(analysis *a)
                 continue;
             if (fatally_part(a, s, first_claim, i, j, &num))
                 continue;
+            /* "Smith was one of five people shot", "one of the two men
+             * wounded": the person is one of the count, which is the
+             * claim; unless the one has an outcome of its own ("one of
+             * five people shot outside the lounge has died") */
+            if (!num.vague && num.min == 1 && num.max == 1 && j + 1 < end && tok_is(td, j, "of")) {
+                size_t k2 = j + 1;
+                if (tok_is(td, k2, "the") || tok_is(td, k2, "those"))
+                    k2++;
+                number_t inner;
+                int own = 0;
+                for (size_t q = k2; q + 1 < end; q++)
+                    if ((tok_is(td, q, "has") || tok_is(td, q, "was") || tok_is(td, q, "is") || tok_is(td, q, "later")) &&
+                        q + 1 < end && lex_match(a->t->outcomes, td, q + 1, end, &(size_t){0}))
+                        own = 1;
+                if (!own && k2 < end && may_be_number(td, k2) && number_at(a, se, k2, &inner) && !inner.vague &&
+                    inner.min > 1)
+                    continue;
+            }
             if (i > se->first && (tok_is(td, i - 1, "ages") || tok_is(td, i - 1, "aged") || tok_is(td, i - 1, "age")))
                 continue; /* "five children, ages 11 to 15": ages, not a count */
             if (i > se->first && (td->tok[i].flags & TOK_NUM) &&
