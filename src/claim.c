@@ -478,6 +478,9 @@ typedef struct {
     speaker sp[16];
     size_t nsp;
     int speakers_known;
+    /* the report: the claims of one hurt person named beside the dead
+     * ("a man was killed and a woman was wounded"), for beside_dead */
+    size_t beside[32], nbeside;
 } claim_memo;
 
 static void memo_sentence(const analysis *a, claim_memo *cm, size_t s)
@@ -747,6 +750,7 @@ static void another_claims(analysis *a, size_t s, size_t first_claim, claim_memo
         if (q < end && singular_person(a, q, end, &vn))
             q += vn; /* "another man" */
         else if (q < end && !(td->tok[q].flags & TOK_PUNCT) && !is_aux(td, q) && !tok_is(td, q, "and") &&
+                 !ly_adverb(td, q) && /* "and another critically injured" */
                  !lex_match(a->t->outcomes, td, q, end, &n))
             continue; /* "another attack", "another one" */
         size_t r = q;
@@ -861,11 +865,22 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim, claim_mem
             for (size_t q = first_claim; q < a->nclaims; q++)
                 if (a->claims[q].sp.end > last)
                     last = a->claims[q].sp.end;
-            single_of(a, s, OUT_KILLED, token_at(td, se->first, end, last), cm);
+            size_t after = token_at(td, se->first, end, last);
+            single_of(a, s, OUT_KILLED, after, cm);
+            /* "a man was killed and a woman was wounded", "Stewart died
+             * ... and a 10-year-old boy is in critical condition": one
+             * hurt person named after the dead in a clause of its own */
+            for (size_t q = first_claim; q < a->nclaims; q++)
+                if (a->claims[q].outcome == OUT_INJURED)
+                    return;
+            single_of(a, s, OUT_INJURED, after, cm);
             return;
         }
-    if (single_of(a, s, OUT_KILLED, 0, cm))
+    if (single_of(a, s, OUT_KILLED, 0, cm)) {
+        /* "a man died at the scene and a woman was taken to a hospital" */
+        single_of(a, s, OUT_INJURED, token_at(td, se->first, end, a->claims[a->nclaims - 1].sp.end), cm);
         return;
+    }
     for (size_t k = first_claim; k < a->nclaims; k++)
         if (a->claims[k].outcome == OUT_INJURED)
             return;
@@ -1099,6 +1114,65 @@ static size_t loose_object(const analysis *a, const sentence *se, size_t j, size
     return w;
 }
 
+/* Is the person at vs, named after the dead that end at token from, in a
+ * clause of their own: "and", "while", "but" or ";" between, and no word
+ * that ties the clause to the death ("died after he was shot", "killed
+ * when she was hit"), and no relative pronoun before its outcome?  A
+ * pronoun there is most often the dead person. */
+static int own_clause(const text_doc *td, size_t from, size_t vs, size_t out)
+{
+    /* "the killing of a boy, son of an officer, who was shot": a relative
+     * clause about the dead */
+    static const char *const rel[] = {"who", "whose", "which", "that"};
+    for (size_t j = vs; j < out; j++)
+        if (tok_is_any(td, j, rel, ARRAY_LEN(rel)))
+            return 0;
+    static const char *const tie[] = {"after", "when", "before", "as", "because", "until", "where", "once", "since"};
+    static const char *const join[] = {"and", "while", "but", "whereas", ";"};
+    if (tok_is(td, vs, "he") || tok_is(td, vs, "she") || tok_is(td, vs, "they") || tok_is(td, vs, "him") ||
+        tok_is(td, vs, "her"))
+        return 0;
+    int joined = 0;
+    for (size_t j = from; j < vs; j++) {
+        if (tok_is_any(td, j, tie, ARRAY_LEN(tie)))
+            return 0;
+        if (tok_is_any(td, j, join, ARRAY_LEN(join)))
+            joined = 1;
+    }
+    return joined;
+}
+
+/* Does the sentence say its wounded person lives ("non-life-threatening
+ * injuries", "is expected to survive", "in stable condition")?  Then the
+ * person is not the one a later paragraph reports dead. */
+static int survives(const text_doc *td, const sentence *se)
+{
+    static const char *const alive[] = {"non-life-threatening", "non-life", "minor", "survive", "recover",
+                                        "stable", "recovering", "graze"};
+    for (size_t j = se->first; j < se->first + se->count; j++)
+        if (tok_is_any(td, j, alive, ARRAY_LEN(alive)))
+            return 1;
+    return 0;
+}
+
+/* Is the one hurt person at vs, whose outcome is at token out, set apart
+ * from the report's dead: "also" just before the outcome ("was also
+ * shot"), a subject that says one more ("another", "a second", "the
+ * other"), or a sentence that says the person lives? */
+static int one_more_hurt(const text_doc *td, const sentence *se, size_t vs, size_t out)
+{
+    static const char *const ordinal[] = {"another", "second", "third", "fourth", "other"};
+    for (size_t j = out; j-- > se->first && j + 3 >= out;)
+        if (tok_is(td, j, "also"))
+            return 1;
+    /* the subject's words may start after its determiner or age: look two
+     * tokens before them too */
+    for (size_t j = vs > se->first + 2 ? vs - 2 : se->first; j < out && j < vs + 2; j++)
+        if (tok_is_any(td, j, ordinal, ARRAY_LEN(ordinal)))
+            return 1;
+    return survives(td, se);
+}
+
 /* from > 0: only a person named after token `from` whose outcome follows
  * "also" ("the suspect was also killed"), counted as one more of the
  * sentence's figures, not as a single. */
@@ -1113,11 +1187,16 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
         if (i < from || outcome_kind_at(cm, i) != want)
             continue;
         const lex_entry *o = outcome_at(cm, i, &n);
-        if (from && !(i > se->first + 1 && (tok_is(td, i - 1, "also") || tok_is(td, i - 2, "also") ||
-                                            (i > se->first + 2 && tok_is(td, i - 3, "also")))))
+        if (from && want == OUT_KILLED &&
+            !(i > se->first + 1 && (tok_is(td, i - 1, "also") || tok_is(td, i - 2, "also") ||
+                                    (i > se->first + 2 && tok_is(td, i - 3, "also")))))
             continue;
         size_t vs = 0, ve = 0;
         int two = 0;
+        /* a wound told as a noun or a trip to hospital ("he suffered a
+         * gunshot wound", "she was rushed to a hospital"): like "was shot",
+         * the person may be the one the report says later died */
+        int wound_noun = 0;
         const lex_entry *v = NULL;
         /* active: OUTCOME (a|an|the|his|...) w{0,3} PERSON, or OUTCOME Name Name */
         /* "shot his daughter", "shot himself in the face" */
@@ -1152,6 +1231,13 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
                  * unless it is a time ("killed a day after") */
                 if (!ve && want == OUT_KILLED && !shot && (tok_is(td, j, "a") || tok_is(td, j, "an")))
                     ve = loose_object(a, se, j, &vs);
+                /* "the shooting that wounded a 15-year-old", "injuring a
+                 * security guard": so too for the verbs that only hurt
+                 * ("shot a video", "hit a car" are not people) */
+                static const char *const hurt_verb[] = {"wounded", "wounding", "injured", "injuring"};
+                if (!ve && want == OUT_INJURED && n == 1 && tok_is_any(td, i, hurt_verb, ARRAY_LEN(hurt_verb)) &&
+                    (tok_is(td, j, "a") || tok_is(td, j, "an")))
+                    ve = loose_object(a, se, j, &vs);
             } else if (is_capword(td, j) && is_capword(td, j + 1) && !place_at(a, j)) {
                 vs = j;
                 ve = j + 2;
@@ -1162,6 +1248,39 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
                 ve = j + 2;
                 while (is_capword(td, ve) && ve < j + 5)
                     ve++;
+            }
+        }
+        /* "officers found a man suffering from a gunshot wound", "she
+         * returned to find the girl with a gunshot wound to her leg": the
+         * object of a verb of finding bears the wound */
+        if (!ve && want == OUT_INJURED &&
+            (tok_is(td, i + n - 1, "wound") || tok_is(td, i + n - 1, "wounds") || tok_is(td, i + n - 1, "injuries"))) {
+            static const char *const find[] = {"found", "find", "finding", "discovered", "located"};
+            size_t q = i, mark = 0;
+            while (q-- > se->first && q + 6 > i && !(td->tok[q].flags & (TOK_PUNCT | TOK_NUM)))
+                if (tok_is(td, q, "suffering") || tok_is(td, q, "with")) {
+                    mark = q;
+                    break;
+                }
+            /* "with" may be the start of the outcome phrase ("with a gunshot wound") */
+            if (!mark && tok_is(td, i, "with"))
+                mark = i;
+            if (mark > se->first + 2) {
+                for (size_t f = mark - 1; f-- > se->first && f + 7 > mark && !ve;) {
+                    if (td->tok[f].flags & (TOK_PUNCT | TOK_NUM))
+                        break;
+                    if (!tok_is_any(td, f, find, ARRAY_LEN(find)) || !is_det(td, f + 1))
+                        continue;
+                    for (size_t w = f + 2; w < mark && !v; w++) {
+                        size_t m;
+                        if ((v = singular_person(a, w, mark, &m)) && w + m == mark) {
+                            vs = f + 1;
+                            ve = mark;
+                            wound_noun = 1;
+                        } else
+                            v = NULL;
+                    }
+                }
             }
         }
         /* "Both were killed instantly", "Both victims were pronounced dead" */
@@ -1206,6 +1325,50 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
             if (tok_is_any(td, b, adv, ARRAY_LEN(adv)))
                 b--;
             int intr = tok_is_any(td, i, intrans, ARRAY_LEN(intrans));
+            /* "the man suffered non-life-threatening injuries", "she
+             * sustained a gunshot wound to the arm": the wound is a noun and
+             * its bearer the subject of the verb before it, read like
+             * "he died" */
+            static const char *const deadly[] = {"fatal", "fatally", "mortal", "deadly", "self-inflicted", "lethal"};
+            static const char *const bear[] = {"suffered", "sustained", "received", "suffers", "sustains",
+                                               "suffering", "sustaining"};
+            if (want == OUT_INJURED && !intr && (tok_is(td, i + n - 1, "injuries") || tok_is(td, i + n - 1, "injury") ||
+                                                 tok_is(td, i + n - 1, "wounds") || tok_is(td, i + n - 1, "wound"))) {
+                for (size_t q = i; q-- > se->first && q + 6 > i;) {
+                    if (td->tok[q].flags & (TOK_PUNCT | TOK_NUM))
+                        break;
+                    /* "a fatal gunshot wound" is a death, told otherwise */
+                    if (tok_is_any(td, q, deadly, ARRAY_LEN(deadly)))
+                        break;
+                    if (tok_is_any(td, q, bear, ARRAY_LEN(bear))) {
+                        int ing = ends_with(tok_key(td, q), "ing");
+                        /* "is suffering from" reads as "suffered"; a bare
+                         * participle ("found him suffering from a gunshot
+                         * wound") has an object, not a subject, before it */
+                        if (ing && q > se->first + 1 && (tok_is(td, q - 1, "is") || tok_is(td, q - 1, "was")))
+                            q--;
+                        else if (ing)
+                            break;
+                        if (q > se->first) {
+                            b = q - 1;
+                            intr = 1;
+                            wound_noun = 1;
+                        }
+                        break;
+                    }
+                }
+            }
+            /* "the man was taken to a hospital", "she was rushed to the
+             * hospital": the verb of transport stands where an adverb would */
+            static const char *const carried[] = {"taken", "transported", "rushed", "driven", "airlifted", "flown",
+                                                  "brought", "carried", "transferred"};
+            if (want == OUT_INJURED && !intr && b > se->first && tok_is(td, i, "to") &&
+                tok_is_any(td, b, carried, ARRAY_LEN(carried))) {
+                b--;
+                wound_noun = 1;
+                if (b > se->first && (ly_adverb(td, b) || tok_is(td, b, "later") || tok_is(td, b, "also")))
+                    b--;
+            }
             /* "a 16-year-old boy was shot and died at the scene" */
             if (intr && b > se->first + 2 && tok_is(td, b, "and") && tok_is(td, b - 1, "shot") &&
                 tok_is(td, b - 2, "was"))
@@ -1249,7 +1412,9 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
             }
             /* "a 14-year-old boy is dead after being shot", "the boy is in
              * stable condition" */
-            int is_dead = ((tok_is(td, b, "is") || tok_is(td, b, "remains")) && (tok_is(td, i, "dead") || tok_is(td, i, "in"))) ||
+            /* "the boy is expected to survive" */
+            int is_dead = ((tok_is(td, b, "is") || tok_is(td, b, "remains")) &&
+                           (tok_is(td, i, "dead") || tok_is(td, i, "in") || tok_is(td, i, "expected"))) ||
                           after_being;
             /* "Conner died of a gunshot wound", "Geovany Garcia, 19, of Las
              * Vegas, died": an intransitive verb after a name or an apposition */
@@ -1389,23 +1554,163 @@ static int single_of(analysis *a, size_t s, enum outcome want, size_t from, clai
         c.sentence = (int)s;
         c.min = c.max = two ? 2 : 1;
         c.q = Q_EXACT;
-        c.single = !two && !from; /* two named people are a count; so is one "also" killed */
+        /* one hurt person that the words set apart from the dead: "his
+         * mother was also shot", "another man was wounded", "a second
+         * victim is in stable condition" (a survivor); or named beside the
+         * dead (from) */
+        int more = want == OUT_INJURED && !two && (from || one_more_hurt(td, se, vs, i));
+        /* two named people are a count; so is one "also" killed, and one
+         * hurt person named beside the dead; one more hurt person is made
+         * a count by beside_dead, in a report that counts a death */
+        c.single = !two && !from;
         if (from && td->tok[vs].start < td->tok[from].start)
             continue; /* the person must be named after the sentence's counts */
+        if (from && want == OUT_INJURED && !own_clause(td, from, vs, i))
+            continue;
         c.outcome = want;
-        c.hit = want == OUT_INJURED && !strcmp(o->phrase, "shot");
+        /* "shot his 7-year-old daughter to death": the object of "shot",
+         * then "to death", is a death */
+        int to_death = want == OUT_INJURED && n == 1 && tok_is(td, i, "shot") && ve > i && ve + 1 < end &&
+                       tok_is(td, ve, "to") && tok_is(td, ve + 1, "death");
+        if (to_death) {
+            c.outcome = OUT_KILLED;
+            more = 0;
+        }
+        /* "struck in the chest", "hit in the head": shot, told otherwise */
+        int struck = !strncmp(o->phrase, "struck in ", 10) || !strncmp(o->phrase, "hit in ", 7);
+        c.hit = want == OUT_INJURED && !from && !to_death &&
+                (!strcmp(o->phrase, "shot") || ((wound_noun || struck) && !survives(td, se)));
         span_copy(a->doc->text, (span){td->tok[vs].start, td->tok[ve - 1].end}, c.victims, sizeof c.victims);
         c.vcat = category_of(v);
         str_copy(c.label, sizeof c.label, v ? v->attr[1] : "person");
-        size_t sb = vs < i ? vs : i, sbe = (ve > i + n ? ve : i + n);
+        size_t sb = vs < i ? vs : i, sbe = (ve + (to_death ? 2 : 0) > i + n ? ve + (to_death ? 2 : 0) : i + n);
         c.sp = (span){td->tok[sb].start, td->tok[sbe - 1].end};
         size_t nsp;
         const speaker *sp = speakers_of(a, cm, &nsp);
         set_source(a, &c, speaker_for(td, sp, nsp, sb, sbe));
+        if (more && cm->nbeside < ARRAY_LEN(cm->beside))
+            cm->beside[cm->nbeside++] = a->nclaims;
         push(a, &c);
         return 1;
     }
     return 0;
+}
+
+/* One hurt person named beside the dead ("Gaston shot and killed Noble and
+ * wounded Ware") is counted as one more figure of the sentence, and so,
+ * in a report that counts a death, is one set apart from the dead ("his
+ * mother was also shot", "another man is in stable condition"): events.c
+ * reads a lone single hurt beside a death as the dead person again.  But
+ * when the report counts its hurt anywhere else ("injured three others",
+ * a headline's "2 wounded"), that person is one of them and the count
+ * says how many: the named one restates it rather than rivals it. */
+static void beside_dead(analysis *a, const claim_memo *cm)
+{
+    int death = 0;
+    for (size_t k = 0; k < a->nclaims; k++) {
+        const claim *c = &a->claims[k];
+        death |= c->outcome == OUT_KILLED && !c->context && !c->denial && c->part_of < 0 && c->min >= 1 &&
+                 !(c->single && !strcmp(c->label, "attacker"));
+    }
+    for (size_t b = 0; b < cm->nbeside; b++) {
+        claim *c = &a->claims[cm->beside[b]];
+        if (c->single) {
+            if (!death)
+                continue;
+            c->single = 0;
+            c->hit = 0;
+        }
+        for (size_t k = 0; k < a->nclaims; k++) {
+            const claim *o = &a->claims[k];
+            int other_beside = 0;
+            for (size_t q = 0; q < cm->nbeside; q++)
+                other_beside |= cm->beside[q] == k;
+            if (k == cm->beside[b] || other_beside || o->outcome != OUT_INJURED || o->single || o->context ||
+                o->denial || o->part_of >= 0 || o->restates >= 0 || o->min < 1)
+                continue;
+            c->restates = (int)k;
+            break;
+        }
+    }
+}
+
+/* Which words of a claim's evidence name a state or a trip to hospital
+ * ("two remain hospitalized", "three were taken to the hospital", "two
+ * are in critical condition", "two of the victims"), and which a plain
+ * injury ("four people were wounded")? */
+static int evidence_has(const analysis *a, const claim *c, const char *const *words, size_t nwords)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[c->sentence];
+    size_t end = se->first + se->count;
+    for (size_t j = token_at(td, se->first, end, c->sp.start); j < end && td->tok[j].start < c->sp.end; j++)
+        if (tok_is_any(td, j, words, nwords))
+            return 1;
+    return 0;
+}
+
+/* "A boy shot himself in the leg ... No one else was hurt": "else" says
+ * nobody besides those the report has named, not that nobody was hurt.
+ * Such a zero restates the report's figure of that outcome when it has
+ * one, and is a zero only when it has none ("the man was killed; no one
+ * else was hurt"). */
+static void else_zero(analysis *a)
+{
+    static const char *const else_w[] = {"else"};
+    for (size_t k = 0; k < a->nclaims; k++) {
+        claim *c = &a->claims[k];
+        if (c->min != 0 || c->max != 0 || c->denial || c->restates >= 0 || !evidence_has(a, c, else_w, 1))
+            continue;
+        for (size_t w = 0; w < a->nclaims; w++) {
+            const claim *o = &a->claims[w];
+            if (w != k && o->outcome == c->outcome && o->min >= 1 && !o->context && !o->denial && o->part_of < 0 &&
+                o->restates < 0 && o->superseded_by < 0) {
+                c->restates = (int)w;
+                break;
+            }
+        }
+    }
+}
+
+/* Local reports give the hurt, then how some of them fare: "four people
+ * were wounded ... two remain hospitalized", "five were shot; three were
+ * taken to the hospital", "two of the victims are in critical condition".
+ * The smaller figure of a state or a hospital is part of the plain count
+ * of the hurt, not a rival figure of it. */
+static void hurt_subsets(analysis *a)
+{
+    static const char *const state[] = {"hospital", "hospitals", "hospitalized", "hospitalised", "condition",
+                                        "remain", "remains", "remained", "still", "treated", "critically",
+                                        "seriously", "serious", "critical"};
+    static const char *const plain[] = {"wounded", "injured", "hurt", "shot", "wounding", "injuring", "injuries",
+                                        "wounds"};
+    for (size_t k = 0; k < a->nclaims; k++) {
+        claim *c = &a->claims[k];
+        if (c->outcome != OUT_INJURED || c->single || c->context || c->denial || c->part_of >= 0 ||
+            c->restates >= 0 || c->vague)
+            continue;
+        int of = 0; /* "two of the victims", "three of them" */
+        const text_doc *td = &a->td;
+        const sentence *se = &td->sent[c->sentence];
+        size_t end = se->first + se->count, j = token_at(td, se->first, end, c->sp.start);
+        for (size_t q = j; q < end && q < j + 3; q++)
+            of |= tok_is(td, q, "of") && q + 1 < end &&
+                  (tok_is(td, q + 1, "the") || tok_is(td, q + 1, "them") || tok_is(td, q + 1, "those"));
+        if (!of && !evidence_has(a, c, state, ARRAY_LEN(state)))
+            continue;
+        int whole = -1;
+        for (size_t w = 0; w < a->nclaims; w++) {
+            const claim *o = &a->claims[w];
+            if (w == k || o->outcome != OUT_INJURED || o->single || o->context || o->denial || o->part_of >= 0 ||
+                o->restates >= 0 || o->vague || o->min <= c->max || evidence_has(a, o, state, ARRAY_LEN(state)) ||
+                !evidence_has(a, o, plain, ARRAY_LEN(plain)))
+                continue;
+            if (whole < 0 || o->min > a->claims[whole].min)
+                whole = (int)w;
+        }
+        if (whole >= 0)
+            c->part_of = whole;
+    }
 }
 
 /* An adverb of manner or degree: "critically", "seriously", "fatally". */
@@ -1480,11 +1785,14 @@ static int takes_object(const analysis *a, const sentence *se, size_t j)
  * past them. */
 static int unknown_victims(const analysis *a, const sentence *se, size_t k, size_t *vend)
 {
+    /* "told Channel 21 news that three people were shot", "called 911
+     * because he had shot": a word that opens a clause ends the victims */
+    static const char *const clause_open[] = {"that", "because", "when", "after", "while", "as", "if", "before"};
     const text_doc *td = &a->td;
     size_t end = se->first + se->count, w = k, n;
     while (w < end && w < k + 3 && !(td->tok[w].flags & (TOK_PUNCT | TOK_NUM | TOK_QUOTE)) && !is_aux(td, w) &&
            !lex_match(a->t->outcomes, td, w, end, &n) && !tok_is(td, w, "of") && !tok_is(td, w, "and") &&
-           !tok_is(td, w, "in") && !tok_is(td, w, "who"))
+           !tok_is(td, w, "in") && !tok_is(td, w, "who") && !tok_is_any(td, w, clause_open, ARRAY_LEN(clause_open)))
         w++;
     if (w == k || w >= end)
         return 0;
@@ -1748,14 +2056,39 @@ void claims_scan(analysis *a)
             }
             if (!num.vague && num.min >= 1900 && num.min <= 2100 && !num.words)
                 continue; /* a year */
+            /* "called 911", "a 911 call", "told 911 dispatchers": the
+             * emergency number of US reports, written in digits, is not a
+             * head count unless people are named right after it */
+            if (!num.vague && !num.words && num.min == 911 && num.max == 911 &&
+                !(j < end && lex_match(a->t->victims, td, j, end, &(size_t){0})))
+                continue;
             if (fatally_part(a, s, first_claim, i, j, &num))
                 continue;
+            /* "Smith was one of five people shot", "one of the two men
+             * wounded": the person is one of the count, which is the
+             * claim; unless the one has an outcome of its own ("one of
+             * five people shot outside the lounge has died") */
+            if (!num.vague && num.min == 1 && num.max == 1 && j + 1 < end && tok_is(td, j, "of")) {
+                size_t k2 = j + 1;
+                if (tok_is(td, k2, "the") || tok_is(td, k2, "those"))
+                    k2++;
+                number_t inner;
+                int own = 0;
+                for (size_t q = k2; q + 1 < end; q++)
+                    if ((tok_is(td, q, "has") || tok_is(td, q, "was") || tok_is(td, q, "is") || tok_is(td, q, "later")) &&
+                        q + 1 < end && lex_match(a->t->outcomes, td, q + 1, end, &(size_t){0}))
+                        own = 1;
+                if (!own && k2 < end && may_be_number(td, k2) && number_at(a, se, k2, &inner) && !inner.vague &&
+                    inner.min > 1)
+                    continue;
+            }
             if (i > se->first && (tok_is(td, i - 1, "ages") || tok_is(td, i - 1, "aged") || tok_is(td, i - 1, "age")))
                 continue; /* "five children, ages 11 to 15": ages, not a count */
             if (i > se->first && (td->tok[i].flags & TOK_NUM) &&
                 (tok_is(td, i - 1, "their") || tok_is(td, i - 1, "his") || tok_is(td, i - 1, "her") ||
                  tok_is(td, i - 1, "early") || tok_is(td, i - 1, "mid") || tok_is(td, i - 1, "late")) &&
-                (text[num_end] == 's' || text[num_end] == '\''))
+                (text[num_end] == 's' || text[num_end] == '\'' ||
+                 !strncmp(text + num_end, "\xe2\x80\x99", 3))) /* "20’s", with a typographic apostrophe */
                 continue; /* "men in their 20s": a decade of age ("shot his two daughters" is a count) */
 
             /* "John Smith, 46, was killed", "a girl, 15": a bare figure
@@ -2259,5 +2592,8 @@ void claims_scan(analysis *a)
     free(memo.slot);
     free(memo.at);
     free(actor_first);
+    beside_dead(a, &memo);
+    hurt_subsets(a);
+    else_zero(a);
     same_victim_died(a);
 }
