@@ -2199,37 +2199,59 @@ void event_free(event *e)
 /* An event placed at a name the gazetteer lacks ("in the village of
  * Dumay, 80 km west of Lasanod"): the most specific known place its own
  * sentences name instead -- a town, at precision 2 (near it), else a county
- * or region at 3 -- so that the event gets the town's point rather than
- * the country's.  The unknown name is kept in the notes. */
+ * or region at 3, else the part of the country they name ("in northern
+ * Cameroon", the lowest rank: a direction says less than a region's name)
+ * -- so that the event gets the town's point rather than the country's.
+ * When its sentences name none, a region or part of the country that the
+ * report's other sentences name (a lead that says "a village in Borno
+ * state" then tells the attack in the next): never a town of another
+ * sentence, which may be another incident's.  The unknown name is kept in
+ * the notes. */
+static int known_rank(const analysis *a, const place_m *p)
+{
+    if (!p->resolved || p->role != PLACE_BODY)
+        return 0;
+    if (a->country[0] && strcmp(p->g.iso2, a->country) != 0)
+        return 0;
+    if (p->part)
+        return 1;
+    return p->g.kind == GAZ_PLACE ? 4 : p->g.kind == GAZ_ADMIN2 ? 3 : p->g.kind == GAZ_ADMIN1 ? 2 : 0;
+}
+
 static void nearest_known(const analysis *a, event *e)
 {
     const place_m *best = NULL;
     int brank = 0;
     for (size_t k = 0; k < a->nplaces; k++) {
         const place_m *p = &a->places[k];
-        if (!p->resolved || p->role != PLACE_BODY || p->g.kind == GAZ_COUNTRY)
-            continue;
-        if (a->country[0] && strcmp(p->g.iso2, a->country) != 0)
+        int rank = known_rank(a, p);
+        if (rank <= brank)
             continue;
         int in = 0;
         for (size_t j = 0; j < e->nsents && !in; j++)
             in = e->sents[j] == p->sentence;
-        if (!in)
-            continue;
-        int rank = p->g.kind == GAZ_PLACE ? 3 : p->g.kind == GAZ_ADMIN2 ? 2 : 1;
-        if (rank > brank) {
+        if (in) {
             best = p;
             brank = rank;
         }
     }
+    int elsewhere = 0;
+    for (size_t k = 0; k < a->nplaces && !best; k++) {
+        const place_m *p = &a->places[k];
+        int rank = known_rank(a, p);
+        if (rank >= 1 && rank <= 3)
+            best = p, elsewhere = 1; /* the report's first region or part */
+    }
     if (!best)
         return;
-    buf_printf(&e->notes, "\"%s\" is not in the gazetteer: the nearest place the event's sentences name is used. ",
+    buf_printf(&e->notes,
+               elsewhere ? "\"%s\" is not in the gazetteer: the region the report names is used. "
+                         : "\"%s\" is not in the gazetteer: the nearest place the event's sentences name is used. ",
                e->place.name);
     e->place = *best;
     if (e->place.precision < 2 && best->g.kind == GAZ_PLACE)
         e->place.precision = 2;
-    else if (best->g.kind != GAZ_PLACE)
+    else if (best->g.kind != GAZ_PLACE || best->part)
         e->place.precision = 3;
 }
 

@@ -582,6 +582,33 @@ static void test_unknown_village_near_a_known_town(void **state)
     assert_int_equal(prec, 2);
 }
 
+/* An unknown village whose own sentence names nothing better: the region
+ * or the part of the country another sentence of the report names is a
+ * better point than the country's -- a town of another sentence is not
+ * (it may be another incident's). */
+static void test_unknown_village_in_a_region_named_elsewhere(void **state)
+{
+    (void)state;
+    const char *text = "Gunmen killed six farmers in the village of Ngawudi on Sunday night, residents said. The "
+                       "village lies in the Gwoza area of Borno state, close to the border with Cameroon.";
+    tally_doc d = {.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_string_equal(ev->ev[0].iso2, "NG");
+    assert_string_equal(ev->ev[0].admin1, "Borno State");
+    assert_int_equal(ev->ev[0].geo_precision, 3);
+    tally_events_free(ev);
+
+    text = "Gunmen killed four herders in the village of Bakoumbi on Tuesday, a local official said. Such raids "
+           "have grown more frequent in northern Cameroon since January.";
+    d = (tally_doc){.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_int_equal(ev->ev[0].geo_precision, 3);
+    assert_true(ev->ev[0].lat > 8.5); /* the part's point, not the country's at 6 N */
+    tally_events_free(ev);
+}
+
 static void test_far_namesake_and_multiword_country(void **state)
 {
     (void)state;
@@ -831,6 +858,7 @@ int main(void)
         cmocka_unit_test(test_locative_across_direction_and_demonym),
         cmocka_unit_test(test_compass_word_region),
         cmocka_unit_test(test_one_is_a_number),
+        cmocka_unit_test(test_unknown_village_in_a_region_named_elsewhere),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
