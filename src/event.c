@@ -1105,6 +1105,23 @@ static void add_int(int **arr, size_t *n, size_t *cap, int v)
     (*arr)[(*n)++] = v;
 }
 
+/* A whole country: no region, no part of it ("Mali", not "northern Mali"). */
+static int whole_country(const place_m *p) { return p->resolved && p->g.kind == GAZ_COUNTRY && !p->part; }
+
+/* A country or a part of one, wider than any of its regions. */
+static int wider_than_region(const place_m *p) { return p->resolved && (p->g.kind == GAZ_COUNTRY || p->part); }
+
+/* 1 if p narrows the country place c: a region of c's country when c is a
+ * country or a part of one, or a part of c when c is the whole country. */
+static int narrows_country(const place_m *p, const place_m *c)
+{
+    if (!p->resolved || !c->resolved || p == c || strcmp(p->g.iso2, c->g.iso2) != 0)
+        return 0;
+    if (!p->part && (p->g.kind == GAZ_ADMIN1 || p->g.kind == GAZ_ADMIN2))
+        return 1;
+    return p->part && whole_country(c);
+}
+
 /* Place of a sentence: its first locative place, else its first place.  A
  * dateline names the office and a qualifier ("N.C.") only narrows a town:
  * neither is a sentence's place (see dateline_place). */
@@ -1119,6 +1136,16 @@ static const place_m *sentence_place(const analysis *a, int s)
         int rank = (p->precision < 3 ? 2 : 0) + p->locative;
         int brank = best ? (best->precision < 3 ? 2 : 0) + best->locative : -1;
         if (rank > brank)
+            best = p;
+    }
+    /* "In Mali, gunmen killed ten villagers near the Mopti region's border",
+     * "killed six people in Nigeria on Sunday ... in Borno state": a region
+     * of the country says more than the country, wherever in the sentence
+     * each stands and whichever a locative introduces; and "northern Mali"
+     * more than a bare "Mali". */
+    for (size_t q = 0; q < mp.n && best && best->precision == 3 && wider_than_region(best); q++) {
+        const place_m *p = &a->places[mp.ix[q]];
+        if (p->role == PLACE_BODY && p->precision == 3 && narrows_country(p, best))
             best = p;
     }
     return best;
@@ -1233,8 +1260,13 @@ static void set_place(event *e, const place_m *p)
 {
     if (!p)
         return;
+    /* At one precision, a region (or a part) of the event's country narrows
+     * the country a sentence before named ("Gunmen killed nine people in
+     * Nigeria ... The attack hit a village in Plateau state"). */
     if (!e->has_place || p->precision < e->place.precision ||
-        (p->precision == e->place.precision && !e->place.resolved && p->resolved && p->precision < 3)) {
+        (p->precision == e->place.precision && !e->place.resolved && p->resolved && p->precision < 3) ||
+        (p->precision == 3 && e->place.precision == 3 && wider_than_region(&e->place) &&
+         narrows_country(p, &e->place))) {
         e->place = *p;
         e->has_place = 1;
     }

@@ -609,6 +609,26 @@ static void test_unknown_village_in_a_region_named_elsewhere(void **state)
     tally_events_free(ev);
 }
 
+/* A region of the event's country says more than the country, in the
+ * same sentence whichever comes first or has the locative, and in a later
+ * sentence of the same event. */
+static void test_region_narrows_the_country(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    event_place("Gunmen killed ten villagers in Mali on Sunday as violence spread across the Mopti region, "
+                "officials said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Mopti");
+    assert_int_equal(prec, 3);
+    event_place("Gunmen killed nine people in Nigeria on Sunday, police said. The gunmen attacked the farming "
+                "village at dawn in Plateau state, killing the nine as they slept.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Plateau State");
+    assert_int_equal(prec, 3);
+}
+
 static void test_far_namesake_and_multiword_country(void **state)
 {
     (void)state;
@@ -859,6 +879,7 @@ int main(void)
         cmocka_unit_test(test_compass_word_region),
         cmocka_unit_test(test_one_is_a_number),
         cmocka_unit_test(test_unknown_village_in_a_region_named_elsewhere),
+        cmocka_unit_test(test_region_narrows_the_country),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
