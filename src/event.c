@@ -1122,6 +1122,28 @@ static int narrows_country(const place_m *p, const place_m *c)
     return p->part && whole_country(c);
 }
 
+/* 1 if mention p only says where a source is: "an official in Juba told
+ * Reuters", "police in Kano said", "sources from Maiduguri" -- a source of
+ * data/sources.tsv right before "in" or "from" and the place.  The
+ * speaker's town is not where the event happened when the sentence says
+ * where something happened ("... that 25 civilians were killed in
+ * Cueibet"); a place merely named ("talks between Israel and ...") does
+ * not. */
+static int speaker_place(const analysis *a, const place_m *p)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[p->sentence];
+    if (p->tok < se->first + 2 || !(tok_is(td, p->tok - 1, "in") || tok_is(td, p->tok - 1, "from")))
+        return 0;
+    size_t stop = p->tok - 1;
+    for (size_t j = stop >= se->first + 4 ? stop - 4 : se->first; j < stop; j++) {
+        size_t len;
+        if (lex_match(a->t->sources, td, j, stop, &len) && j + len == stop)
+            return 1;
+    }
+    return 0;
+}
+
 /* Place of a sentence: its first locative place, else its first place.  A
  * dateline names the office and a qualifier ("N.C.") only narrows a town:
  * neither is a sentence's place (see dateline_place). */
@@ -1129,9 +1151,14 @@ static const place_m *sentence_place(const analysis *a, int s)
 {
     const place_m *best = NULL;
     members mp = places_of(a, s);
+    int others = 0; /* locative places of the sentence outside a source's phrase */
     for (size_t q = 0; q < mp.n; q++) {
         const place_m *p = &a->places[mp.ix[q]];
-        if (p->role != PLACE_BODY)
+        others += p->role == PLACE_BODY && p->locative && !speaker_place(a, p);
+    }
+    for (size_t q = 0; q < mp.n; q++) {
+        const place_m *p = &a->places[mp.ix[q]];
+        if (p->role != PLACE_BODY || (others && speaker_place(a, p)))
             continue;
         int rank = (p->precision < 3 ? 2 : 0) + p->locative;
         int brank = best ? (best->precision < 3 ? 2 : 0) + best->locative : -1;

@@ -629,6 +629,22 @@ static void test_region_narrows_the_country(void **state)
     assert_int_equal(prec, 3);
 }
 
+/* "An official in Juba told reporters": the speaker's town is not the
+ * event's place when the sentence says where the killing was; when it
+ * names no other, the speaker's town is still the best evidence. */
+static void test_speaker_town_is_not_the_event_place(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    event_place("A U.N. official in Juba told reporters that gunmen killed 25 civilians in Bor on Saturday.", loc,
+                sizeof loc, &prec);
+    assert_string_equal(loc, "Bor");
+    event_place("Police in Kano said gunmen killed five traders on Sunday.", loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Kano");
+    assert_int_equal(prec, 1);
+}
+
 static void test_far_namesake_and_multiword_country(void **state)
 {
     (void)state;
@@ -880,6 +896,7 @@ int main(void)
         cmocka_unit_test(test_one_is_a_number),
         cmocka_unit_test(test_unknown_village_in_a_region_named_elsewhere),
         cmocka_unit_test(test_region_narrows_the_country),
+        cmocka_unit_test(test_speaker_town_is_not_the_event_place),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
