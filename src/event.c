@@ -2266,11 +2266,11 @@ void event_free(event *e)
  * state" then tells the attack in the next): never a town of another
  * sentence, which may be another incident's.  The unknown name is kept in
  * the notes. */
-static int known_rank(const analysis *a, const place_m *p)
+static int known_rank(const char *iso, const place_m *p)
 {
     if (!p->resolved || p->role != PLACE_BODY)
         return 0;
-    if (a->country[0] && strcmp(p->g.iso2, a->country) != 0)
+    if (iso[0] && strcmp(p->g.iso2, iso) != 0)
         return 0;
     if (p->part)
         return 1;
@@ -2279,11 +2279,12 @@ static int known_rank(const analysis *a, const place_m *p)
 
 static void nearest_known(const analysis *a, event *e)
 {
+    const char *iso = e->place.g.iso2[0] ? e->place.g.iso2 : a->country;
     const place_m *best = NULL;
     int brank = 0;
     for (size_t k = 0; k < a->nplaces; k++) {
         const place_m *p = &a->places[k];
-        int rank = known_rank(a, p);
+        int rank = known_rank(iso, p);
         if (rank <= brank)
             continue;
         int in = 0;
@@ -2297,7 +2298,7 @@ static void nearest_known(const analysis *a, event *e)
     int elsewhere = 0;
     for (size_t k = 0; k < a->nplaces && !best; k++) {
         const place_m *p = &a->places[k];
-        int rank = known_rank(a, p);
+        int rank = known_rank(iso, p);
         if (rank >= 1 && rank <= 3)
             best = p, elsewhere = 1; /* the report's first region or part */
     }
@@ -2314,6 +2315,26 @@ static void nearest_known(const analysis *a, event *e)
         e->place.precision = 3;
 }
 
+/* The country of an unknown name: the one country its own sentence names,
+ * when that is not the report's main country ("killed ten fishermen in
+ * Touboun Ali in Cameroon", in a report mostly about Nigeria): the
+ * sentence says whose village it is.  Left to the main country when the
+ * sentence names none, or several. */
+static void own_country(const analysis *a, place_m *p)
+{
+    const char *iso = NULL;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *q = &a->places[k];
+        if (q->sentence != p->sentence || q->role != PLACE_BODY || !q->resolved || !wider_than_region(q))
+            continue;
+        if (iso && strcmp(iso, q->g.iso2) != 0)
+            return;
+        iso = q->g.iso2;
+    }
+    if (iso)
+        snprintf(p->g.iso2, sizeof p->g.iso2, "%s", iso);
+}
+
 /* The place as it is written out.  An unresolved name keeps its words as
  * the location and takes the main country's point, at region precision 3:
  * a wrong town is worse than an honest country. */
@@ -2322,7 +2343,7 @@ static void fill_place(const analysis *a, event *e)
     if (!e->has_place)
         return;
     const place_m *p = &e->place;
-    const char *iso = p->resolved ? p->g.iso2 : a->country;
+    const char *iso = p->resolved || p->g.iso2[0] ? p->g.iso2 : a->country;
     gaz_country gc;
     int have_country = iso[0] && gaz_country_by_iso(a->t->gaz, iso, &gc);
     str_copy(e->location, sizeof e->location, p->resolved ? p->g.name : p->name);
@@ -3076,8 +3097,10 @@ void events_build(analysis *a, tally_events *out)
                 buf_puts(&e->notes, "No place in the event's sentences: the report's main country is used. ");
             }
         }
-        if (e->has_place && !e->place.resolved)
+        if (e->has_place && !e->place.resolved) {
+            own_country(a, &e->place);
             nearest_known(a, e);
+        }
         fill_place(a, e);
         mark_restatements(e, a->claims, a->doc->source);
         assign_actors(a, e, a->claims);

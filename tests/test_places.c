@@ -645,6 +645,25 @@ static void test_speaker_town_is_not_the_event_place(void **state)
     assert_int_equal(prec, 1);
 }
 
+/* An unknown village whose sentence names its country is in that country,
+ * not in the report's main one, and not at a town of the main country the
+ * sentence names for the speaker. */
+static void test_unknown_village_in_the_country_its_sentence_names(void **state)
+{
+    (void)state;
+    const char *text = "Boko Haram fighters killed ten fishermen in the village of Toubakoura in Cameroon on "
+                       "Sunday, a Nigerian army spokesman said in Abuja. Nigeria's army has fought the group in "
+                       "Borno state for a decade, and Nigerian troops patrol the shores of Lake Chad from Baga "
+                       "and Monguno.";
+    tally_doc d = {.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_string_equal(ev->ev[0].location, "Toubakoura");
+    assert_string_equal(ev->ev[0].iso2, "CM");
+    assert_int_equal(ev->ev[0].geo_precision, 3);
+    tally_events_free(ev);
+}
+
 static void test_far_namesake_and_multiword_country(void **state)
 {
     (void)state;
@@ -897,6 +916,7 @@ int main(void)
         cmocka_unit_test(test_unknown_village_in_a_region_named_elsewhere),
         cmocka_unit_test(test_region_narrows_the_country),
         cmocka_unit_test(test_speaker_town_is_not_the_event_place),
+        cmocka_unit_test(test_unknown_village_in_the_country_its_sentence_names),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
