@@ -1224,6 +1224,30 @@ static const place_m *dateline_repeated(const analysis *a)
     return NULL;
 }
 
+/* A report that names no town but one county or state ("The Navarro County
+ * Sheriff's Office is investigating ... a man shot his wife"): that region,
+ * rather than the country.  Its one admin-2 region when it names only
+ * that one (with or without the state it is in), else its one admin-1
+ * region; NULL when it names several, or none. */
+static const place_m *report_region(const analysis *a)
+{
+    const place_m *a1 = NULL, *a2 = NULL;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (p->role != PLACE_BODY || !p->resolved || p->part ||
+            (p->g.kind != GAZ_ADMIN1 && p->g.kind != GAZ_ADMIN2))
+            continue;
+        const place_m **slot = p->g.kind == GAZ_ADMIN1 ? &a1 : &a2;
+        if (!*slot)
+            *slot = p;
+        else if ((*slot)->g.id != p->g.id || strcmp((*slot)->g.name, p->g.name) != 0)
+            return NULL;
+    }
+    if (a2 && a1 && (strcmp(a2->g.iso2, a1->g.iso2) != 0 || strcmp(a2->g.admin1, a1->g.admin1) != 0))
+        return NULL; /* a county of another state */
+    return a2 ? a2 : a1;
+}
+
 /* When no sentence of the report's one event names its place: the town the
  * report names, if it names one (a local report on one shooting names its town
  * once, often far from the sentence that tells the shooting: "the victim
@@ -1249,7 +1273,7 @@ static const place_m *report_town(const analysis *a, place_m *region)
             one_region = 0;
     }
     if (!first)
-        return NULL;
+        return report_region(a);
     if (one_town)
         return first;
     if (!one_region || !first->g.admin1[0])
@@ -3072,12 +3096,13 @@ void events_build(analysis *a, tally_events *out)
         }
         const place_m *rt = may_borrow && (!e->has_place || e->place.precision == 3) ? rt_memo : NULL;
         if (rt && (!e->has_place || (place_within(rt, &e->place) && rt->precision < 3) ||
-                   (rt->g.kind == GAZ_ADMIN1 && e->place.g.kind == GAZ_COUNTRY && !strcmp(rt->g.iso2, e->place.g.iso2)))) {
+                   (rt->g.kind == GAZ_ADMIN1 && e->place.g.kind == GAZ_COUNTRY && !strcmp(rt->g.iso2, e->place.g.iso2)) ||
+                   (rt->precision == 3 && wider_than_region(&e->place) && narrows_country(rt, &e->place)))) {
             e->place = *rt;
             e->has_place = 1;
             buf_puts(&e->notes, rt->g.kind == GAZ_PLACE
                                     ? "The event's sentences name no town: the one town of the report is used. "
-                                    : "The event's sentences name no town: the region of the report's towns is used. ");
+                                    : "The event's sentences name no town: the region of the report's towns, or the one region it names, is used. ");
         }
         if (!e->has_place && a->country[0]) {
             gaz_country gc;

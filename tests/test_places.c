@@ -664,6 +664,24 @@ static void test_unknown_village_in_the_country_its_sentence_names(void **state)
     tally_events_free(ev);
 }
 
+/* A report that names no town but one county: the county, not the
+ * country; two states, neither. */
+static void test_one_region_of_a_report_without_towns(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    event_place("The Navarro County Sheriff's Office is investigating what they are calling a possible "
+                "murder-suicide. A man shot his wife and then himself at their home, deputies said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Navarro County");
+    assert_int_equal(prec, 3);
+    event_place("Gunmen killed nine farmers on Sunday, police said. Attacks by herders have grown in Plateau "
+                "state and in Benue state this year.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Nigeria");
+}
+
 static void test_far_namesake_and_multiword_country(void **state)
 {
     (void)state;
@@ -917,6 +935,7 @@ int main(void)
         cmocka_unit_test(test_region_narrows_the_country),
         cmocka_unit_test(test_speaker_town_is_not_the_event_place),
         cmocka_unit_test(test_unknown_village_in_the_country_its_sentence_names),
+        cmocka_unit_test(test_one_region_of_a_report_without_towns),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
