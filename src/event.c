@@ -1224,28 +1224,69 @@ static const place_m *dateline_repeated(const analysis *a)
     return NULL;
 }
 
+/* The admin-1 region of p's state, at precision 3, in *region; NULL if
+ * the gazetteer has none. */
+static const place_m *state_of(const analysis *a, const place_m *p, place_m *region)
+{
+    if (!p->g.admin1[0])
+        return NULL;
+    gaz_place c[16];
+    size_t n = gaz_lookup(a->t->gaz, p->g.admin1, strlen(p->g.admin1), c, 16);
+    for (size_t k = 0; k < n && k < 16; k++)
+        if (c[k].kind == GAZ_ADMIN1 && !strcmp(c[k].iso2, p->g.iso2)) {
+            memset(region, 0, sizeof *region);
+            snprintf(region->name, sizeof region->name, "%s", c[k].name);
+            region->g = c[k];
+            region->resolved = 1;
+            region->precision = 3;
+            region->role = PLACE_BODY;
+            region->sp = p->sp;
+            region->sentence = p->sentence;
+            return region;
+        }
+    return NULL;
+}
+
 /* A report that names no town but one county or state ("The Navarro County
  * Sheriff's Office is investigating ... a man shot his wife"): that region,
  * rather than the country.  Its one admin-2 region when it names only
- * that one (with or without the state it is in), else its one admin-1
- * region; NULL when it names several, or none. */
-static const place_m *report_region(const analysis *a)
+ * that one (with or without the state it is in); the state, when its
+ * counties all lie in one; its one admin-1 region; else, when it names no
+ * region at all, the one part of a country it names ("in northern
+ * Nigeria"); NULL when it names regions of several states, or none. */
+static const place_m *report_region(const analysis *a, place_m *region)
 {
-    const place_m *a1 = NULL, *a2 = NULL;
+    const place_m *a1 = NULL, *a2 = NULL, *part = NULL;
+    int one_county = 1, one_part = 1;
     for (size_t k = 0; k < a->nplaces; k++) {
         const place_m *p = &a->places[k];
-        if (p->role != PLACE_BODY || !p->resolved || p->part ||
-            (p->g.kind != GAZ_ADMIN1 && p->g.kind != GAZ_ADMIN2))
+        if (p->role != PLACE_BODY || !p->resolved)
             continue;
-        const place_m **slot = p->g.kind == GAZ_ADMIN1 ? &a1 : &a2;
-        if (!*slot)
-            *slot = p;
-        else if ((*slot)->g.id != p->g.id || strcmp((*slot)->g.name, p->g.name) != 0)
-            return NULL;
+        if (p->part) {
+            if (part && (strcmp(part->g.iso2, p->g.iso2) != 0 || part->g.lat != p->g.lat || part->g.lon != p->g.lon))
+                one_part = 0;
+            part = part ? part : p;
+            continue;
+        }
+        if (p->g.kind == GAZ_ADMIN1) {
+            if (a1 && (a1->g.id != p->g.id || strcmp(a1->g.name, p->g.name) != 0))
+                return NULL;
+            a1 = p;
+        } else if (p->g.kind == GAZ_ADMIN2) {
+            if (a2 && (strcmp(a2->g.iso2, p->g.iso2) != 0 || strcmp(a2->g.admin1, p->g.admin1) != 0))
+                return NULL; /* counties of two states */
+            if (a2 && (a2->g.id != p->g.id || strcmp(a2->g.name, p->g.name) != 0))
+                one_county = 0;
+            a2 = a2 ? a2 : p;
+        }
     }
     if (a2 && a1 && (strcmp(a2->g.iso2, a1->g.iso2) != 0 || strcmp(a2->g.admin1, a1->g.admin1) != 0))
         return NULL; /* a county of another state */
-    return a2 ? a2 : a1;
+    if (a2)
+        return one_county ? a2 : a1 ? a1 : state_of(a, a2, region);
+    if (a1)
+        return a1;
+    return part && one_part ? part : NULL;
 }
 
 /* When no sentence of the report's one event names its place: the town the
@@ -1273,26 +1314,12 @@ static const place_m *report_town(const analysis *a, place_m *region)
             one_region = 0;
     }
     if (!first)
-        return report_region(a);
+        return report_region(a, region);
     if (one_town)
         return first;
-    if (!one_region || !first->g.admin1[0])
+    if (!one_region)
         return NULL;
-    gaz_place c[16];
-    size_t n = gaz_lookup(a->t->gaz, first->g.admin1, strlen(first->g.admin1), c, 16);
-    for (size_t k = 0; k < n && k < 16; k++)
-        if (c[k].kind == GAZ_ADMIN1 && !strcmp(c[k].iso2, first->g.iso2)) {
-            memset(region, 0, sizeof *region);
-            snprintf(region->name, sizeof region->name, "%s", c[k].name);
-            region->g = c[k];
-            region->resolved = 1;
-            region->precision = 3;
-            region->role = PLACE_BODY;
-            region->sp = first->sp;
-            region->sentence = first->sentence;
-            return region;
-        }
-    return NULL;
+    return state_of(a, first, region);
 }
 
 /* A region or country place does not contradict a town inside it. */

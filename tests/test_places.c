@@ -665,7 +665,8 @@ static void test_unknown_village_in_the_country_its_sentence_names(void **state)
 }
 
 /* A report that names no town but one county: the county, not the
- * country; two states, neither. */
+ * country; two counties of one state: the state; two states: neither;
+ * no region but one part of the country: the part. */
 static void test_one_region_of_a_report_without_towns(void **state)
 {
     (void)state;
@@ -680,6 +681,22 @@ static void test_one_region_of_a_report_without_towns(void **state)
                 "state and in Benue state this year.",
                 loc, sizeof loc, &prec);
     assert_string_equal(loc, "Nigeria");
+    /* Two counties of one state: the state. */
+    event_place("Deputies from the Navarro County Sheriff's Office and the Ellis County Sheriff's Office are "
+                "investigating a possible murder-suicide. A man shot his wife and then himself at their home, "
+                "deputies said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Texas");
+    assert_int_equal(prec, 3);
+    /* No region at all, one part of the country: the part's point. */
+    const char *text = "Gunmen killed nine farmers on Sunday, police said. Such attacks have grown more frequent "
+                       "across northern Nigeria this year.";
+    tally_doc d = {.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_string_equal(ev->ev[0].iso2, "NG");
+    assert_true(ev->ev[0].lat > 11.0); /* the country's point is at 10 N */
+    tally_events_free(ev);
 }
 
 static void test_far_namesake_and_multiword_country(void **state)
