@@ -1105,6 +1105,45 @@ static void add_int(int **arr, size_t *n, size_t *cap, int v)
     (*arr)[(*n)++] = v;
 }
 
+/* A whole country: no region, no part of it ("Mali", not "northern Mali"). */
+static int whole_country(const place_m *p) { return p->resolved && p->g.kind == GAZ_COUNTRY && !p->part; }
+
+/* A country or a part of one, wider than any of its regions. */
+static int wider_than_region(const place_m *p) { return p->resolved && (p->g.kind == GAZ_COUNTRY || p->part); }
+
+/* 1 if p narrows the country place c: a region of c's country when c is a
+ * country or a part of one, or a part of c when c is the whole country. */
+static int narrows_country(const place_m *p, const place_m *c)
+{
+    if (!p->resolved || !c->resolved || p == c || strcmp(p->g.iso2, c->g.iso2) != 0)
+        return 0;
+    if (!p->part && (p->g.kind == GAZ_ADMIN1 || p->g.kind == GAZ_ADMIN2))
+        return 1;
+    return p->part && whole_country(c);
+}
+
+/* 1 if mention p only says where a source is: "an official in Juba told
+ * Reuters", "police in Kano said", "sources from Maiduguri" -- a source of
+ * data/sources.tsv right before "in" or "from" and the place.  The
+ * speaker's town is not where the event happened when the sentence says
+ * where something happened ("... that 25 civilians were killed in
+ * Cueibet"); a place merely named ("talks between Israel and ...") does
+ * not. */
+static int speaker_place(const analysis *a, const place_m *p)
+{
+    const text_doc *td = &a->td;
+    const sentence *se = &td->sent[p->sentence];
+    if (p->tok < se->first + 2 || !(tok_is(td, p->tok - 1, "in") || tok_is(td, p->tok - 1, "from")))
+        return 0;
+    size_t stop = p->tok - 1;
+    for (size_t j = stop >= se->first + 4 ? stop - 4 : se->first; j < stop; j++) {
+        size_t len;
+        if (lex_match(a->t->sources, td, j, stop, &len) && j + len == stop)
+            return 1;
+    }
+    return 0;
+}
+
 /* Place of a sentence: its first locative place, else its first place.  A
  * dateline names the office and a qualifier ("N.C.") only narrows a town:
  * neither is a sentence's place (see dateline_place). */
@@ -1112,13 +1151,28 @@ static const place_m *sentence_place(const analysis *a, int s)
 {
     const place_m *best = NULL;
     members mp = places_of(a, s);
+    int others = 0; /* locative places of the sentence outside a source's phrase */
     for (size_t q = 0; q < mp.n; q++) {
         const place_m *p = &a->places[mp.ix[q]];
-        if (p->role != PLACE_BODY)
+        others += p->role == PLACE_BODY && p->locative && !speaker_place(a, p);
+    }
+    for (size_t q = 0; q < mp.n; q++) {
+        const place_m *p = &a->places[mp.ix[q]];
+        if (p->role != PLACE_BODY || (others && speaker_place(a, p)))
             continue;
         int rank = (p->precision < 3 ? 2 : 0) + p->locative;
         int brank = best ? (best->precision < 3 ? 2 : 0) + best->locative : -1;
         if (rank > brank)
+            best = p;
+    }
+    /* "In Mali, gunmen killed ten villagers near the Mopti region's border",
+     * "killed six people in Nigeria on Sunday ... in Borno state": a region
+     * of the country says more than the country, wherever in the sentence
+     * each stands and whichever a locative introduces; and "northern Mali"
+     * more than a bare "Mali". */
+    for (size_t q = 0; q < mp.n && best && best->precision == 3 && wider_than_region(best); q++) {
+        const place_m *p = &a->places[mp.ix[q]];
+        if (p->role == PLACE_BODY && p->precision == 3 && narrows_country(p, best))
             best = p;
     }
     return best;
@@ -1170,6 +1224,71 @@ static const place_m *dateline_repeated(const analysis *a)
     return NULL;
 }
 
+/* The admin-1 region of p's state, at precision 3, in *region; NULL if
+ * the gazetteer has none. */
+static const place_m *state_of(const analysis *a, const place_m *p, place_m *region)
+{
+    if (!p->g.admin1[0])
+        return NULL;
+    gaz_place c[16];
+    size_t n = gaz_lookup(a->t->gaz, p->g.admin1, strlen(p->g.admin1), c, 16);
+    for (size_t k = 0; k < n && k < 16; k++)
+        if (c[k].kind == GAZ_ADMIN1 && !strcmp(c[k].iso2, p->g.iso2)) {
+            memset(region, 0, sizeof *region);
+            snprintf(region->name, sizeof region->name, "%s", c[k].name);
+            region->g = c[k];
+            region->resolved = 1;
+            region->precision = 3;
+            region->role = PLACE_BODY;
+            region->sp = p->sp;
+            region->sentence = p->sentence;
+            return region;
+        }
+    return NULL;
+}
+
+/* A report that names no town but one county or state ("The Navarro County
+ * Sheriff's Office is investigating ... a man shot his wife"): that region,
+ * rather than the country.  Its one admin-2 region when it names only
+ * that one (with or without the state it is in); the state, when its
+ * counties all lie in one; its one admin-1 region; else, when it names no
+ * region at all, the one part of a country it names ("in northern
+ * Nigeria"); NULL when it names regions of several states, or none. */
+static const place_m *report_region(const analysis *a, place_m *region)
+{
+    const place_m *a1 = NULL, *a2 = NULL, *part = NULL;
+    int one_county = 1, one_part = 1;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *p = &a->places[k];
+        if (p->role != PLACE_BODY || !p->resolved)
+            continue;
+        if (p->part) {
+            if (part && (strcmp(part->g.iso2, p->g.iso2) != 0 || part->g.lat != p->g.lat || part->g.lon != p->g.lon))
+                one_part = 0;
+            part = part ? part : p;
+            continue;
+        }
+        if (p->g.kind == GAZ_ADMIN1) {
+            if (a1 && (a1->g.id != p->g.id || strcmp(a1->g.name, p->g.name) != 0))
+                return NULL;
+            a1 = p;
+        } else if (p->g.kind == GAZ_ADMIN2) {
+            if (a2 && (strcmp(a2->g.iso2, p->g.iso2) != 0 || strcmp(a2->g.admin1, p->g.admin1) != 0))
+                return NULL; /* counties of two states */
+            if (a2 && (a2->g.id != p->g.id || strcmp(a2->g.name, p->g.name) != 0))
+                one_county = 0;
+            a2 = a2 ? a2 : p;
+        }
+    }
+    if (a2 && a1 && (strcmp(a2->g.iso2, a1->g.iso2) != 0 || strcmp(a2->g.admin1, a1->g.admin1) != 0))
+        return NULL; /* a county of another state */
+    if (a2)
+        return one_county ? a2 : a1 ? a1 : state_of(a, a2, region);
+    if (a1)
+        return a1;
+    return part && one_part ? part : NULL;
+}
+
 /* When no sentence of the report's one event names its place: the town the
  * report names, if it names one (a local report on one shooting names its town
  * once, often far from the sentence that tells the shooting: "the victim
@@ -1195,26 +1314,12 @@ static const place_m *report_town(const analysis *a, place_m *region)
             one_region = 0;
     }
     if (!first)
-        return NULL;
+        return report_region(a, region);
     if (one_town)
         return first;
-    if (!one_region || !first->g.admin1[0])
+    if (!one_region)
         return NULL;
-    gaz_place c[16];
-    size_t n = gaz_lookup(a->t->gaz, first->g.admin1, strlen(first->g.admin1), c, 16);
-    for (size_t k = 0; k < n && k < 16; k++)
-        if (c[k].kind == GAZ_ADMIN1 && !strcmp(c[k].iso2, first->g.iso2)) {
-            memset(region, 0, sizeof *region);
-            snprintf(region->name, sizeof region->name, "%s", c[k].name);
-            region->g = c[k];
-            region->resolved = 1;
-            region->precision = 3;
-            region->role = PLACE_BODY;
-            region->sp = first->sp;
-            region->sentence = first->sentence;
-            return region;
-        }
-    return NULL;
+    return state_of(a, first, region);
 }
 
 /* A region or country place does not contradict a town inside it. */
@@ -1233,8 +1338,13 @@ static void set_place(event *e, const place_m *p)
 {
     if (!p)
         return;
+    /* At one precision, a region (or a part) of the event's country narrows
+     * the country a sentence before named ("Gunmen killed nine people in
+     * Nigeria ... The attack hit a village in Plateau state"). */
     if (!e->has_place || p->precision < e->place.precision ||
-        (p->precision == e->place.precision && !e->place.resolved && p->resolved && p->precision < 3)) {
+        (p->precision == e->place.precision && !e->place.resolved && p->resolved && p->precision < 3) ||
+        (p->precision == 3 && e->place.precision == 3 && wider_than_region(&e->place) &&
+         narrows_country(p, &e->place))) {
         e->place = *p;
         e->has_place = 1;
     }
@@ -2199,38 +2309,81 @@ void event_free(event *e)
 /* An event placed at a name the gazetteer lacks ("in the village of
  * Dumay, 80 km west of Lasanod"): the most specific known place its own
  * sentences name instead -- a town, at precision 2 (near it), else a county
- * or region at 3 -- so that the event gets the town's point rather than
- * the country's.  The unknown name is kept in the notes. */
+ * or region at 3, else the part of the country they name ("in northern
+ * Cameroon", the lowest rank: a direction says less than a region's name)
+ * -- so that the event gets the town's point rather than the country's.
+ * When its sentences name none, a region or part of the country that the
+ * report's other sentences name (a lead that says "a village in Borno
+ * state" then tells the attack in the next): never a town of another
+ * sentence, which may be another incident's.  The unknown name is kept in
+ * the notes. */
+static int known_rank(const char *iso, const place_m *p)
+{
+    if (!p->resolved || p->role != PLACE_BODY)
+        return 0;
+    if (iso[0] && strcmp(p->g.iso2, iso) != 0)
+        return 0;
+    if (p->part)
+        return 1;
+    return p->g.kind == GAZ_PLACE ? 4 : p->g.kind == GAZ_ADMIN2 ? 3 : p->g.kind == GAZ_ADMIN1 ? 2 : 0;
+}
+
 static void nearest_known(const analysis *a, event *e)
 {
+    const char *iso = e->place.g.iso2[0] ? e->place.g.iso2 : a->country;
     const place_m *best = NULL;
     int brank = 0;
     for (size_t k = 0; k < a->nplaces; k++) {
         const place_m *p = &a->places[k];
-        if (!p->resolved || p->role != PLACE_BODY || p->g.kind == GAZ_COUNTRY)
-            continue;
-        if (a->country[0] && strcmp(p->g.iso2, a->country) != 0)
+        int rank = known_rank(iso, p);
+        if (rank <= brank)
             continue;
         int in = 0;
         for (size_t j = 0; j < e->nsents && !in; j++)
             in = e->sents[j] == p->sentence;
-        if (!in)
-            continue;
-        int rank = p->g.kind == GAZ_PLACE ? 3 : p->g.kind == GAZ_ADMIN2 ? 2 : 1;
-        if (rank > brank) {
+        if (in) {
             best = p;
             brank = rank;
         }
     }
+    int elsewhere = 0;
+    for (size_t k = 0; k < a->nplaces && !best; k++) {
+        const place_m *p = &a->places[k];
+        int rank = known_rank(iso, p);
+        if (rank >= 1 && rank <= 3)
+            best = p, elsewhere = 1; /* the report's first region or part */
+    }
     if (!best)
         return;
-    buf_printf(&e->notes, "\"%s\" is not in the gazetteer: the nearest place the event's sentences name is used. ",
+    buf_printf(&e->notes,
+               elsewhere ? "\"%s\" is not in the gazetteer: the region the report names is used. "
+                         : "\"%s\" is not in the gazetteer: the nearest place the event's sentences name is used. ",
                e->place.name);
     e->place = *best;
     if (e->place.precision < 2 && best->g.kind == GAZ_PLACE)
         e->place.precision = 2;
-    else if (best->g.kind != GAZ_PLACE)
+    else if (best->g.kind != GAZ_PLACE || best->part)
         e->place.precision = 3;
+}
+
+/* The country of an unknown name: the one country its own sentence names,
+ * when that is not the report's main country ("killed ten fishermen in
+ * Touboun Ali in Cameroon", in a report mostly about Nigeria): the
+ * sentence says whose village it is.  Left to the main country when the
+ * sentence names none, or several. */
+static void own_country(const analysis *a, place_m *p)
+{
+    const char *iso = NULL;
+    for (size_t k = 0; k < a->nplaces; k++) {
+        const place_m *q = &a->places[k];
+        if (q->sentence != p->sentence || q->role != PLACE_BODY || !q->resolved || !wider_than_region(q))
+            continue;
+        if (iso && strcmp(iso, q->g.iso2) != 0)
+            return;
+        iso = q->g.iso2;
+    }
+    if (iso)
+        snprintf(p->g.iso2, sizeof p->g.iso2, "%s", iso);
 }
 
 /* The place as it is written out.  An unresolved name keeps its words as
@@ -2241,7 +2394,7 @@ static void fill_place(const analysis *a, event *e)
     if (!e->has_place)
         return;
     const place_m *p = &e->place;
-    const char *iso = p->resolved ? p->g.iso2 : a->country;
+    const char *iso = p->resolved || p->g.iso2[0] ? p->g.iso2 : a->country;
     gaz_country gc;
     int have_country = iso[0] && gaz_country_by_iso(a->t->gaz, iso, &gc);
     str_copy(e->location, sizeof e->location, p->resolved ? p->g.name : p->name);
@@ -2970,12 +3123,13 @@ void events_build(analysis *a, tally_events *out)
         }
         const place_m *rt = may_borrow && (!e->has_place || e->place.precision == 3) ? rt_memo : NULL;
         if (rt && (!e->has_place || (place_within(rt, &e->place) && rt->precision < 3) ||
-                   (rt->g.kind == GAZ_ADMIN1 && e->place.g.kind == GAZ_COUNTRY && !strcmp(rt->g.iso2, e->place.g.iso2)))) {
+                   (rt->g.kind == GAZ_ADMIN1 && e->place.g.kind == GAZ_COUNTRY && !strcmp(rt->g.iso2, e->place.g.iso2)) ||
+                   (rt->precision == 3 && wider_than_region(&e->place) && narrows_country(rt, &e->place)))) {
             e->place = *rt;
             e->has_place = 1;
             buf_puts(&e->notes, rt->g.kind == GAZ_PLACE
                                     ? "The event's sentences name no town: the one town of the report is used. "
-                                    : "The event's sentences name no town: the region of the report's towns is used. ");
+                                    : "The event's sentences name no town: the region of the report's towns, or the one region it names, is used. ");
         }
         if (!e->has_place && a->country[0]) {
             gaz_country gc;
@@ -2995,8 +3149,10 @@ void events_build(analysis *a, tally_events *out)
                 buf_puts(&e->notes, "No place in the event's sentences: the report's main country is used. ");
             }
         }
-        if (e->has_place && !e->place.resolved)
+        if (e->has_place && !e->place.resolved) {
+            own_country(a, &e->place);
             nearest_known(a, e);
+        }
         fill_place(a, e);
         mark_restatements(e, a->claims, a->doc->source);
         assign_actors(a, e, a->claims);

@@ -582,6 +582,123 @@ static void test_unknown_village_near_a_known_town(void **state)
     assert_int_equal(prec, 2);
 }
 
+/* An unknown village whose own sentence names nothing better: the region
+ * or the part of the country another sentence of the report names is a
+ * better point than the country's -- a town of another sentence is not
+ * (it may be another incident's). */
+static void test_unknown_village_in_a_region_named_elsewhere(void **state)
+{
+    (void)state;
+    const char *text = "Gunmen killed six farmers in the village of Ngawudi on Sunday night, residents said. The "
+                       "village lies in the Gwoza area of Borno state, close to the border with Cameroon.";
+    tally_doc d = {.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_string_equal(ev->ev[0].iso2, "NG");
+    assert_string_equal(ev->ev[0].admin1, "Borno State");
+    assert_int_equal(ev->ev[0].geo_precision, 3);
+    tally_events_free(ev);
+
+    text = "Gunmen killed four herders in the village of Bakoumbi on Tuesday, a local official said. Such raids "
+           "have grown more frequent in northern Cameroon since January.";
+    d = (tally_doc){.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_int_equal(ev->ev[0].geo_precision, 3);
+    assert_true(ev->ev[0].lat > 8.5); /* the part's point, not the country's at 6 N */
+    tally_events_free(ev);
+}
+
+/* A region of the event's country says more than the country, in the
+ * same sentence whichever comes first or has the locative, and in a later
+ * sentence of the same event. */
+static void test_region_narrows_the_country(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    event_place("Gunmen killed ten villagers in Mali on Sunday as violence spread across the Mopti region, "
+                "officials said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Mopti");
+    assert_int_equal(prec, 3);
+    event_place("Gunmen killed nine people in Nigeria on Sunday, police said. The gunmen attacked the farming "
+                "village at dawn in Plateau state, killing the nine as they slept.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Plateau State");
+    assert_int_equal(prec, 3);
+}
+
+/* "An official in Juba told reporters": the speaker's town is not the
+ * event's place when the sentence says where the killing was; when it
+ * names no other, the speaker's town is still the best evidence. */
+static void test_speaker_town_is_not_the_event_place(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    event_place("A U.N. official in Juba told reporters that gunmen killed 25 civilians in Bor on Saturday.", loc,
+                sizeof loc, &prec);
+    assert_string_equal(loc, "Bor");
+    event_place("Police in Kano said gunmen killed five traders on Sunday.", loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Kano");
+    assert_int_equal(prec, 1);
+}
+
+/* An unknown village whose sentence names its country is in that country,
+ * not in the report's main one, and not at a town of the main country the
+ * sentence names for the speaker. */
+static void test_unknown_village_in_the_country_its_sentence_names(void **state)
+{
+    (void)state;
+    const char *text = "Boko Haram fighters killed ten fishermen in the village of Toubakoura in Cameroon on "
+                       "Sunday, a Nigerian army spokesman said in Abuja. Nigeria's army has fought the group in "
+                       "Borno state for a decade, and Nigerian troops patrol the shores of Lake Chad from Baga "
+                       "and Monguno.";
+    tally_doc d = {.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_string_equal(ev->ev[0].location, "Toubakoura");
+    assert_string_equal(ev->ev[0].iso2, "CM");
+    assert_int_equal(ev->ev[0].geo_precision, 3);
+    tally_events_free(ev);
+}
+
+/* A report that names no town but one county: the county, not the
+ * country; two counties of one state: the state; two states: neither;
+ * no region but one part of the country: the part. */
+static void test_one_region_of_a_report_without_towns(void **state)
+{
+    (void)state;
+    char loc[96];
+    int prec;
+    event_place("The Navarro County Sheriff's Office is investigating what they are calling a possible "
+                "murder-suicide. A man shot his wife and then himself at their home, deputies said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Navarro County");
+    assert_int_equal(prec, 3);
+    event_place("Gunmen killed nine farmers on Sunday, police said. Attacks by herders have grown in Plateau "
+                "state and in Benue state this year.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Nigeria");
+    /* Two counties of one state: the state. */
+    event_place("Deputies from the Navarro County Sheriff's Office and the Ellis County Sheriff's Office are "
+                "investigating a possible murder-suicide. A man shot his wife and then himself at their home, "
+                "deputies said.",
+                loc, sizeof loc, &prec);
+    assert_string_equal(loc, "Texas");
+    assert_int_equal(prec, 3);
+    /* No region at all, one part of the country: the part's point. */
+    const char *text = "Gunmen killed nine farmers on Sunday, police said. Such attacks have grown more frequent "
+                       "across northern Nigeria this year.";
+    tally_doc d = {.id = "t", .date = {2024, 5, 1}, .text = text, .len = strlen(text)};
+    tally_events *ev = tally_extract(T, &d);
+    assert_true(tally_events_count(ev) >= 1);
+    assert_string_equal(ev->ev[0].iso2, "NG");
+    assert_true(ev->ev[0].lat > 11.0); /* the country's point is at 10 N */
+    tally_events_free(ev);
+}
+
 static void test_far_namesake_and_multiword_country(void **state)
 {
     (void)state;
@@ -831,6 +948,11 @@ int main(void)
         cmocka_unit_test(test_locative_across_direction_and_demonym),
         cmocka_unit_test(test_compass_word_region),
         cmocka_unit_test(test_one_is_a_number),
+        cmocka_unit_test(test_unknown_village_in_a_region_named_elsewhere),
+        cmocka_unit_test(test_region_narrows_the_country),
+        cmocka_unit_test(test_speaker_town_is_not_the_event_place),
+        cmocka_unit_test(test_unknown_village_in_the_country_its_sentence_names),
+        cmocka_unit_test(test_one_region_of_a_report_without_towns),
     };
     return cmocka_run_group_tests(tests, tally_setup, tally_teardown);
 }
