@@ -1992,6 +1992,69 @@ static int same_figure(const claim *a, const claim *b)
 
 #define MAX_STATEMENTS 64
 
+/* The sex the victims' words give one person ("a man", "his wife", "She"):
+ * 'm', 'f', or 0 when they do not tell ("the victim", "a 17-year-old").
+ * "his wife" is a woman and "a man in his late teens" a man; "her" is left
+ * out, being most often a possessive ("her son"); words of both ("a mother
+ * and son") tell nothing of one person.  Two people of different sex named in a report
+ * are two people, whatever else the report leaves open. */
+static int victim_sex(const claim *c)
+{
+    static const char *const male[] = {"man", "men", "boy", "he", "son", "stepson", "father", "stepfather",
+                                       "husband", "brother", "boyfriend", "nephew", "grandfather", "uncle",
+                                       "grandson", NULL};
+    static const char *const female[] = {"woman", "women", "girl", "she", "daughter", "stepdaughter", "mother",
+                                         "stepmother", "wife", "sister", "girlfriend", "niece", "grandmother",
+                                         "aunt", "granddaughter", NULL};
+    const char *p = c->victims;
+    int sex = 0;
+    while (*p) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (isalpha((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - w);
+        if (!n)
+            break;
+        int ws = 0;
+        for (int k = 0; male[k] && !ws; k++)
+            if (strlen(male[k]) == n && !strncasecmp(w, male[k], n))
+                ws = 'm';
+        for (int k = 0; female[k] && !ws; k++)
+            if (strlen(female[k]) == n && !strncasecmp(w, female[k], n))
+                ws = 'f';
+        if (ws && sex && ws != sex) /* "a mother and son": both */
+            return 0;
+        if (ws)
+            sex = ws;
+    }
+    return sex;
+}
+
+/* A lone person hurt in a report that counts a death is most often the dead
+ * person told twice ("was shot ... and died at the hospital"), unless the
+ * words set them apart: the hurt one's sex is not that of any of the dead
+ * ("A 19-year-old man was found shot to death ... A 17-year-old girl was
+ * wounded"). */
+static int survivor(const event *e, const claim *claims, const claim *c)
+{
+    int sex = victim_sex(c);
+    if (!sex)
+        return 0;
+    int dead = 0;
+    for (size_t k = 0; k < e->nclaims; k++) {
+        const claim *d = &claims[e->claims[k]];
+        if (!counted(d, OUT_KILLED) || lone_attacker(e, claims, d))
+            continue;
+        int ds = victim_sex(d);
+        if (!ds || ds == sex)
+            return 0;
+        dead = 1;
+    }
+    return dead;
+}
+
 static size_t statements(const event *e, const claim *claims, enum outcome o, int g, statement *st)
 {
     size_t n = 0;
@@ -2022,20 +2085,23 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
      * more than whatever the report says of the victims, not a rival figure
      * of the same toll. */
     const claim *attacker = NULL;
+    int sexes = 0; /* of the single victims counted: 1 a man, 2 a woman */
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
-        if (!in_group(claims, c, o, g) || (c->single && (numbered || deaths)))
+        if (!in_group(claims, c, o, g) || (c->single && (numbered || (deaths && !survivor(e, claims, c)))))
             continue;
         if (o == OUT_KILLED && lone_attacker(e, claims, c)) {
             if (!attacker)
                 attacker = c;
             continue;
         }
+        if (c->single)
+            sexes |= victim_sex(c) == 'm' ? 1 : victim_sex(c) == 'f' ? 2 : 0;
         long long clo = c->min, chi = c->max ? c->max : c->min;
         long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
         if (c->q == Q_AT_MOST)
             clo = c->max;
-        if (c->hit && dead > 0 && dead <= clo && dead <= cpt) {
+        if (c->hit && dead > 0 && dead <= clo && dead <= cpt && !(c->single && deaths)) {
             clo -= dead;
             cpt -= dead;
             chi -= dead;
@@ -2057,6 +2123,17 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
             break;
         st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt, c->vague, c};
     }
+    /* With no number anywhere, a man and a woman named in separate
+     * sentences ("A man was shot in the arm. A woman was shot in the leg.")
+     * are two people: each sentence's figure is at least the people the
+     * report names apart. */
+    if (sexes == 3 && !numbered)
+        for (size_t j = 0; j < n; j++)
+            if (st[j].pt < 2) {
+                st[j].lo = st[j].lo > 2 ? st[j].lo : 2;
+                st[j].hi = st[j].hi > 2 ? st[j].hi : 2;
+                st[j].pt = 2;
+            }
     if (attacker) {
         for (size_t j = 0; j < n; j++)
             st[j].lo++, st[j].hi++, st[j].pt++;
