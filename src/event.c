@@ -2146,8 +2146,10 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
 /* Sources that are not a side of the fighting. */
 static int independent(enum source_kind k) { return k == SRC_NGO || k == SRC_LOCAL || k == SRC_MEDIA; }
 
-/* Reconciles statements into t; returns the statement whose figure is best. */
-static const statement *reconcile_statements(const statement *st, size_t n, enum best_rule rule, toll *t)
+/* Reconciles statements into t; returns the statement whose figure is best.
+ * upper: best is the upper median, not the lower (the hurt, below). */
+static const statement *reconcile_statements(const statement *st, size_t n, enum best_rule rule, int upper,
+                                             toll *t)
 {
     if (!n) {
         t->known = 0;
@@ -2180,7 +2182,7 @@ static const statement *reconcile_statements(const statement *st, size_t n, enum
         if ((!only_indep || independent(st[j].kind)) && (!precise || !st[j].vague))
             pt[m++] = st[j].pt;
     qsort(pt, m, sizeof pt[0], cmp_ll);
-    t->best = pt[(m - 1) / 2];
+    t->best = pt[upper ? m / 2 : (m - 1) / 2];
     for (size_t j = 0; j < n; j++)
         if (st[j].pt == t->best && (!only_indep || independent(st[j].kind)) && (!precise || !st[j].vague))
             return &st[j];
@@ -2228,7 +2230,15 @@ static void reconcile_outcome(event *e, const claim *claims, enum outcome o, tol
 {
     statement st[MAX_STATEMENTS];
     size_t n = statements(e, claims, o, -1, st);
-    const statement *b = reconcile_statements(st, n, rule, t);
+    /* Reports count the hurt in parts far more often than sources
+     * undercount them: "three men and three women were injured ... four were
+     * taken to a local hospital", "four people were wounded ... police found
+     * two women with gunshot wounds".  Of two figures of the hurt the larger
+     * is the one that counts them all, so their best is the upper median
+     * (still the middle of three or more, so one round-up's figure does not
+     * carry it).  The dead keep the lower median: their rival figures are
+     * the sides' claims, and the lower is the cautious one. */
+    const statement *b = reconcile_statements(st, n, rule, o == OUT_INJURED, t);
     if (o != OUT_KILLED)
         return;
     e->deaths_a = e->deaths_b = e->deaths_civilians = e->deaths_unknown = 0;
@@ -2253,7 +2263,7 @@ static void reconcile_outcome(event *e, const claim *claims, enum outcome o, tol
     }
     for (int g = 0; g < TG_N; g++) {
         n = statements(e, claims, o, g, st);
-        reconcile_statements(st, n, rule, &e->fatal_by[g]);
+        reconcile_statements(st, n, rule, 0, &e->fatal_by[g]);
     }
 }
 
