@@ -2032,6 +2032,77 @@ static int victim_sex(const claim *c)
     return sex;
 }
 
+/* Do the victims' words give one person's full name ("Tom Reed")?  Two
+ * words or more (a lone "Eian" and a lone "Santiago" are often one man's
+ * first name and surname), every one capitalised and not in capitals
+ * ("SOUTH SHORE" is a banner), none a pronoun or a determiner ("The
+ * man"), and no word of a sex ("A Portsmouth Man"). */
+static int victim_name(const claim *c)
+{
+    static const char *const not_names[] = {"the", "a", "an", "he", "she", "his", "her", "one", "another",
+                                            "both", "this", "that", "victim", NULL};
+    const char *p = c->victims;
+    int words = 0;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t n = (size_t)(p - w);
+        if (!n)
+            break;
+        if (!isupper((unsigned char)w[0]))
+            return 0;
+        int lower = 0;
+        for (size_t i = 1; i < n; i++)
+            lower |= islower((unsigned char)w[i]) != 0;
+        if (!lower)
+            return 0;
+        for (int k = 0; not_names[k]; k++)
+            if (strlen(not_names[k]) == n && !strncasecmp(w, not_names[k], n))
+                return 0;
+        words++;
+    }
+    return words > 1 && !victim_sex(c);
+}
+
+/* Do two names share a word ("Tom Reed" and "Reed", "Inna Gonzalez" and
+ * "Inna")?  Then they may be one person. */
+static int names_meet(const char *a, const char *b)
+{
+    for (const char *p = a; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t n = (size_t)(p - w);
+        for (const char *q = b; n && *q;) {
+            while (*q == ' ')
+                q++;
+            const char *v = q;
+            while (*q && *q != ' ')
+                q++;
+            if ((size_t)(q - v) == n && !strncasecmp(w, v, n))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Are two single victims surely two people?  A man and a woman are; so are
+ * two full names with no word in common ("Shakur Franklin" and "Elijah
+ * Jackson").  Anything else ("the man" and "He", "Reed" and "the victim")
+ * may be one person told twice. */
+static int two_people(const claim *a, const claim *b)
+{
+    int sa = victim_sex(a), sb = victim_sex(b);
+    if (sa && sb && sa != sb)
+        return 1;
+    return victim_name(a) && victim_name(b) && !names_meet(a->victims, b->victims);
+}
+
 /* A lone person hurt in a report that counts a death is most often the dead
  * person told twice ("was shot ... and died at the hospital"), unless the
  * words set them apart: the hurt one's sex is not that of any of the dead
@@ -2085,7 +2156,8 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
      * more than whatever the report says of the victims, not a rival figure
      * of the same toll. */
     const claim *attacker = NULL;
-    int sexes = 0; /* of the single victims counted: 1 a man, 2 a woman */
+    const claim *people[MAX_STATEMENTS]; /* single victims surely apart from one another */
+    long long persons = 0;
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
         if (!in_group(claims, c, o, g) || (c->single && (numbered || (deaths && !survivor(e, claims, c)))))
@@ -2095,8 +2167,13 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
                 attacker = c;
             continue;
         }
-        if (c->single)
-            sexes |= victim_sex(c) == 'm' ? 1 : victim_sex(c) == 'f' ? 2 : 0;
+        if (c->single && persons < MAX_STATEMENTS) {
+            long long p = 0;
+            while (p < persons && two_people(people[p], c))
+                p++;
+            if (p == persons)
+                people[persons++] = c;
+        }
         long long clo = c->min, chi = c->max ? c->max : c->min;
         long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
         if (c->q == Q_AT_MOST)
@@ -2123,16 +2200,17 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
             break;
         st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt, c->vague, c};
     }
-    /* With no number anywhere, a man and a woman named in separate
-     * sentences ("A man was shot in the arm. A woman was shot in the leg.")
-     * are two people: each sentence's figure is at least the people the
-     * report names apart. */
-    if (sexes == 3 && !numbered)
+    /* With no number anywhere, people the report sets apart in separate
+     * sentences ("A man was shot in the arm. A woman was shot in the leg.",
+     * "Elijah Jackson ... was killed. Shakur Franklin was also killed")
+     * are so many people, not statements of one: each statement's figure is
+     * at least their number. */
+    if (persons > 1 && !numbered)
         for (size_t j = 0; j < n; j++)
-            if (st[j].pt < 2) {
-                st[j].lo = st[j].lo > 2 ? st[j].lo : 2;
-                st[j].hi = st[j].hi > 2 ? st[j].hi : 2;
-                st[j].pt = 2;
+            if (st[j].pt < persons) {
+                st[j].lo = st[j].lo > persons ? st[j].lo : persons;
+                st[j].hi = st[j].hi > persons ? st[j].hi : persons;
+                st[j].pt = persons;
             }
     if (attacker) {
         for (size_t j = 0; j < n; j++)
