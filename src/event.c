@@ -1891,8 +1891,20 @@ static int lone_attacker(const event *e, const claim *claims, const claim *c)
     return 0;
 }
 
+static int two_people(const claim *a, const claim *b);
+
 static void mark_restatements(event *e, claim *claims, const char *outlet)
 {
+    /* The claims stage takes one person shot, in a report of one death, for
+     * the dead person again ("a boy was shot ... the boy died").  Words
+     * that set the two apart ("A 6-year-old boy was shot to death ... His
+     * father was shot in the arm") make the hurt one a survivor. */
+    for (size_t i = 0; i < e->nclaims; i++) {
+        claim *c = &claims[e->claims[i]];
+        if (c->outcome == OUT_INJURED && c->single && c->restates >= 0 &&
+            claims[c->restates].outcome == OUT_KILLED && two_people(c, &claims[c->restates]))
+            c->restates = -1;
+    }
     for (size_t i = 0; i < e->nclaims; i++) {
         claim *c = &claims[e->claims[i]];
         if (c->part_of >= 0 || c->context || c->denial || !generic_source(c, outlet))
@@ -2032,6 +2044,44 @@ static int victim_sex(const claim *c)
     return sex;
 }
 
+/* Whether the victims' words make one person a child ('c': "a 6-year-old
+ * boy", "the toddler") or a grown-up ('a': "his father", "a woman"), 0 when
+ * they do not tell ("the teen", "his son": a son may be of any age).  A
+ * child and a grown-up are two people. */
+static int victim_age(const claim *c)
+{
+    static const char *const child[] = {"boy", "girl", "child", "baby", "toddler", "infant", "kid", "juvenile",
+                                        NULL};
+    static const char *const adult[] = {"man", "woman", "father", "mother", "husband", "wife", "grandfather",
+                                        "grandmother", "stepfather", "stepmother", NULL};
+    const char *p = c->victims;
+    int age = 0;
+    if (strstr(p, " and ")) /* "a mother and son": two people, of either age */
+        return 0;
+    while (*p) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (isalpha((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - w);
+        if (!n)
+            break;
+        int wa = 0;
+        for (int k = 0; child[k] && !wa; k++)
+            if (strlen(child[k]) == n && !strncasecmp(w, child[k], n))
+                wa = 'c';
+        for (int k = 0; adult[k] && !wa; k++)
+            if (strlen(adult[k]) == n && !strncasecmp(w, adult[k], n))
+                wa = 'a';
+        if (wa && age && wa != age) /* "a mother and her baby" */
+            return 0;
+        if (wa)
+            age = wa;
+    }
+    return age;
+}
+
 /* Do the victims' words give one person's full name ("Tom Reed")?  Two
  * words or more (a lone "Eian" and a lone "Santiago" are often one man's
  * first name and surname), every one capitalised and not in capitals
@@ -2097,8 +2147,8 @@ static int names_meet(const char *a, const char *b)
  * may be one person told twice. */
 static int two_people(const claim *a, const claim *b)
 {
-    int sa = victim_sex(a), sb = victim_sex(b);
-    if (sa && sb && sa != sb)
+    int sa = victim_sex(a), sb = victim_sex(b), aa = victim_age(a), ab = victim_age(b);
+    if ((sa && sb && sa != sb) || (aa && ab && aa != ab))
         return 1;
     return victim_name(a) && victim_name(b) && !names_meet(a->victims, b->victims);
 }
@@ -2110,16 +2160,16 @@ static int two_people(const claim *a, const claim *b)
  * wounded"). */
 static int survivor(const event *e, const claim *claims, const claim *c)
 {
-    int sex = victim_sex(c);
-    if (!sex)
+    int sex = victim_sex(c), age = victim_age(c);
+    if (!sex && !age)
         return 0;
     int dead = 0;
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *d = &claims[e->claims[k]];
         if (!counted(d, OUT_KILLED) || lone_attacker(e, claims, d))
             continue;
-        int ds = victim_sex(d);
-        if (!ds || ds == sex)
+        int ds = victim_sex(d), da = victim_age(d);
+        if (!((sex && ds && ds != sex) || (age && da && da != age)))
             return 0;
         dead = 1;
     }
