@@ -2001,8 +2001,20 @@ static int lone_attacker(const event *e, const claim *claims, const claim *c)
     return 0;
 }
 
+static int two_people(const claim *a, const claim *b);
+
 static void mark_restatements(event *e, claim *claims, const char *outlet)
 {
+    /* The claims stage takes one person shot, in a report of one death, for
+     * the dead person again ("a boy was shot ... the boy died").  Words
+     * that set the two apart ("A 6-year-old boy was shot to death ... His
+     * father was shot in the arm") make the hurt one a survivor. */
+    for (size_t i = 0; i < e->nclaims; i++) {
+        claim *c = &claims[e->claims[i]];
+        if (c->outcome == OUT_INJURED && c->single && c->restates >= 0 &&
+            claims[c->restates].outcome == OUT_KILLED && two_people(c, &claims[c->restates]))
+            c->restates = -1;
+    }
     for (size_t i = 0; i < e->nclaims; i++) {
         claim *c = &claims[e->claims[i]];
         if (c->part_of >= 0 || c->context || c->denial || !generic_source(c, outlet))
@@ -2102,6 +2114,178 @@ static int same_figure(const claim *a, const claim *b)
 
 #define MAX_STATEMENTS 64
 
+/* The sex the victims' words give one person ("a man", "his wife", "She"):
+ * 'm', 'f', or 0 when they do not tell ("the victim", "a 17-year-old").
+ * "his wife" is a woman and "a man in his late teens" a man; "her" is left
+ * out, being most often a possessive ("her son"); words of both ("a mother
+ * and son") tell nothing of one person.  Two people of different sex named in a report
+ * are two people, whatever else the report leaves open. */
+static int victim_sex(const claim *c)
+{
+    static const char *const male[] = {"man", "men", "boy", "he", "son", "stepson", "father", "stepfather",
+                                       "husband", "brother", "boyfriend", "nephew", "grandfather", "uncle",
+                                       "grandson", NULL};
+    static const char *const female[] = {"woman", "women", "girl", "she", "daughter", "stepdaughter", "mother",
+                                         "stepmother", "wife", "sister", "girlfriend", "niece", "grandmother",
+                                         "aunt", "granddaughter", NULL};
+    const char *p = c->victims;
+    int sex = 0;
+    while (*p) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (isalpha((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - w);
+        if (!n)
+            break;
+        int ws = 0;
+        for (int k = 0; male[k] && !ws; k++)
+            if (strlen(male[k]) == n && !strncasecmp(w, male[k], n))
+                ws = 'm';
+        for (int k = 0; female[k] && !ws; k++)
+            if (strlen(female[k]) == n && !strncasecmp(w, female[k], n))
+                ws = 'f';
+        if (ws && sex && ws != sex) /* "a mother and son": both */
+            return 0;
+        if (ws)
+            sex = ws;
+    }
+    return sex;
+}
+
+/* Whether the victims' words make one person a child ('c': "a 6-year-old
+ * boy", "the toddler") or a grown-up ('a': "his father", "a woman"), 0 when
+ * they do not tell ("the teen", "his son": a son may be of any age).  A
+ * child and a grown-up are two people. */
+static int victim_age(const claim *c)
+{
+    static const char *const child[] = {"boy", "girl", "child", "baby", "toddler", "infant", "kid", "juvenile",
+                                        NULL};
+    static const char *const adult[] = {"man", "woman", "father", "mother", "husband", "wife", "grandfather",
+                                        "grandmother", "stepfather", "stepmother", NULL};
+    const char *p = c->victims;
+    int age = 0;
+    if (strstr(p, " and ")) /* "a mother and son": two people, of either age */
+        return 0;
+    while (*p) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (isalpha((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - w);
+        if (!n)
+            break;
+        int wa = 0;
+        for (int k = 0; child[k] && !wa; k++)
+            if (strlen(child[k]) == n && !strncasecmp(w, child[k], n))
+                wa = 'c';
+        for (int k = 0; adult[k] && !wa; k++)
+            if (strlen(adult[k]) == n && !strncasecmp(w, adult[k], n))
+                wa = 'a';
+        if (wa && age && wa != age) /* "a mother and her baby" */
+            return 0;
+        if (wa)
+            age = wa;
+    }
+    return age;
+}
+
+/* Do the victims' words give one person's full name ("Tom Reed")?  Two
+ * words or more (a lone "Eian" and a lone "Santiago" are often one man's
+ * first name and surname), every one capitalised and not in capitals
+ * ("SOUTH SHORE" is a banner), none a pronoun or a determiner ("The
+ * man"), and no word of a sex ("A Portsmouth Man"). */
+static int victim_name(const claim *c)
+{
+    static const char *const not_names[] = {"the", "a", "an", "he", "she", "his", "her", "one", "another",
+                                            "both", "this", "that", "victim", NULL};
+    const char *p = c->victims;
+    int words = 0;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t n = (size_t)(p - w);
+        if (!n)
+            break;
+        if (!isupper((unsigned char)w[0]))
+            return 0;
+        int lower = 0;
+        for (size_t i = 1; i < n; i++)
+            lower |= islower((unsigned char)w[i]) != 0;
+        if (!lower)
+            return 0;
+        for (int k = 0; not_names[k]; k++)
+            if (strlen(not_names[k]) == n && !strncasecmp(w, not_names[k], n))
+                return 0;
+        words++;
+    }
+    return words > 1 && !victim_sex(c);
+}
+
+/* Do two names share a word ("Tom Reed" and "Reed", "Inna Gonzalez" and
+ * "Inna")?  Then they may be one person. */
+static int names_meet(const char *a, const char *b)
+{
+    for (const char *p = a; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t n = (size_t)(p - w);
+        for (const char *q = b; n && *q;) {
+            while (*q == ' ')
+                q++;
+            const char *v = q;
+            while (*q && *q != ' ')
+                q++;
+            if ((size_t)(q - v) == n && !strncasecmp(w, v, n))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Are two single victims surely two people?  A man and a woman are; so are
+ * two full names with no word in common ("Shakur Franklin" and "Elijah
+ * Jackson").  Anything else ("the man" and "He", "Reed" and "the victim")
+ * may be one person told twice. */
+static int two_people(const claim *a, const claim *b)
+{
+    int sa = victim_sex(a), sb = victim_sex(b), aa = victim_age(a), ab = victim_age(b);
+    if ((sa && sb && sa != sb) || (aa && ab && aa != ab))
+        return 1;
+    return victim_name(a) && victim_name(b) && !names_meet(a->victims, b->victims);
+}
+
+/* A lone person hurt in a report that counts a death is most often the dead
+ * person told twice ("was shot ... and died at the hospital"), unless the
+ * words set them apart: the hurt one's sex is not that of any of the dead
+ * ("A 19-year-old man was found shot to death ... A 17-year-old girl was
+ * wounded"). */
+static int survivor(const event *e, const claim *claims, const claim *c)
+{
+    int sex = victim_sex(c), age = victim_age(c);
+    if (!sex && !age)
+        return 0;
+    int dead = 0;
+    for (size_t k = 0; k < e->nclaims; k++) {
+        const claim *d = &claims[e->claims[k]];
+        if (!counted(d, OUT_KILLED) || lone_attacker(e, claims, d))
+            continue;
+        int ds = victim_sex(d), da = victim_age(d);
+        if (!((sex && ds && ds != sex) || (age && da && da != age)))
+            return 0;
+        dead = 1;
+    }
+    return dead;
+}
+
 static size_t statements(const event *e, const claim *claims, enum outcome o, int g, statement *st)
 {
     size_t n = 0;
@@ -2132,20 +2316,29 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
      * more than whatever the report says of the victims, not a rival figure
      * of the same toll. */
     const claim *attacker = NULL;
+    const claim *people[MAX_STATEMENTS]; /* single victims surely apart from one another */
+    long long persons = 0;
     for (size_t k = 0; k < e->nclaims; k++) {
         const claim *c = &claims[e->claims[k]];
-        if (!in_group(claims, c, o, g) || (c->single && (numbered || deaths)))
+        if (!in_group(claims, c, o, g) || (c->single && (numbered || (deaths && !survivor(e, claims, c)))))
             continue;
         if (o == OUT_KILLED && lone_attacker(e, claims, c)) {
             if (!attacker)
                 attacker = c;
             continue;
         }
+        if (c->single && persons < MAX_STATEMENTS) {
+            long long p = 0;
+            while (p < persons && two_people(people[p], c))
+                p++;
+            if (p == persons)
+                people[persons++] = c;
+        }
         long long clo = c->min, chi = c->max ? c->max : c->min;
         long long cpt = c->q == Q_RANGE ? (c->min + c->max) / 2 : c->q == Q_AT_MOST ? c->max : c->min;
         if (c->q == Q_AT_MOST)
             clo = c->max;
-        if (c->hit && dead > 0 && dead <= clo && dead <= cpt) {
+        if (c->hit && dead > 0 && dead <= clo && dead <= cpt && !(c->single && deaths)) {
             clo -= dead;
             cpt -= dead;
             chi -= dead;
@@ -2167,6 +2360,18 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
             break;
         st[n++] = (statement){c->sentence, c->source, c->kind, clo, chi, cpt, c->vague, c};
     }
+    /* With no number anywhere, people the report sets apart in separate
+     * sentences ("A man was shot in the arm. A woman was shot in the leg.",
+     * "Elijah Jackson ... was killed. Shakur Franklin was also killed")
+     * are so many people, not statements of one: each statement's figure is
+     * at least their number. */
+    if (persons > 1 && !numbered)
+        for (size_t j = 0; j < n; j++)
+            if (st[j].pt < persons) {
+                st[j].lo = st[j].lo > persons ? st[j].lo : persons;
+                st[j].hi = st[j].hi > persons ? st[j].hi : persons;
+                st[j].pt = persons;
+            }
     if (attacker) {
         for (size_t j = 0; j < n; j++)
             st[j].lo++, st[j].hi++, st[j].pt++;
@@ -2179,8 +2384,10 @@ static size_t statements(const event *e, const claim *claims, enum outcome o, in
 /* Sources that are not a side of the fighting. */
 static int independent(enum source_kind k) { return k == SRC_NGO || k == SRC_LOCAL || k == SRC_MEDIA; }
 
-/* Reconciles statements into t; returns the statement whose figure is best. */
-static const statement *reconcile_statements(const statement *st, size_t n, enum best_rule rule, toll *t)
+/* Reconciles statements into t; returns the statement whose figure is best.
+ * upper: best is the upper median, not the lower (the hurt, below). */
+static const statement *reconcile_statements(const statement *st, size_t n, enum best_rule rule, int upper,
+                                             toll *t)
 {
     if (!n) {
         t->known = 0;
@@ -2213,7 +2420,7 @@ static const statement *reconcile_statements(const statement *st, size_t n, enum
         if ((!only_indep || independent(st[j].kind)) && (!precise || !st[j].vague))
             pt[m++] = st[j].pt;
     qsort(pt, m, sizeof pt[0], cmp_ll);
-    t->best = pt[(m - 1) / 2];
+    t->best = pt[upper ? m / 2 : (m - 1) / 2];
     for (size_t j = 0; j < n; j++)
         if (st[j].pt == t->best && (!only_indep || independent(st[j].kind)) && (!precise || !st[j].vague))
             return &st[j];
@@ -2261,7 +2468,15 @@ static void reconcile_outcome(event *e, const claim *claims, enum outcome o, tol
 {
     statement st[MAX_STATEMENTS];
     size_t n = statements(e, claims, o, -1, st);
-    const statement *b = reconcile_statements(st, n, rule, t);
+    /* Reports count the hurt in parts far more often than sources
+     * undercount them: "three men and three women were injured ... four were
+     * taken to a local hospital", "four people were wounded ... police found
+     * two women with gunshot wounds".  Of two figures of the hurt the larger
+     * is the one that counts them all, so their best is the upper median
+     * (still the middle of three or more, so one round-up's figure does not
+     * carry it).  The dead keep the lower median: their rival figures are
+     * the sides' claims, and the lower is the cautious one. */
+    const statement *b = reconcile_statements(st, n, rule, o == OUT_INJURED, t);
     if (o != OUT_KILLED)
         return;
     e->deaths_a = e->deaths_b = e->deaths_civilians = e->deaths_unknown = 0;
@@ -2286,7 +2501,7 @@ static void reconcile_outcome(event *e, const claim *claims, enum outcome o, tol
     }
     for (int g = 0; g < TG_N; g++) {
         n = statements(e, claims, o, g, st);
-        reconcile_statements(st, n, rule, &e->fatal_by[g]);
+        reconcile_statements(st, n, rule, 0, &e->fatal_by[g]);
     }
 }
 
