@@ -55,10 +55,18 @@ typedef struct {
     uint32_t *idx;
 } cache_slot;
 
+/* gaz_country_part's answer for a country and a direction (ns, ew each
+ * -1, 0 or 1): 0 not asked yet, 1 none, 2 the point. */
+typedef struct {
+    unsigned char state;
+    double lat, lon;
+} part_answer;
+
 typedef struct {
     pthread_mutex_t mu;
     cache_slot *slot;          /* open addressing by hash; a power of two */
     size_t nslots, used;
+    part_answer part[26 * 26][9]; /* by the country's two capitals, then (ns + 1) * 3 + ew + 1 */
 } lookup_cache;
 
 struct gaz {
@@ -532,10 +540,37 @@ int gaz_country_by_iso(const gaz *g, const char *iso2, gaz_country *out)
     return 0;
 }
 
+static int country_part(const gaz *g, const char *iso2, int ns, int ew, double *lat, double *lon);
+
+/* The answers are kept per handle: a report that says "northern Nigeria"
+ * is seldom the last, and the walk costs some 30 k instructions. */
 int gaz_country_part(const gaz *g, const char *iso2, int ns, int ew, double *lat, double *lon)
 {
     if (!iso2 || !iso2[0] || !iso2[1])
         return 0;
+    lookup_cache *c = g->cache;
+    unsigned a = (unsigned char)iso2[0] - 'A', b = (unsigned char)iso2[1] - 'A';
+    if (!c || a >= 26 || b >= 26 || ns < -1 || ns > 1 || ew < -1 || ew > 1)
+        return country_part(g, iso2, ns, ew, lat, lon);
+    part_answer *pa = &c->part[a * 26 + b][(ns + 1) * 3 + ew + 1];
+    pthread_mutex_lock(&c->mu);
+    part_answer got = *pa;
+    pthread_mutex_unlock(&c->mu);
+    if (!got.state) {
+        got.state = country_part(g, iso2, ns, ew, &got.lat, &got.lon) ? 2 : 1;
+        pthread_mutex_lock(&c->mu);
+        *pa = got;
+        pthread_mutex_unlock(&c->mu);
+    }
+    if (got.state == 2) {
+        *lat = got.lat;
+        *lon = got.lon;
+    }
+    return got.state == 2;
+}
+
+static int country_part(const gaz *g, const char *iso2, int ns, int ew, double *lat, double *lon)
+{
     /* Countries come first in the entries, then the admin-1 regions.  The
      * country's regions are picked out in one walk (a few thousand entries)
      * and the three passes below go over those only. */
