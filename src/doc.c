@@ -483,6 +483,23 @@ static int flat_literal(flat *f, const char *word)
 
 static int flat_value(flat *f, int depth);
 
+/* After a member or an element: a ',' goes on (1), the closing bracket
+ * ends the container (0), anything else is not JSON (-1). */
+static int flat_after_value(flat *f, char close)
+{
+    flat_ws(f);
+    if (f->i < f->n && f->s[f->i] == ',') {
+        f->i++;
+        flat_ws(f);
+        return 1;
+    }
+    if (f->i < f->n && f->s[f->i] == close) {
+        f->i++;
+        return 0;
+    }
+    return -1;
+}
+
 /* An object or an array at f->i whose values are only checked (a field we
  * do not read, such as "gold"). */
 static int flat_container(flat *f, int depth)
@@ -509,17 +526,9 @@ static int flat_container(flat *f, int depth)
         }
         if (!flat_value(f, depth + 1))
             return 0;
-        flat_ws(f);
-        if (f->i < f->n && f->s[f->i] == ',') {
-            f->i++;
-            flat_ws(f);
-            continue;
-        }
-        if (f->i < f->n && f->s[f->i] == close) {
-            f->i++;
-            return 1;
-        }
-        return 0;
+        int next = flat_after_value(f, close);
+        if (next <= 0)
+            return next == 0;
     }
 }
 
@@ -588,17 +597,11 @@ static int flat_scan(flat *f)
             } else if (!flat_value(f, 1)) {
                 return 0;
             }
-            flat_ws(f);
-            if (f->i < f->n && f->s[f->i] == ',') {
-                f->i++;
-                flat_ws(f);
-                continue;
-            }
-            if (f->i < f->n && f->s[f->i] == '}') {
-                f->i++;
+            int next = flat_after_value(f, '}');
+            if (next < 0)
+                return 0;
+            if (next == 0)
                 break;
-            }
-            return 0;
         }
     flat_ws(f);
     return f->i == f->n;
