@@ -558,7 +558,11 @@ static int confirmed_by(const text_doc *td, const sentence *se, const actor_m *m
  * Arrests event, but only the aftermath of a shooting. */
 static const char *const after_fact_aux[] = {"have", "has", "had", "are", "is", "were", "was", "later", "also",
                                             "still", "did", "do", "does", "not", "continue", "continues",
-                                            "continued", "to", "quickly", "soon", "then", "now", "been"};
+                                            "continued", "to", "quickly", "soon", "then", "now", "been",
+                                            "currently", "initially", "originally", "first", "yet", "immediately",
+                                            "could", "would", "cannot", "can", "able", "officially", "earlier",
+                                            "aren't", "isn't", "don't", "didn't", "haven't", "hasn't", "hadn't",
+                                            "couldn't", "wouldn't", "weren't", "wasn't", "doesn't", "n't", "'t"};
 static const char *const after_fact_nouns[] = {"department", "officers", "officer", "officials", "detectives",
                                               "investigators", "spokesman", "spokeswoman", "spokesperson",
                                               "homicide", "unit", "sgt", "lt", "chief", "sheriff", "office",
@@ -571,7 +575,23 @@ static const char *const aftermath_verbs[] = {
     "interviewing", "reviewing", "canvassing", "processing", "notified", "released", "withheld", "urging",
     "urge",      "detained",  "questioned", "questioning", "collected", "cordoned", "closed",
     "confirm",   "release",   "comment",    "provide",    "disclose",   "identify",   "calling",
-    "described", "ask",       "asked",      "working",    "look",       "found"};
+    "described", "ask",       "asked",      "working",    "look",       "found",
+    /* what police know, think or do with the case (no act of force) */
+    "continuing", "attempting", "checking", "offering", "reporting", "responding", "sorting", "identifying",
+    "include", "expect", "know", "think", "suspect", "tell", "told", "treating", "examining", "figuring",
+    "saying", "unsure", "sure", "unclear", "need", "interviewed", "alerted", "find", "investigation",
+    "determine", "trying", "hoping", "hope", "declined", "refused", "monitoring", "monitor", "confirmed",
+    "charging", "offered", "explained", "listed", "examine", "handling", "wrapped", "revealed", "want",
+    "add", "adds", "added", "concluded", "aware", "discover", "uncover", "contacted"};
+/* Police work on a scene after a shooting that an army's troops do in the
+ * middle of a fight ("troops secured the town", "recovered weapons"): of
+ * the police only. */
+static const char *const police_aftermath_verbs[] = {"sealed", "blocked", "secured", "recovered", "located",
+                                                     "obtained", "issued", "filed", "got", "indicated", "ruled",
+                                                     "inspect", "inspected", "combed", "shut", "taped", "towed"};
+static const char *const case_objects[] = {"a", "an", "no", "one", "few", "someone", "any", "video", "two", "the"};
+
+static int police_force(const actor_m *m) { return !strncmp(m->name, "Police Forces", 13); }
 
 static int investigates(const text_doc *td, const sentence *se, const actor_m *m, int violent)
 {
@@ -585,14 +605,43 @@ static int investigates(const text_doc *td, const sentence *se, const actor_m *m
     if (violent) /* "the police department is", "police Sgt. Ray Lopez said" */
         for (size_t n = 0; j < end && n < 3 && tok_is_any(td, j, after_fact_nouns, ARRAY_LEN(after_fact_nouns)); n++)
             j++;
+    /* "Police and paramedics found", "the Memphis Police Department and
+     * Memphis Fire Department are on the scene": another agency with it */
+    if (violent && police_force(m) && j + 1 < end && tok_is(td, j, "and")) {
+        size_t k = j + 1 + (tok_is(td, j + 1, "the"));
+        size_t n = 0;
+        while (k < end && n < 5 && (td->tok[k].flags & TOK_CAP))
+            k++, n++;
+        if (!n && k < end && !(td->tok[k].flags & TOK_PUNCT))
+            k++;
+        if (k > j + 1)
+            j = k;
+    }
+    /* "Spanish Fork police, who are investigating" */
+    if (violent && j + 1 < end && tok_is(td, j, ",") && tok_is(td, j + 1, "who"))
+        j += 2;
     size_t d = j + (j < end && tok_is(td, j, "on"));
+    if (d < end && (tok_is(td, d, "early") || tok_is(td, d, "late")))
+        d++; /* "police late Saturday were investigating" */
     if (d < end && tok_is_any(td, d, days, ARRAY_LEN(days))) {
         j = d + 1;
         if (j < end && tok_is_any(td, j, parts, ARRAY_LEN(parts)))
             j++;
     }
+    size_t aux0 = j;
     for (size_t n = 0; j < end && n < 3 && tok_is_any(td, j, after_fact_aux, ARRAY_LEN(after_fact_aux)); n++)
         j++;
+    if (violent && m->inter == 1 && j < end && j > aux0) {
+        /* "police have a suspect in custody", "police had few details":
+         * have as the main verb, of a case and not a fight */
+        static const char *const have[] = {"have", "has", "had"};
+        if (tok_is_any(td, j - 1, have, ARRAY_LEN(have)) &&
+            tok_is_any(td, j, case_objects, ARRAY_LEN(case_objects)))
+            return 1;
+        /* "police have not said", "police did not say": no statement made */
+        if (tok_is(td, j, "said") || tok_is(td, j, "say") || tok_is(td, j, "released") || tok_is(td, j, "made"))
+            return 1;
+    }
     /* "police say they found", "police said they were called" */
     if (violent && j + 1 < end && (tok_is(td, j, "say") || tok_is(td, j, "says") || tok_is(td, j, "said"))) {
         size_t k = j + 1;
@@ -612,7 +661,86 @@ static int investigates(const text_doc *td, const sentence *se, const actor_m *m
     if (tok_is(td, j, "found") && j + 1 < end && tok_is(td, j + 1, "and"))
         return 0; /* "troops found and killed five militants": the act itself */
     return tok_is_any(td, j, after_fact_verbs, ARRAY_LEN(after_fact_verbs)) ||
-           (violent && m->inter == 1 && tok_is_any(td, j, aftermath_verbs, ARRAY_LEN(aftermath_verbs)));
+           (violent && m->inter == 1 && tok_is_any(td, j, aftermath_verbs, ARRAY_LEN(aftermath_verbs))) ||
+           (violent && police_force(m) &&
+            tok_is_any(td, j, police_aftermath_verbs, ARRAY_LEN(police_aftermath_verbs)));
+}
+
+/* "Witnesses told police", "turned himself in to police", "according to
+ * the Memphis Police Department", "was found by police", "police tape",
+ * "a police spokeswoman": of a violent event a force that is told, called,
+ * or does the paperwork of the aftermath -- or a word that only qualifies
+ * another noun -- is no side of it.  A force after "by" still acts when the
+ * verb before is harm ("shot by police" keeps police as the shooter): only
+ * the verbs of police routine below count. */
+static int police_not_acting(const text_doc *td, const sentence *se, const actor_m *m)
+{
+    static const char *const lead[] = {"to", "told", "tell", "tells", "telling", "call", "called", "calling",
+                                       "contact", "contacted", "give", "gave", "notify", "notified", "alerted",
+                                       "phoned", "into", "asked", "helped", "helping", "sending", "leaving",
+                                       "led", "seeing"};
+    /* "a release from police", "Sgt. Jane Doe with the city police", "a
+     * spokesman for the police": the force a statement or a person comes
+     * from ("a gunfight with police" is a fight: not these) */
+    static const char *const papers[] = {"release", "releases", "statement", "statements", "information",
+                                         "report", "reports", "records", "data", "update", "spokesman",
+                                         "spokeswoman", "spokesperson", "cooperating", "cooperate", "speaking",
+                                         "spoke", "talking", "talked", "working", "investigators", "detectives"};
+    static const char *const routine[] = {"found", "taken", "recovered", "charged", "wanted", "arrested",
+                                          "released", "detained", "questioned", "interviewed", "contacted",
+                                          "notified", "called", "stopped", "apprehended", "booked",
+                                          "transported", "sought", "located", "discovered", "seized",
+                                          "provided", "obtained", "reviewed", "investigated", "custody",
+                                          "conducted", "investigation", "search", "statement", "release",
+                                          "towed", "handled", "led", "run", "issued", "confirmed", "reported",
+                                          "linked", "tied"};
+    /* not "police station", "police vehicle": an attack's target */
+    static const char *const qualified[] = {"tape", "report", "reports", "camera", "scanner", "records", "record", "log", "sources",
+                                            "affidavit", "release", "statement", "spokesman", "spokeswoman",
+                                            "spokesperson", "lt", "sgt", "capt", "detective", "detectives",
+                                            "investigator", "investigators", "chief", "dispatch", "dispatcher",
+                                            "union", "academy", "tip", "hotline", "line", "commissioner",
+                                            "superintendent", "lieutenant", "cpl", "captain", "sergeant", "news",
+                                            "squad", "presence", "escort", "sirens", "custody", "k9", "response",
+                                            "video", ":", "investigation", "scanners", "department's"};
+    size_t end = se->first + se->count;
+    size_t after = m->tok + (m->ntok ? m->ntok : 1);
+    /* "the Chicago Police Department spokesman": past the rest of the name */
+    for (size_t n = 0; after < end && n < 2 && (tok_is(td, after, "department") || tok_is(td, after, "dept") ||
+                                              tok_is(td, after, "bureau") ||
+                                              (td->tok[after].flags & TOK_POSS));
+         n++)
+        after++;
+    if (after < end && tok_is_any(td, after, qualified, ARRAY_LEN(qualified)))
+        return 1;
+    /* before the name: its town ("Memphis", "Los Angeles") and "the" */
+    size_t k = m->tok;
+    for (size_t n = 0; k > se->first && n < 5 && ((td->tok[k - 1].flags & TOK_CAP) || tok_is(td, k - 1, "the") ||
+                                                   (td->tok[k - 1].flags & TOK_POSS) ||
+                                                   tok_is(td, k - 1, "city") || tok_is(td, k - 1, "county") ||
+                                                   tok_is(td, k - 1, "state"));
+         n++)
+        k--;
+    if (k == se->first)
+        return 0;
+    if (tok_is_any(td, k - 1, lead, ARRAY_LEN(lead)))
+        return 1;
+    int person = k - 1 > se->first && (td->tok[k - 2].flags & TOK_CAP); /* "Jane Doe with", "Doe of" */
+    if ((tok_is(td, k - 1, "from") || tok_is(td, k - 1, "with") || tok_is(td, k - 1, "for") ||
+         tok_is(td, k - 1, "of")) &&
+        k - 1 > se->first &&
+        ((person && !tok_is(td, k - 1, "from")) || tok_is_any(td, k - 2, papers, ARRAY_LEN(papers))))
+        return 1;
+    /* "said Jane Doe, Wichita Police Department." */
+    if (tok_is(td, k - 1, ",") && person && (after >= end || tok_is(td, after, ".") || tok_is(td, after, ";")))
+        return 1;
+    if (tok_is(td, k - 1, "by") && k - 1 > se->first) {
+        size_t v = k - 2;
+        if (v > se->first && (tok_is(td, v, "later") || tok_is(td, v, "quickly")))
+            v--;
+        return tok_is_any(td, v, routine, ARRAY_LEN(routine));
+    }
+    return 0;
 }
 
 /* The target of an attack is armed: another armed actor than the first,
@@ -1719,10 +1847,23 @@ static int speaks_of_itself(const analysis *a, const actor_m *m)
     size_t after = m->tok + m->ntok;
     if (after < se->first + se->count && (tok_is(&a->td, after, "claimed") || tok_is(&a->td, after, "claims")))
         return 1;
-    /* "the army said on Monday it had ...": a few words on, past the date */
-    for (size_t i = m->tok + m->ntok; i < se->first + se->count && i <= m->tok + m->ntok + 5; i++)
-        if (tok_is_any(&a->td, i, self, ARRAY_LEN(self)))
+    /* "the army said on Monday it had ...": a few words on, past the date.
+     * Not "police said it appears the shooting ..." (no one's "it") nor
+     * "police said their investigation showed" (the case, not an act). */
+    static const char *const empty_it[] = {"appears", "appeared", "appear", "seems", "seemed", "seem",
+                                           "happened", "occurred", "looks", "looked", "remains", "remained"};
+    static const char *const casework[] = {"investigation", "preliminary", "initial", "inquiry", "probe",
+                                           "investigators", "detectives", "records", "report"};
+    size_t end = se->first + se->count;
+    for (size_t i = m->tok + m->ntok; i < end && i <= m->tok + m->ntok + 5; i++)
+        if (tok_is_any(&a->td, i, self, ARRAY_LEN(self))) {
+            if (i + 1 < end && tok_is(&a->td, i, "it") && tok_is_any(&a->td, i + 1, empty_it, ARRAY_LEN(empty_it)))
+                continue;
+            if (i + 1 < end && (tok_is(&a->td, i, "its") || tok_is(&a->td, i, "their")) &&
+                tok_is_any(&a->td, i + 1, casework, ARRAY_LEN(casework)))
+                continue;
             return 1;
+        }
     /* "according to the army, its troops killed ..." */
     for (size_t i = se->first; i < se->first + se->count; i++)
         if ((i < m->tok || i >= m->tok + m->ntok) && tok_is_any(&a->td, i, self + 1, 1))
@@ -1758,7 +1899,8 @@ static void assign_actors(const analysis *a, event *e, const claim *claims)
                     claimant = m;
                 add_blame(e, m->name, m->name);
             }
-            if (confirmed_by(&a->td, se, m) || investigates(&a->td, se, m, violent_type(e->event_type)))
+            if (confirmed_by(&a->td, se, m) || investigates(&a->td, se, m, violent_type(e->event_type)) ||
+                (police_force(m) && violent_type(e->event_type) && police_not_acting(&a->td, se, m)))
                 continue; /* "confirmed dead by the police": a source; "police identified": an investigator */
             if (m->speaker && !speaks_of_itself(a, m) && !claimed)
                 continue; /* "..., police said": a source; its own acts below */
