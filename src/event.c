@@ -566,6 +566,7 @@ static const char *const after_fact_aux[] = {"have", "has", "had", "are", "is", 
 static const char *const after_fact_nouns[] = {"department", "officers", "officer", "officials", "detectives",
                                               "investigators", "spokesman", "spokeswoman", "spokesperson",
                                               "homicide", "unit", "sgt", "lt", "chief", "sheriff", "office",
+                                              "patrol", "csi", "supt", "superintendent", "commissioner", "cmdr",
                                               "'s", "."};
 static const char *const after_fact_verbs[] = {"identified", "investigating", "investigate", "investigated",
                                               "responded", "arrived", "named"};
@@ -588,7 +589,9 @@ static const char *const aftermath_verbs[] = {
  * the police only. */
 static const char *const police_aftermath_verbs[] = {"sealed", "blocked", "secured", "recovered", "located",
                                                      "obtained", "issued", "filed", "got", "indicated", "ruled",
-                                                     "inspect", "inspected", "combed", "shut", "taped", "towed"};
+                                                     "inspect", "inspected", "combed", "shut", "taped", "towed",
+                                                     "conducted", "searched", "tried", "planned", "spent", "rushed",
+                                                     "saw", "estimate", "removing", "scramble"};
 static const char *const case_objects[] = {"a", "an", "no", "one", "few", "someone", "any", "video", "two", "the"};
 
 static int police_force(const actor_m *m) { return !strncmp(m->name, "Police Forces", 13); }
@@ -655,6 +658,10 @@ static int investigates(const text_doc *td, const sentence *se, const actor_m *m
     }
     if (j >= end)
         return 0;
+    /* "police continue their search for the killer" */
+    if (violent && police_force(m) && j + 1 < end && tok_is(td, j, "their") &&
+        (tok_is(td, j + 1, "search") || tok_is(td, j + 1, "investigation")))
+        return 1;
     if (violent && m->inter == 1 && j + 2 < end && (tok_is(td, j, "on") || tok_is(td, j, "at")) &&
         tok_is(td, j + 1, "the") && tok_is(td, j + 2, "scene"))
         return 1; /* "police are on the scene of a shooting" */
@@ -713,6 +720,15 @@ static int police_not_acting(const text_doc *td, const sentence *se, const actor
         after++;
     if (after < end && tok_is_any(td, after, qualified, ARRAY_LEN(qualified)))
         return 1;
+    /* "call the ... Police Department at 555-0100" */
+    if (after + 1 < end && tok_is(td, after, "at") && (td->tok[after + 1].flags & TOK_NUM))
+        return 1;
+    /* "..., police and the medical examiner's office said.": a source with another */
+    if (after < end && tok_is(td, after, "and"))
+        for (size_t i = after + 1; i < end && i <= after + 8; i++)
+            if ((tok_is(td, i, "said") || tok_is(td, i, "say") || tok_is(td, i, "says")) &&
+                (i + 1 >= end || tok_is(td, i + 1, ".")))
+                return 1;
     /* before the name: its town ("Memphis", "Los Angeles") and "the" */
     size_t k = m->tok;
     for (size_t n = 0; k > se->first && n < 5 && ((td->tok[k - 1].flags & TOK_CAP) || tok_is(td, k - 1, "the") ||
@@ -725,6 +741,11 @@ static int police_not_acting(const text_doc *td, const sentence *se, const actor
         return 0;
     if (tok_is_any(td, k - 1, lead, ARRAY_LEN(lead)))
         return 1;
+    /* "according to the medical examiner's office and police" */
+    if (tok_is(td, k - 1, "and"))
+        for (size_t i = k - 1; i-- > se->first && k - 1 - i <= 12;)
+            if (tok_is(td, i, "according"))
+                return 1;
     int person = k - 1 > se->first && (td->tok[k - 2].flags & TOK_CAP); /* "Jane Doe with", "Doe of" */
     if ((tok_is(td, k - 1, "from") || tok_is(td, k - 1, "with") || tok_is(td, k - 1, "for") ||
          tok_is(td, k - 1, "of")) &&
