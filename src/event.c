@@ -610,7 +610,15 @@ static int investigates(const text_doc *td, const sentence *se, const actor_m *m
             j++;
     /* "Police and paramedics found", "the Memphis Police Department and
      * Memphis Fire Department are on the scene": another agency with it */
-    if (violent && police_force(m) && j + 1 < end && tok_is(td, j, "and")) {
+    /* "shot by police in Woodlawn is charged", "gunfire between police and
+     * the gunman": a force after a preposition is not the subject of the
+     * words that follow it */
+    static const char *const preps[] = {"by", "between", "with", "of", "against", "on", "at", "from"};
+    size_t b = m->tok;
+    while (b > se->first && ((td->tok[b - 1].flags & TOK_CAP) || tok_is(td, b - 1, "the")))
+        b--;
+    int object = b > se->first && tok_is_any(td, b - 1, preps, ARRAY_LEN(preps));
+    if (violent && police_force(m) && !object && j + 1 < end && tok_is(td, j, "and")) {
         size_t k = j + 1 + (tok_is(td, j + 1, "the"));
         size_t n = 0;
         while (k < end && n < 5 && (td->tok[k].flags & TOK_CAP))
@@ -619,6 +627,18 @@ static int investigates(const text_doc *td, const sentence *se, const actor_m *m
             k++;
         if (k > j + 1)
             j = k;
+    }
+    /* "Police in Rockford are investigating", "Police in Chester, Delaware
+     * County confirm": the force's town between it and its verb */
+    if (violent && police_force(m) && !object && j + 1 < end && tok_is(td, j, "in") &&
+        (td->tok[j + 1].flags & TOK_CAP)) {
+        size_t k = j + 1;
+        for (size_t n = 0; k < end && n < 5 &&
+                           ((td->tok[k].flags & TOK_CAP) ||
+                            (tok_is(td, k, ",") && k + 1 < end && (td->tok[k + 1].flags & TOK_CAP)));
+             n++)
+            k++;
+        j = k + (k < end && tok_is(td, k, ",")); /* "Police in Rockford, Illinois, are" */
     }
     /* "Spanish Fork police, who are investigating" */
     if (violent && j + 1 < end && tok_is(td, j, ",") && tok_is(td, j + 1, "who"))
@@ -725,7 +745,7 @@ static int police_not_acting(const text_doc *td, const sentence *se, const actor
         return 1;
     /* "..., police and the medical examiner's office said.": a source with another */
     if (after < end && tok_is(td, after, "and"))
-        for (size_t i = after + 1; i < end && i <= after + 8; i++)
+        for (size_t i = after + 1; i < end && i <= after + 8 && !tok_is(td, i, ","); i++)
             if ((tok_is(td, i, "said") || tok_is(td, i, "say") || tok_is(td, i, "says")) &&
                 (i + 1 >= end || tok_is(td, i + 1, ".")))
                 return 1;
