@@ -358,7 +358,9 @@ int text_split(text_doc *t, const char *text, size_t len)
         } else {
             add_token(t, i, j, digit_start ? TOK_NUM : TOK_WORD);
         }
-        i = j;
+        /* the space after a word, the commonest byte after one, is skipped
+         * here rather than by a turn of the loop (it adds no line break) */
+        i = j < len && s[j] == ' ' ? j + 1 : j;
     }
 
     /* Sentences. */
