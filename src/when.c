@@ -574,6 +574,10 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
         }
         k->e = (uint32_t)i;
         n++;
+        /* the space after a token, the commonest byte there, is skipped here
+         * rather than by a turn of the loop (spaces only separate tokens) */
+        if (i < len && s[i] == ' ')
+            i++;
     }
     return n;
 }
