@@ -493,12 +493,18 @@ static void memo_sentence(const analysis *a, claim_memo *cm, size_t s)
     cm->speakers_known = 0;
     sentence_cues *c = &cm->cues;
     *c = (sentence_cues){0, 0, 0};
+    /* lex_match's mark test, with its loads made once for the sentence rather
+     * than at every token (the stores to the memo keep the compiler from
+     * hoisting them): nearly every token starts no outcome. */
+    const text_doc *td = &a->td;
+    const lexicon *outcomes = a->t->outcomes;
+    uint16_t bit = lex_mark_bit(outcomes, td);
     for (size_t i = se->first; i < end; i++) {
-        const lex_entry *e = lex_match(a->t->outcomes, &a->td, i, end, &n);
+        const lex_entry *e = bit && !(td->tok[i].lexmask & bit) ? NULL : lex_match(outcomes, td, i, end, &n);
         cm->slot[i - se->first] = (outcome_slot){e, e ? outcome_of(e) : OUT_KILLED};
         if (e)
             cm->at[cm->nat++] = (uint32_t)i;
-        const char *k = tok_key(&a->td, i);
+        const char *k = tok_key(td, i);
         if (k[0] == 'h')
             c->self |= key_eq(k, "himself") || key_eq(k, "herself");
         else if (k[0] == 'l')
@@ -506,7 +512,7 @@ static void memo_sentence(const analysis *a, claim_memo *cm, size_t s)
         else if (k[0] == 'n')
             c->none |= key_eq(k, "no") || key_eq(k, "nobody") || key_eq(k, "no-one");
         else if (k[0] == 'd' || k[0] == 'r')
-            c->deny |= tok_is_any(&a->td, i, denial_verbs, ARRAY_LEN(denial_verbs));
+            c->deny |= tok_is_any(td, i, denial_verbs, ARRAY_LEN(denial_verbs));
     }
 }
 

@@ -1,5 +1,6 @@
 /* tally.c -- the library's front door: loading resources, running the stages
  * on one report (see model.h for the order), freeing results. */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,41 @@ void tally_close(tally *t)
     free(t);
 }
 
+/* The token, sentence and key arrays of a report are as large as its text
+ * and were allocated (and grown, and freed) anew for every report: a thread
+ * keeps them instead for its next report, since text_split overwrites every
+ * field it hands out.  A thread that ends frees them (spare_key's
+ * destructor); the main thread's stay reachable from its TLS until exit.
+ * Arrays grown for an unusually long text are not kept, so that one huge
+ * report does not pin its memory for the rest of the run. */
+#define SPARE_MAX_TOKENS (1u << 18)
+static _Thread_local text_doc spare_td;
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static int spare_key_ok;
+
+static void spare_free(void *p) { text_free(p); }
+static void spare_key_make(void) { spare_key_ok = pthread_key_create(&spare_key, spare_free) == 0; }
+
+static void take_spare(text_doc *td)
+{
+    *td = spare_td;
+    memset(&spare_td, 0, sizeof spare_td);
+}
+
+static void keep_spare(text_doc *td)
+{
+    pthread_once(&spare_once, spare_key_make);
+    if (!spare_key_ok || td->captok > SPARE_MAX_TOKENS) {
+        text_free(td);
+        return;
+    }
+    spare_td = *td;
+    spare_td.text = NULL;
+    spare_td.len = 0;
+    pthread_setspecific(spare_key, &spare_td);
+}
+
 tally_events *tally_extract(const tally *t, const tally_doc *doc)
 {
     tally_events *out = calloc(1, sizeof *out);
@@ -149,6 +185,7 @@ tally_events *tally_extract(const tally *t, const tally_doc *doc)
     a.doc = doc;
     a.report = (civil_date){doc->date.year, doc->date.month, doc->date.day};
     out->report = a.report;
+    take_spare(&a.td);
     if (text_split(&a.td, doc->text, doc->len) == 0) {
         if (t->lexset)
             lex_set_mark(t->lexset, &a.td);
@@ -161,7 +198,7 @@ tally_events *tally_extract(const tally *t, const tally_doc *doc)
     memcpy(out->country, a.country, 3);
     out->claims = a.claims;
     out->nclaims = a.nclaims;
-    text_free(&a.td);
+    keep_spare(&a.td);
     free(a.places);
     free(a.actors);
     free(a.no_demonym);

@@ -227,6 +227,13 @@ int text_split(text_doc *t, const char *text, size_t len)
     t->keys = grow(t->keys, &t->keycap, 2 * len + 64, 1); /* keep_key_room */
     t->marked_by = NULL;
     const unsigned char *s = (const unsigned char *)text;
+    /* The text's last byte that is no key byte (a mark, a space) bounds every
+     * run of key bytes that starts before it: those runs need no test of the
+     * text's end at each byte, only a run that starts after it (a word that
+     * ends the text) does. */
+    size_t run_bound = len;
+    while (run_bound > 0 && key_byte[s[run_bound - 1]])
+        run_bound--;
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
@@ -287,10 +294,16 @@ int text_split(text_doc *t, const char *text, size_t len)
          * case, in a loop of its own.  What follows it, unless it surely ends
          * the word (ends_word), goes to the loop below, which keeps the key
          * only while the word stays plain. */
-        for (unsigned char kc; j < len && (kc = key_byte[s[j]]) != 0; j++) {
-            out[j - i] = (char)kc;
-            h = hash64_byte(h, kc);
-        }
+        if (i < run_bound)
+            for (unsigned char kc; (kc = key_byte[s[j]]) != 0; j++) {
+                out[j - i] = (char)kc;
+                h = hash64_byte(h, kc);
+            }
+        else
+            for (unsigned char kc; j < len && (kc = key_byte[s[j]]) != 0; j++) {
+                out[j - i] = (char)kc;
+                h = hash64_byte(h, kc);
+            }
         while (j < len && !ends_word[s[j]]) {
             unsigned char d = s[j];
             unsigned char lower = d | 0x20;
@@ -345,7 +358,9 @@ int text_split(text_doc *t, const char *text, size_t len)
         } else {
             add_token(t, i, j, digit_start ? TOK_NUM : TOK_WORD);
         }
-        i = j;
+        /* the space after a word, the commonest byte after one, is skipped
+         * here rather than by a turn of the loop (it adds no line break) */
+        i = j < len && s[j] == ' ' ? j + 1 : j;
     }
 
     /* Sentences. */

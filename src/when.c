@@ -454,6 +454,17 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
     const unsigned char *s = (const unsigned char *)str;
     size_t n = 0, i = pos;
     *more = 0;
+    /* The last byte of s[pos..len) that is no ASCII letter stops every run of
+     * letters that starts before it: those runs need no test of len at each
+     * letter, only a word that ends the text does.  The search gives up
+     * (every run tests len) after 64 letters, for it is made at each call and
+     * a text may end in a long run. */
+    size_t run_bound = len;
+    while (run_bound > pos && ascii_letter[s[run_bound - 1]])
+        if (len - --run_bound > 64) {
+            run_bound = pos;
+            break;
+        }
     while (i < len) {
         unsigned char c = s[i];
         if (space_byte[c]) {
@@ -476,8 +487,12 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
              * (a word with one is no keyword). */
             size_t j = i;
             int ascii = 1;
-            while (j < len && ascii_letter[s[j]])
-                j++;
+            if (j < run_bound)
+                while (ascii_letter[s[j]])
+                    j++;
+            else
+                while (j < len && ascii_letter[s[j]])
+                    j++;
             if (j < len && s[j] >= 0x80)
                 for (int dummy; j < len; j++) {
                     if (ascii_letter[s[j]])
@@ -559,6 +574,10 @@ static size_t tokenize(const char *str, size_t pos, size_t len, tok *t, size_t c
         }
         k->e = (uint32_t)i;
         n++;
+        /* the space after a token, the commonest byte there, is skipped here
+         * rather than by a turn of the loop (spaces only separate tokens) */
+        if (i < len && s[i] == ' ')
+            i++;
     }
     return n;
 }
