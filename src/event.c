@@ -2303,16 +2303,14 @@ static int same_figure(const claim *a, const claim *b)
  * out, being most often a possessive ("her son"); words of both ("a mother
  * and son") tell nothing of one person.  Two people of different sex named in a report
  * are two people, whatever else the report leaves open. */
-static int victim_sex(const claim *c)
+/* The class that the words of `words` give when each is looked up in two
+ * NULL-ended lists: class_a for a word of list a, class_b for one of list b;
+ * 0 when no word is in either, or when words of both are (one text naming
+ * two people). */
+static int words_class(const char *words, const char *const *a, int class_a, const char *const *b, int class_b)
 {
-    static const char *const male[] = {"man", "men", "boy", "he", "son", "stepson", "father", "stepfather",
-                                       "husband", "brother", "boyfriend", "nephew", "grandfather", "uncle",
-                                       "grandson", NULL};
-    static const char *const female[] = {"woman", "women", "girl", "she", "daughter", "stepdaughter", "mother",
-                                         "stepmother", "wife", "sister", "girlfriend", "niece", "grandmother",
-                                         "aunt", "granddaughter", NULL};
-    const char *p = c->victims;
-    int sex = 0;
+    const char *p = words;
+    int cls = 0;
     while (*p) {
         while (*p && !isalpha((unsigned char)*p))
             p++;
@@ -2322,19 +2320,30 @@ static int victim_sex(const claim *c)
         size_t n = (size_t)(p - w);
         if (!n)
             break;
-        int ws = 0;
-        for (int k = 0; male[k] && !ws; k++)
-            if (strlen(male[k]) == n && !strncasecmp(w, male[k], n))
-                ws = 'm';
-        for (int k = 0; female[k] && !ws; k++)
-            if (strlen(female[k]) == n && !strncasecmp(w, female[k], n))
-                ws = 'f';
-        if (ws && sex && ws != sex) /* "a mother and son": both */
+        int wc = 0;
+        for (int k = 0; a[k] && !wc; k++)
+            if (strlen(a[k]) == n && !strncasecmp(w, a[k], n))
+                wc = class_a;
+        for (int k = 0; b[k] && !wc; k++)
+            if (strlen(b[k]) == n && !strncasecmp(w, b[k], n))
+                wc = class_b;
+        if (wc && cls && wc != cls)
             return 0;
-        if (ws)
-            sex = ws;
+        if (wc)
+            cls = wc;
     }
-    return sex;
+    return cls;
+}
+
+static int victim_sex(const claim *c)
+{
+    static const char *const male[] = {"man", "men", "boy", "he", "son", "stepson", "father", "stepfather",
+                                       "husband", "brother", "boyfriend", "nephew", "grandfather", "uncle",
+                                       "grandson", NULL};
+    static const char *const female[] = {"woman", "women", "girl", "she", "daughter", "stepdaughter", "mother",
+                                         "stepmother", "wife", "sister", "girlfriend", "niece", "grandmother",
+                                         "aunt", "granddaughter", NULL};
+    return words_class(c->victims, male, 'm', female, 'f'); /* "a mother and son": 0 */
 }
 
 /* Whether the victims' words make one person a child ('c': "a 6-year-old
@@ -2347,32 +2356,9 @@ static int victim_age(const claim *c)
                                         NULL};
     static const char *const adult[] = {"man", "woman", "father", "mother", "husband", "wife", "grandfather",
                                         "grandmother", "stepfather", "stepmother", NULL};
-    const char *p = c->victims;
-    int age = 0;
-    if (strstr(p, " and ")) /* "a mother and son": two people, of either age */
+    if (strstr(c->victims, " and ")) /* "a mother and son": two people, of either age */
         return 0;
-    while (*p) {
-        while (*p && !isalpha((unsigned char)*p))
-            p++;
-        const char *w = p;
-        while (isalpha((unsigned char)*p))
-            p++;
-        size_t n = (size_t)(p - w);
-        if (!n)
-            break;
-        int wa = 0;
-        for (int k = 0; child[k] && !wa; k++)
-            if (strlen(child[k]) == n && !strncasecmp(w, child[k], n))
-                wa = 'c';
-        for (int k = 0; adult[k] && !wa; k++)
-            if (strlen(adult[k]) == n && !strncasecmp(w, adult[k], n))
-                wa = 'a';
-        if (wa && age && wa != age) /* "a mother and her baby" */
-            return 0;
-        if (wa)
-            age = wa;
-    }
-    return age;
+    return words_class(c->victims, child, 'c', adult, 'a'); /* "a mother and her baby": 0 */
 }
 
 /* Do the victims' words give one person's full name ("Tom Reed")?  Two
