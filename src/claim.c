@@ -909,6 +909,21 @@ static void singular_claims(analysis *a, size_t s, size_t first_claim, claim_mem
 static size_t loose_subject(const analysis *a, const sentence *se, size_t head, size_t *vs);
 static int is_det(const text_doc *td, size_t j);
 
+/* The words before a verb, back to the mark that opens their clause: *start
+ * is the first of them when the sentence's start or a mark lies within
+ * `window` tokens before head + 1 and at least two words lead up to head;
+ * else 0.  The subject readers below look for their shapes in that run. */
+static int run_back_to_mark(const text_doc *td, const sentence *se, size_t head, size_t window, size_t *start)
+{
+    size_t st = head + 1;
+    while (st > se->first && st + window > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
+        st--;
+    if ((st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT)) || st >= head)
+        return 0;
+    *start = st;
+    return 1;
+}
+
 /* "A federal judge whose court handled cartel cases was killed", "A senior
  * member of the party who was negotiating in the talks has been shot dead":
  * one person, a relative clause, then a singular verb.  The person is the
@@ -940,10 +955,8 @@ static size_t relative_subject(const analysis *a, const sentence *se, size_t hea
             }
         }
     }
-    size_t st = head + 1;
-    while (st > se->first && st + 32 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
-        st--;
-    if ((st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT)) || st >= head)
+    size_t st;
+    if (!run_back_to_mark(td, se, head, 32, &st))
         return 0;
     size_t who = 0;
     for (size_t w = st + 1; w <= head && w <= st + 9 && !who; w++)
@@ -1054,10 +1067,8 @@ static size_t both_subject(const analysis *a, const sentence *se, size_t head, s
 static size_t pair_subject(const analysis *a, const sentence *se, size_t head, size_t *vs)
 {
     const text_doc *td = &a->td;
-    size_t st = head + 1;
-    while (st > se->first && st + 14 > head + 1 && !(td->tok[st - 1].flags & TOK_PUNCT))
-        st--;
-    if ((st > se->first && !(td->tok[st - 1].flags & TOK_PUNCT)) || st >= head)
+    size_t st;
+    if (!run_back_to_mark(td, se, head, 14, &st))
         return 0;
     size_t and = 0;
     for (size_t w = st; w <= head; w++) {
